@@ -70,18 +70,18 @@ public record CarSummary(
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append(source).append('\n');
-        out.append("  format:        ").append(format.displayName()).append('\n');
-        out.append("  roots:         ").append(roots.size());
+        line(out, "format:", format.displayName());
+        StringBuilder rootList = new StringBuilder().append(roots.size());
         for (Cid root : roots) {
-            out.append("\n    ").append(root);
+            rootList.append("\n    ").append(root);
         }
-        out.append('\n');
-        out.append("  blocks:        ").append(blocks).append('\n');
-        out.append("  codecs:        ").append(counts(codecs)).append('\n');
-        out.append("  hash functions: ").append(counts(hashFunctions)).append('\n');
-        out.append(String.format("  block bytes:   total %d, min %d, max %d, avg %.1f%n",
+        line(out, "roots:", rootList.toString());
+        line(out, "blocks:", Long.toString(blocks));
+        line(out, "codecs:", counts(codecs));
+        line(out, "hash functions:", counts(hashFunctions));
+        line(out, "block bytes:", String.format(java.util.Locale.ROOT, "total %d, min %d, max %d, avg %.1f",
                 totalBytes, minBlockBytes, maxBlockBytes, averageBlockBytes()));
-        out.append("  verification:  verified ").append(verified).append('/').append(blocks).append(" blocks");
+        out.append(String.format("  %-16s", "verification:")).append("verified ").append(verified).append('/').append(blocks).append(" blocks");
         if (unverifiable > 0) {
             out.append(", ").append(unverifiable).append(" unverifiable (hash function not computable here)");
         }
@@ -89,6 +89,10 @@ public record CarSummary(
             out.append(", ").append(blocks - verified - unverifiable).append(" not checked");
         }
         return out.append('\n').toString();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-16s", label)).append(value).append('\n');
     }
 
     private static String counts(Map<String, Long> counts) {

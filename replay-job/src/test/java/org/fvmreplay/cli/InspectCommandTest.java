@@ -26,10 +26,10 @@ class InspectCommandTest {
         assertThat(result.exitCode).isZero();
         assertThat(result.err).isEmpty();
         assertThat(result.out)
-                .contains("format:        CARv1")
-                .contains("roots:         1\n    bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu")
-                .contains("blocks:        1222")
-                .contains("codecs:        dag-cbor 1222")
+                .contains("format:         CARv1")
+                .contains("roots:          1\n    bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu")
+                .contains("blocks:         1222")
+                .contains("codecs:         dag-cbor 1222")
                 .contains("hash functions: blake2b-256 1221, sha2-256 1")
                 .contains("total 1059169, min 1, max 10594")
                 .contains("verified 1222/1222 blocks");
@@ -40,7 +40,7 @@ class InspectCommandTest {
         Result result = run("inspect", snapshot("chain4.car.zst").toString(), snapshot("chain4.forest.car.zst").toString(),
                 snapshot("carv2.car.zst").toString());
         assertThat(result.exitCode).isZero();
-        assertThat(result.out).contains("format:        zstd CARv1", "format:        forest", "format:        zstd CARv2");
+        assertThat(result.out).contains("format:         zstd CARv1", "format:         forest", "format:         zstd CARv2");
         assertThat(result.out.split("verified 1222/1222 blocks", -1)).hasSize(3);
     }
 
