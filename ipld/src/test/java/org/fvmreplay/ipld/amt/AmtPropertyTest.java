@@ -56,6 +56,16 @@ class AmtPropertyTest {
                     }
                 }
             }
+            if (!model.isEmpty() && rnd.nextBoolean()) {
+                // Drop everything above a surviving index, so the root must shrink in height.
+                List<Long> present = new ArrayList<>(model.keySet());
+                long threshold = present.get(rnd.nextInt(present.size()));
+                for (long index : present) {
+                    if (Long.compareUnsigned(index, threshold) > 0) {
+                        assertThat(amt.delete(index)).isEqualTo(model.remove(index));
+                    }
+                }
+            }
             Cid root = amt.flush();
 
             List<Map.Entry<Long, byte[]>> survivors = new ArrayList<>(model.entrySet());
