@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fvmreplay.ipld.cid.Cid;
-import org.fvmreplay.ipld.cid.Varint;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -289,9 +288,7 @@ class HamtReferenceCidTest {
     }
 
     private static byte[] varint(long v) {
-        byte[] out = new byte[Varint.size(v)];
-        Varint.write(v, out, 0);
-        return out;
+        return HamtKeys.uvarint(v);
     }
 
     // ---- canonical structure with the identity hasher (ref-fvm feature "identity") ----------
