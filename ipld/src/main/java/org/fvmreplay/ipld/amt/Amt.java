@@ -133,7 +133,7 @@ public final class Amt implements Iterable<AmtEntry> {
         return format;
     }
 
-    /** The encoded value at {@code index} (unsigned), or null. */
+    /** The encoded value at {@code index} (unsigned), or null. The array is shared: do not modify it. */
     public byte[] get(long index) {
         checkIndex(index);
         if (!fits(index, height)) {
@@ -156,7 +156,8 @@ public final class Amt implements Iterable<AmtEntry> {
             root = root.isEmpty() ? AmtNode.emptyInterior(bitWidth) : AmtNode.interiorOver(root, bitWidth);
             height++;
         }
-        byte[] previous = root.set(index, value, height, bitWidth, store);
+        // A copy, so a caller reusing its buffer cannot change the stored value behind our back.
+        byte[] previous = root.set(index, value.clone(), height, bitWidth, store);
         if (previous == null) {
             count++;
         }

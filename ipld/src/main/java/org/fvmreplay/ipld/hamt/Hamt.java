@@ -71,7 +71,7 @@ public final class Hamt implements Iterable<HamtEntry> {
         return config;
     }
 
-    /** The encoded value stored under {@code key}, or null. */
+    /** The encoded value stored under {@code key}, or null. The array is shared: do not modify it. */
     public byte[] get(byte[] key) {
         requireNonNull(key, "key");
         HamtEntry e = root.find(hashOf(key), key, 0, context);
@@ -90,7 +90,8 @@ public final class Hamt implements Iterable<HamtEntry> {
     public byte[] set(byte[] key, byte[] value) {
         requireNonNull(key, "key");
         checkValue(value);
-        HamtNode.SetOutcome outcome = root.set(hashOf(key), key, value, 0, true, context);
+        // Copies, so a caller reusing its buffers cannot change stored entries behind our back.
+        HamtNode.SetOutcome outcome = root.set(hashOf(key), key.clone(), value.clone(), 0, true, context);
         if (outcome.modified()) {
             flushedRoot = null;
         }
@@ -101,7 +102,7 @@ public final class Hamt implements Iterable<HamtEntry> {
     public boolean setIfAbsent(byte[] key, byte[] value) {
         requireNonNull(key, "key");
         checkValue(value);
-        HamtNode.SetOutcome outcome = root.set(hashOf(key), key, value, 0, false, context);
+        HamtNode.SetOutcome outcome = root.set(hashOf(key), key.clone(), value.clone(), 0, false, context);
         if (outcome.modified()) {
             flushedRoot = null;
         }

@@ -46,8 +46,7 @@ final class HamtNode {
         try {
             return decode(data, conf, depth);
         } catch (CborException | IllegalArgumentException e) {
-            throw new HamtException("malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage()
-                    + " (is the bit width " + conf.bitWidth() + " right for this HAMT?)", cid, e);
+            throw new HamtException("malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage(), cid, e);
         }
     }
 
@@ -63,7 +62,7 @@ final class HamtNode {
         int count = in.readArrayHeader();
         if (count > 1 << conf.bitWidth()) {
             throw new IllegalArgumentException(count + " pointers exceed the " + (1 << conf.bitWidth())
-                    + " a bit width of " + conf.bitWidth() + " allows");
+                    + " a bit width of " + conf.bitWidth() + " allows (wrong bit width for this HAMT?)");
         }
         if (bitfield.bitCount() != count) {
             throw new IllegalArgumentException(count + " pointers but " + bitfield.bitCount() + " bits set in the bitfield");
