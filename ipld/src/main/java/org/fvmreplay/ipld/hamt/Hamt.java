@@ -88,7 +88,7 @@ public final class Hamt implements Iterable<HamtEntry> {
      * @return the value it replaced, or null
      */
     public byte[] set(byte[] key, byte[] value) {
-        requireNonNull(key, "key");
+        checkKey(key);
         checkValue(value);
         // Copies, so a caller reusing its buffers cannot change stored entries behind our back.
         HamtNode.SetOutcome outcome = root.set(hashOf(key), key.clone(), value.clone(), 0, true, context);
@@ -100,7 +100,7 @@ public final class Hamt implements Iterable<HamtEntry> {
 
     /** Stores {@code value} only when {@code key} is absent; returns whether it was stored. */
     public boolean setIfAbsent(byte[] key, byte[] value) {
-        requireNonNull(key, "key");
+        checkKey(key);
         checkValue(value);
         HamtNode.SetOutcome outcome = root.set(hashOf(key), key.clone(), value.clone(), 0, false, context);
         if (outcome.modified()) {
@@ -138,8 +138,8 @@ public final class Hamt implements Iterable<HamtEntry> {
      */
     public Cid flush() {
         if (flushedRoot == null) {
-            root.flush(store);
-            flushedRoot = store.putDagCbor(root.encode());
+            root.flush(store, context.conf().keyEncoding());
+            flushedRoot = store.putDagCbor(root.encode(context.conf().keyEncoding()));
         }
         return flushedRoot;
     }
@@ -192,6 +192,19 @@ public final class Hamt implements Iterable<HamtEntry> {
 
     private HashBits hashOf(byte[] key) {
         return new HashBits(config.hasher().hash(key), 0);
+    }
+
+    private void checkKey(byte[] key) {
+        requireNonNull(key, "key");
+        if (context.conf().keyEncoding() == HamtKeyEncoding.CBOR_ITEM) {
+            try {
+                CborReader in = CborReader.strict(key);
+                in.skip();
+                in.expectEnd();
+            } catch (CborException e) {
+                throw new IllegalArgumentException("HAMT key must be exactly one DAG-CBOR item with CBOR_ITEM keys: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void checkValue(byte[] value) {

@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
  * @param maxBucketSize key/value pairs kept inline in a bucket before it is split into a child node
  * @param minDataDepth levels below the root that hold only links, never buckets (0 in Filecoin)
  * @param hasher the key hash function
+ * @param keyEncoding how keys are written in buckets
  */
-public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, HamtHasher hasher) {
+public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, HamtHasher hasher, HamtKeyEncoding keyEncoding) {
     /** Filecoin builtin actors' bit width. */
     public static final int DEFAULT_BIT_WIDTH = 5;
     /** Filecoin's bucket size (go-hamt-ipld v3 {@code arrayWidth}). */
@@ -21,6 +22,7 @@ public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, Hamt
 
     public HamtConfig {
         requireNonNull(hasher, "hasher");
+        requireNonNull(keyEncoding, "keyEncoding");
         if (bitWidth < 1 || bitWidth > 8) {
             throw new IllegalArgumentException("HAMT bit width must be between 1 and 8, got " + bitWidth);
         }
@@ -32,6 +34,11 @@ public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, Hamt
         }
     }
 
+    /** A configuration whose keys are byte strings, as in all Filecoin state. */
+    public HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, HamtHasher hasher) {
+        this(bitWidth, maxBucketSize, minDataDepth, hasher, HamtKeyEncoding.BYTES);
+    }
+
     /** The default configuration with another bit width. */
     public static HamtConfig withBitWidth(int bitWidth) {
         return DEFAULT.bitWidth(bitWidth);
@@ -39,21 +46,26 @@ public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, Hamt
 
     /** This configuration with another bit width. */
     public HamtConfig bitWidth(int newBitWidth) {
-        return new HamtConfig(newBitWidth, maxBucketSize, minDataDepth, hasher);
+        return new HamtConfig(newBitWidth, maxBucketSize, minDataDepth, hasher, keyEncoding);
     }
 
     /** This configuration with another hash function. */
     public HamtConfig hasher(HamtHasher newHasher) {
-        return new HamtConfig(bitWidth, maxBucketSize, minDataDepth, newHasher);
+        return new HamtConfig(bitWidth, maxBucketSize, minDataDepth, newHasher, keyEncoding);
     }
 
     /** This configuration with another bucket size. */
     public HamtConfig maxBucketSize(int newMaxBucketSize) {
-        return new HamtConfig(bitWidth, newMaxBucketSize, minDataDepth, hasher);
+        return new HamtConfig(bitWidth, newMaxBucketSize, minDataDepth, hasher, keyEncoding);
     }
 
     /** This configuration with another minimum data depth. */
     public HamtConfig minDataDepth(int newMinDataDepth) {
-        return new HamtConfig(bitWidth, maxBucketSize, newMinDataDepth, hasher);
+        return new HamtConfig(bitWidth, maxBucketSize, newMinDataDepth, hasher, keyEncoding);
+    }
+
+    /** This configuration with another key encoding. */
+    public HamtConfig keyEncoding(HamtKeyEncoding newKeyEncoding) {
+        return new HamtConfig(bitWidth, maxBucketSize, minDataDepth, hasher, newKeyEncoding);
     }
 }

@@ -103,7 +103,7 @@ final class HamtNode {
         byte[] previous = null;
         for (int j = 0; j < size; j++) {
             in.readArrayHeader(2);
-            byte[] key = in.readBytes();
+            byte[] key = conf.keyEncoding() == HamtKeyEncoding.BYTES ? in.readBytes() : in.readRaw();
             byte[] value = in.readRaw();
             if (previous != null && KEY_ORDER.compare(previous, key) >= 0) {
                 throw new IllegalArgumentException("duplicate or unsorted keys in bucket");
@@ -294,18 +294,18 @@ final class HamtNode {
     }
 
     /** Stores every modified descendant, bottom up, turning dirty pointers into cached links. */
-    void flush(Blockstore store) {
+    void flush(Blockstore store, HamtKeyEncoding keyEncoding) {
         for (HamtPointer p : pointers) {
             if (p.isDirty()) {
                 HamtNode sub = p.node();
-                sub.flush(store);
-                Cid cid = store.putDagCbor(sub.encode());
+                sub.flush(store, keyEncoding);
+                Cid cid = store.putDagCbor(sub.encode(keyEncoding));
                 p.becomeLink(cid, sub);
             }
         }
     }
 
-    byte[] encode() {
+    byte[] encode(HamtKeyEncoding keyEncoding) {
         CborWriter out = new CborWriter(64 + pointers.size() * 48);
         out.writeArrayHeader(2);
         out.writeBytes(bitfield.toBytes());
@@ -315,7 +315,11 @@ final class HamtNode {
                 out.writeArrayHeader(p.entries().size());
                 for (HamtEntry e : p.entries()) {
                     out.writeArrayHeader(2);
-                    out.writeBytes(e.key());
+                    if (keyEncoding == HamtKeyEncoding.BYTES) {
+                        out.writeBytes(e.key());
+                    } else {
+                        out.writeRaw(e.key());
+                    }
                     out.writeRaw(e.value());
                 }
             } else if (p.isLink()) {

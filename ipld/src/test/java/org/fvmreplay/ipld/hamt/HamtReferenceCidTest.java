@@ -363,4 +363,38 @@ class HamtReferenceCidTest {
             addAndRemoveKeys(bw, FIVE, KAA4, otherCases[bw - 5], otherStats[bw - 5]);
         }
     }
+
+    /**
+     * ref-fvm's {@code test_clear}: integer keys (untyped literals, so Rust's default {@code i32}),
+     * stored as CBOR integers and hashed as {@code Hash for i32} feeds the hasher: 4 little-endian bytes.
+     */
+    @Test
+    void clearWithIntegerKeys() {
+        HamtHasher i32Sha256 = key -> HamtHasher.SHA2_256.hash(
+                java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(Math.toIntExact(Cbor.readUint(key))).array());
+        HamtConfig config = REF_DEFAULT.hasher(i32Sha256).keyEncoding(HamtKeyEncoding.CBOR_ITEM);
+        Hamt hamt = Hamt.create(new TrackingBlockstore(), config);
+        assertThat(hamt.isEmpty()).isTrue();
+        hamt.clear();
+        assertThat(hamt.isEmpty()).isTrue();
+        hamt.set(uint(1), Cbor.text("a"));
+        hamt.set(uint(2), Cbor.text("b"));
+        assertThat(hamt.get(uint(1))).isEqualTo(Cbor.text("a"));
+        assertThat(hamt.get(uint(2))).isEqualTo(Cbor.text("b"));
+        assertThat(hamt.isEmpty()).isFalse();
+        hamt.clear();
+        assertThat(hamt.isEmpty()).isTrue();
+        assertThat(hamt.get(uint(1))).isNull();
+        assertThat(hamt.get(uint(2))).isNull();
+        hamt.set(uint(3), Cbor.text("c"));
+        assertThat(hamt.get(uint(3))).isEqualTo(Cbor.text("c"));
+        assertThat(hamt.flush()).isEqualTo(cid("bafy2bzaceagvm62vt2eiholjosl6hiii2t4zaxjax65bcqicnb4y4qjhexz4y"));
+    }
+
+    @Test
+    void cborItemKeysMustBeOneItem() {
+        Hamt hamt = Hamt.create(new TrackingBlockstore(), REF_DEFAULT.keyEncoding(HamtKeyEncoding.CBOR_ITEM));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hamt.set(new byte[] {1, 2}, Cbor.text("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one DAG-CBOR item");
+    }
 }
