@@ -1,6 +1,7 @@
 package org.fvmreplay.fvm.gas;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class PriceList
                 throw new IllegalArgumentException("price list " + name + ": entry " + entry.referenceName() + " is not part of " + generation.fileName() + " price lists");
             }
         }
-        this.values = new EnumMap<>(values);
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
     }
 
     /** The reference's constant name, e.g. {@code HYGGE_PRICES}, possibly followed by a note on overrides. */
@@ -610,6 +611,7 @@ public final class PriceList
         return new GasCharge(name, compute, other);
     }
 
+    /** Equal when the prices are: the name is a label and does not take part. */
     @Override
     public boolean equals(Object o)
     {

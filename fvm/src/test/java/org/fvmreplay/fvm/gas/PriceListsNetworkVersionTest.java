@@ -58,4 +58,14 @@ class PriceListsNetworkVersionTest
         long differing = ohSnap.entries().stream().filter(entry -> !ohSnap.value(entry).equals(skyr.value(entry))).count();
         assertThat(differing).isEqualTo(6);
     }
+
+    @Test
+    void listsAreImmutable()
+    {
+        PriceList hygge = PriceLists.byName(PriceLists.HYGGE);
+        assertThatThrownBy(() -> hygge.entries().remove(PriceEntry.ACTOR_LOOKUP)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> hygge.hashingCost().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> hygge.preloadedActors().add(5L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(hygge.gas(PriceEntry.ACTOR_LOOKUP)).isEqualTo(500_000_000);
+    }
 }
