@@ -7,7 +7,7 @@ public final class Wat
 {
     private static final String[][] LEGACY_MNEMONICS = {
             {"get_local", "local.get"}, {"set_local", "local.set"}, {"tee_local", "local.tee"},
-            {"get_global", "global.get"}, {"set_global", "global.set"}, {"anyfunc", "funcref"}};
+            {"get_global", "global.get"}, {"set_global", "global.set"}, {"anyfunc", "funcref"}, {"grow_memory", "memory.grow"}};
 
     private Wat() {}
 

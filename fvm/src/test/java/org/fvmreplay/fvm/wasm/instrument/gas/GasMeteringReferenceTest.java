@@ -1,5 +1,6 @@
 package org.fvmreplay.fvm.wasm.instrument.gas;
 
+import org.fvmreplay.fvm.wasm.TestAssembler;
 import org.fvmreplay.fvm.wasm.Wat;
 import org.fvmreplay.fvm.wasm.binary.Instruction;
 import org.fvmreplay.fvm.wasm.binary.Opcode;

@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.wasm.instrument.gas;
+package org.fvmreplay.fvm.wasm;
 
 import org.fvmreplay.fvm.wasm.binary.FuncType;
 import org.fvmreplay.fvm.wasm.binary.FunctionBody;
@@ -22,13 +22,13 @@ import java.util.stream.Collectors;
  * Test helper assembling modules without validation, for reference tests whose WAT leaves values on the stack (which the
  * Rust {@code wat} crate accepts and wabt refuses). Instructions are "mnemonic [immediate]" separated by ';', blocks are empty-typed.
  */
-final class TestAssembler
+public final class TestAssembler
 {
     private static final Map<String, Opcode> BY_MNEMONIC = Arrays.stream(Opcode.values()).collect(Collectors.toMap(Opcode::mnemonic, Function.identity()));
 
     private TestAssembler() {}
 
-    static List<Instruction> instructions(String text)
+    public static List<Instruction> instructions(String text)
     {
         List<Instruction> result = new ArrayList<>();
         for (String item : text.split(";")) {
@@ -48,7 +48,7 @@ final class TestAssembler
     }
 
     /** Module with type {@code () -> i32}, one i32 global, and one function per body (each gets a final end). */
-    static byte[] module(List<String> bodies)
+    public static byte[] module(List<String> bodies)
     {
         List<FunctionBody> code = bodies.stream().map(body -> new FunctionBody(List.of(), instructions(body + "; end"))).toList();
         return new WasmModule(List.of(
