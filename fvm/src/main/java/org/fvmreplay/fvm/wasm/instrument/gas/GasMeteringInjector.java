@@ -1,6 +1,7 @@
 package org.fvmreplay.fvm.wasm.instrument.gas;
 
 import org.fvmreplay.fvm.wasm.binary.ElementSegment;
+import org.fvmreplay.fvm.wasm.binary.Export;
 import org.fvmreplay.fvm.wasm.binary.ExternalKind;
 import org.fvmreplay.fvm.wasm.binary.FuncType;
 import org.fvmreplay.fvm.wasm.binary.FunctionBody;
@@ -15,6 +16,7 @@ import org.fvmreplay.fvm.wasm.binary.DataSegment;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
+import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
 import org.fvmreplay.fvm.wasm.instrument.ReferenceSectionLayout;
 
@@ -30,21 +32,30 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * Reference quirks reproduced deliberately: every {@code global.get/set} index in code is shifted by one (also those of
  * imported globals), global exports and global initializers are not shifted, and only {@code i32.const} data offsets and
- * element expressions are accepted.
+ * element expressions are accepted. {@link InstrumentVersion#V0_2} selects 0.2's behaviour instead.
  */
 public final class GasMeteringInjector
 {
     public static final String GAS_COUNTER_NAME = "gas_counter";
+    /** The gas global's name in fvm-wasm-instrument 0.2, misspelled there and therefore in FVM v2. */
+    public static final String GAS_COUNTER_NAME_V0_2 = "gas_couner";
 
     private GasMeteringInjector() {}
 
     public static byte[] inject(byte[] wasm, GasRules rules, String gasModuleName)
     {
+        return inject(wasm, rules, gasModuleName, InstrumentVersion.V0_4);
+    }
+
+    public static byte[] inject(byte[] wasm, GasRules rules, String gasModuleName, InstrumentVersion version)
+    {
         requireNonNull(wasm, "wasm is null");
         requireNonNull(rules, "rules is null");
         requireNonNull(gasModuleName, "gasModuleName is null");
+        requireNonNull(version, "version is null");
         try {
-            return inject(WasmModule.decode(wasm), rules, gasModuleName);
+            WasmModule module = WasmModule.decode(wasm);
+            return version == InstrumentVersion.V0_4 ? inject(module, rules, gasModuleName) : injectV02(module, rules, gasModuleName);
         }
         catch (WasmFormatException e) {
             throw new InstrumentationException("gas metering: cannot decode module: " + e.getMessage(), e);
@@ -119,6 +130,103 @@ public final class GasMeteringInjector
         }
 
         addFunction(layout, types, functionTypes, new FuncType(List.of(ValueType.I64), List.of()), chargeFunction(gasGlobal));
+        return layout.bytes();
+    }
+
+    /** fvm-wasm-instrument 0.2 semantics (see {@link InstrumentVersion}); section layout is ours, not parity-wasm's. */
+    private static byte[] injectV02(WasmModule module, GasRules rules, String gasModuleName)
+    {
+        ReferenceSectionLayout layout = new ReferenceSectionLayout(module);
+        List<Import> imports = new ArrayList<>(layout.get(Section.IMPORT).map(SectionCodec::decodeImports).orElse(List.of()));
+        imports.add(Import.global(gasModuleName, GAS_COUNTER_NAME_V0_2, new GlobalType(ValueType.I64, true)));
+        layout.put(SectionCodec.encodeImports(imports));
+        int gasGlobal = (int) imports.stream().filter(i -> i.kind() == ExternalKind.GLOBAL).count() - 1;
+        int importedFunctions = (int) imports.stream().filter(i -> i.kind() == ExternalKind.FUNCTION).count();
+        List<FuncType> types = layout.get(Section.TYPE).map(SectionCodec::decodeTypes).orElse(List.of());
+        List<Integer> functionTypes = layout.get(Section.FUNCTION).map(SectionCodec::decodeFunctions).orElse(List.of());
+        int gasFunction = importedFunctions + functionTypes.size();
+        int growFunction = gasFunction + 1;
+        InstructionCost growCost = rules.instructionCost(Instruction.of(Opcode.MEMORY_GROW, 0));
+        int pageCost = growCost instanceof InstructionCost.Linear linear ? linear.unitCost() : 0;
+
+        boolean needGrowFunction = false;
+        if (layout.get(Section.CODE).isPresent()) {
+            List<FunctionBody> instrumented = new ArrayList<>();
+            List<FunctionBody> bodies = SectionCodec.decodeCode(layout.get(Section.CODE).get());
+            for (int i = 0; i < bodies.size(); i++) {
+                List<Instruction> shifted = new ArrayList<>();
+                for (Instruction instruction : bodies.get(i).instructions()) {
+                    boolean globalAccess = instruction.opcode() == Opcode.GLOBAL_GET || instruction.opcode() == Opcode.GLOBAL_SET;
+                    shifted.add(globalAccess && Integer.compareUnsigned(instruction.index(), gasGlobal) >= 0
+                            ? Instruction.of(instruction.opcode(), instruction.first() + 1)
+                            : instruction);
+                }
+                MeteringPlan plan;
+                try {
+                    plan = MeteredBlockPlanner.plan(shifted, rules, InstrumentVersion.V0_2);
+                }
+                catch (InstrumentationException e) {
+                    throw new InstrumentationException("gas metering (0.2) of function " + (importedFunctions + i) + " failed: " + e.getMessage(), e);
+                }
+                List<Instruction> out = new ArrayList<>();
+                int nextBlock = 0;
+                for (int position = 0; position < shifted.size(); position++) {
+                    if (nextBlock < plan.blocks().size() && plan.blocks().get(nextBlock).startPosition() == position) {
+                        out.add(Instruction.i64Const(plan.blocks().get(nextBlock).cost()));
+                        out.add(Instruction.call(gasFunction));
+                        nextBlock++;
+                    }
+                    Instruction instruction = shifted.get(position);
+                    if (pageCost != 0 && instruction.opcode() == Opcode.MEMORY_GROW) {
+                        out.add(Instruction.call(growFunction));
+                        needGrowFunction = true;
+                    }
+                    else {
+                        out.add(instruction);
+                    }
+                }
+                if (nextBlock != plan.blocks().size()) {
+                    throw new InstrumentationException("metered blocks should be all consumed");
+                }
+                instrumented.add(new FunctionBody(bodies.get(i).locals(), out));
+            }
+            layout.put(SectionCodec.encodeCode(instrumented));
+        }
+
+        layout.get(Section.EXPORT).ifPresent(section -> layout.put(SectionCodec.encodeExports(SectionCodec.decodeExports(section).stream()
+                .map(e -> e.kind() == ExternalKind.GLOBAL && Integer.compareUnsigned(e.index(), gasGlobal) >= 0 ? new Export(e.name(), e.kind(), e.index() + 1) : e)
+                .toList())));
+        for (Import imported : imports) {
+            // 0.2's check: an imported global is refused when both its module and its name differ from the gas import's
+            if (imported.kind() == ExternalKind.GLOBAL && !imported.module().equals(gasModuleName) && !imported.name().equals(GAS_COUNTER_NAME_V0_2)) {
+                throw new InstrumentationException("gas metering (0.2): imported global " + imported.module() + "." + imported.name() + " is not allowed");
+            }
+        }
+        for (ElementSegment segment : layout.get(Section.ELEMENT).map(SectionCodec::decodeElements).orElse(List.of())) {
+            if (segment.offset() != null && !isI32ConstExpression(segment.offset())) {
+                throw new InstrumentationException("gas metering (0.2): element offsets other than i32.const are not supported");
+            }
+        }
+        for (DataSegment segment : layout.get(Section.DATA).map(SectionCodec::decodeData).orElse(List.of())) {
+            if (segment.active() && !isI32ConstExpression(segment.offset())) {
+                throw new InstrumentationException("gas metering (0.2): data segment offsets other than i32.const are not supported");
+            }
+        }
+
+        addFunction(layout, types, functionTypes, new FuncType(List.of(ValueType.I64), List.of()), chargeFunction(gasGlobal));
+        if (needGrowFunction) {
+            List<FuncType> currentTypes = layout.get(Section.TYPE).map(SectionCodec::decodeTypes).orElse(List.of());
+            List<Integer> currentFunctions = layout.get(Section.FUNCTION).map(SectionCodec::decodeFunctions).orElse(List.of());
+            addFunction(layout, currentTypes, currentFunctions, new FuncType(List.of(ValueType.I32), List.of(ValueType.I32)), new FunctionBody(List.of(), List.of(
+                    Instruction.of(Opcode.LOCAL_GET, 0),
+                    Instruction.of(Opcode.LOCAL_GET, 0),
+                    Instruction.of(Opcode.I64_EXTEND_I32_U),
+                    Instruction.i64Const(Integer.toUnsignedLong(pageCost)),
+                    Instruction.of(Opcode.I64_MUL),
+                    Instruction.call(gasFunction),
+                    Instruction.of(Opcode.MEMORY_GROW, 0),
+                    Instruction.of(Opcode.END))));
+        }
         return layout.bytes();
     }
 

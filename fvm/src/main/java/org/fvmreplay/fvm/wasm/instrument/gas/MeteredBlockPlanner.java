@@ -1,6 +1,7 @@
 package org.fvmreplay.fvm.wasm.instrument.gas;
 
 import org.fvmreplay.fvm.wasm.binary.Instruction;
+import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
 
 import java.util.ArrayList;
@@ -13,23 +14,33 @@ import static java.util.Objects.requireNonNull;
  * Partitions a function body into metered blocks exactly as fvm-wasm-instrument 0.4 does: {@code block} continues the
  * enclosing metered block, {@code if}/{@code loop} start new ones after themselves, {@code else}, {@code br}, {@code br_if},
  * {@code br_table} and {@code return} close the active block, and {@code end} closes it and, if the closed construct may have
- * been branched out of, the enclosing one too. Calls do not split blocks.
+ * been branched out of, the enclosing one too. Calls do not split blocks. {@link InstrumentVersion#V0_2} differs only in
+ * counting br_table's default target and in having no linear costs.
  */
 public final class MeteredBlockPlanner
 {
     private final GasRules rules;
+    private final InstrumentVersion version;
     private final List<ControlBlock> stack = new ArrayList<>();
     private final List<MeteredBlock> finalized = new ArrayList<>();
 
-    private MeteredBlockPlanner(GasRules rules)
+    private MeteredBlockPlanner(GasRules rules, InstrumentVersion version)
     {
         this.rules = rules;
+        this.version = version;
     }
 
     public static MeteringPlan plan(List<Instruction> instructions, GasRules rules)
     {
+        return plan(instructions, rules, InstrumentVersion.V0_4);
+    }
+
+    public static MeteringPlan plan(List<Instruction> instructions, GasRules rules, InstrumentVersion version)
+    {
         requireNonNull(instructions, "instructions is null");
-        return new MeteredBlockPlanner(requireNonNull(rules, "rules is null")).run(instructions);
+        requireNonNull(rules, "rules is null");
+        requireNonNull(version, "version is null");
+        return new MeteredBlockPlanner(rules, version).run(instructions);
     }
 
     private static final class ControlBlock
@@ -77,8 +88,11 @@ public final class MeteredBlockPlanner
                 }
                 case BR_TABLE -> {
                     increment(cost);
-                    // the reference collects only the explicit labels, never the default target
+                    // 0.4 collects only the explicit labels, never the default target; 0.2 includes the default first
                     List<Integer> targets = new ArrayList<>();
+                    if (version == InstrumentVersion.V0_2) {
+                        targets.add(targetIndex((int) instruction.first()));
+                    }
                     for (int label : instruction.labels()) {
                         targets.add(targetIndex(label));
                     }
@@ -109,6 +123,13 @@ public final class MeteredBlockPlanner
             return fixed.cost();
         }
         InstructionCost.Linear linear = (InstructionCost.Linear) cost;
+        if (version == InstrumentVersion.V0_2) {
+            // 0.2 has only fixed costs; memory.grow's per-page part is charged by a separate grow function
+            if (instruction.opcode() != org.fvmreplay.fvm.wasm.binary.Opcode.MEMORY_GROW) {
+                throw new InstrumentationException("fvm-wasm-instrument 0.2 has no linear cost for " + instruction.opcode());
+            }
+            return linear.base();
+        }
         if (linear.unitCost() < 0) {
             throw new InstrumentationException("cost per unit of " + instruction.opcode() + " exceeds the 0x80000000 limit");
         }

@@ -15,6 +15,7 @@ import org.fvmreplay.fvm.wasm.binary.SectionCodec;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
+import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
 import org.fvmreplay.fvm.wasm.instrument.ReferenceSectionLayout;
 
@@ -43,16 +44,23 @@ public final class StackLimiterInjector
 
     public static byte[] inject(byte[] wasm, int stackLimit)
     {
+        return inject(wasm, stackLimit, InstrumentVersion.V0_4);
+    }
+
+    /** {@link InstrumentVersion#V0_2} counts every local in the stack cost instead of local declaration groups. */
+    public static byte[] inject(byte[] wasm, int stackLimit, InstrumentVersion version)
+    {
         requireNonNull(wasm, "wasm is null");
+        requireNonNull(version, "version is null");
         try {
-            return inject(WasmModule.decode(wasm), stackLimit);
+            return inject(WasmModule.decode(wasm), stackLimit, version);
         }
         catch (WasmFormatException e) {
             throw new InstrumentationException("stack limiter: cannot decode module: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] inject(WasmModule module, int stackLimit)
+    private static byte[] inject(WasmModule module, int stackLimit, InstrumentVersion version)
     {
         ReferenceSectionLayout layout = new ReferenceSectionLayout(module);
         List<FuncType> types = layout.get(Section.TYPE).map(SectionCodec::decodeTypes).orElse(List.of());
@@ -89,7 +97,8 @@ public final class StackLimiterInjector
             }
             FunctionBody body = bodies.get(defined);
             try {
-                costs.add(body.locals().size() + MaxStackHeight.compute(body.instructions(), functionTypes.get(function), functionTypes, types));
+                long locals = version == InstrumentVersion.V0_4 ? body.locals().size() : body.localCount();
+                costs.add(locals + MaxStackHeight.compute(body.instructions(), functionTypes.get(function), functionTypes, types));
             }
             catch (InstrumentationException e) {
                 throw new InstrumentationException("stack limiter: function " + function + ": " + e.getMessage(), e);
@@ -101,7 +110,7 @@ public final class StackLimiterInjector
             instrumented.add(instrumentCalls(body, costs, stackHeightGlobal, stackLimit));
         }
 
-        generateThunks(layout, module, types, functionTypes, definedTypeIndices, instrumented, costs, stackHeightGlobal, stackLimit);
+        generateThunks(layout, types, functionTypes, definedTypeIndices, instrumented, costs, stackHeightGlobal, stackLimit);
         return layout.bytes();
     }
 
@@ -155,7 +164,6 @@ public final class StackLimiterInjector
 
     private static void generateThunks(
             ReferenceSectionLayout layout,
-            WasmModule original,
             List<FuncType> types,
             List<FuncType> functionTypes,
             List<Integer> definedTypeIndices,
