@@ -7,9 +7,12 @@ import static java.util.Objects.requireNonNull;
 /**
  * An element segment. {@code mode} is active, passive or declared; {@code offset} is set for active segments.
  * Items are either function indices ({@code functionIndices}) or constant expressions ({@code expressions}), as in the binary.
+ * {@code explicitTableIndex} records whether an active segment spells out its table index (flags 2/6) rather than
+ * implying table 0 (flags 0/4), so that re-encoding is exact.
  */
 public record ElementSegment(
         Mode mode,
+        boolean explicitTableIndex,
         int tableIndex,
         List<Instruction> offset,
         ValueType elementType,
@@ -31,7 +34,13 @@ public record ElementSegment(
 
     public ElementSegment withFunctionIndices(List<Integer> newIndices)
     {
-        return new ElementSegment(mode, tableIndex, offset, elementType, usesExpressions, newIndices, expressions);
+        return new ElementSegment(mode, explicitTableIndex, tableIndex, offset, elementType, usesExpressions, newIndices, expressions);
+    }
+
+    /** The same segment with the table index spelled out, as wasm-encoder writes segments built with {@code table: Some(_)}. */
+    public ElementSegment withExplicitTableIndex()
+    {
+        return new ElementSegment(mode, true, tableIndex, offset, elementType, usesExpressions, functionIndices, expressions);
     }
 
     public int size()

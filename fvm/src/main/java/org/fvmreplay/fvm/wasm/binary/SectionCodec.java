@@ -292,13 +292,14 @@ public final class SectionCodec
                     functionIndices.add(reader.readCount());
                 }
             }
-            segments.add(new ElementSegment(mode, tableIndex, offset, elementType, usesExpressions, functionIndices, expressions));
+            boolean explicitTable = mode == ElementSegment.Mode.ACTIVE && (flags & 0x02) != 0;
+            segments.add(new ElementSegment(mode, explicitTable, tableIndex, offset, elementType, usesExpressions, functionIndices, expressions));
         }
         expectEnd(reader, "element");
         return segments;
     }
 
-    /** Encodes as wasm-encoder 0.20 does: table 0 active segments use the short flags (0 or 4), others spell out the kind. */
+    /** Encodes like wasm-encoder 0.20: active segments use the short flags (0/4) unless {@code explicitTableIndex} (2/6). */
     public static Section encodeElements(List<ElementSegment> segments)
     {
         ByteWriter out = new ByteWriter().writeU32(segments.size());
@@ -306,7 +307,7 @@ public final class SectionCodec
             int expressionBit = segment.usesExpressions() ? 0x04 : 0;
             switch (segment.mode()) {
                 case ACTIVE -> {
-                    if (segment.tableIndex() == 0) {
+                    if (!segment.explicitTableIndex() && segment.tableIndex() == 0) {
                         out.writeU32(expressionBit);
                         InstructionCodec.encodeAll(segment.offset(), out);
                     }

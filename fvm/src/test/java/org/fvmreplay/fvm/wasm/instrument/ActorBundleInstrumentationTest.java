@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +31,30 @@ class ActorBundleInstrumentationTest
 {
     /** ref-fvm's max_wasm_stack for every network version (NetworkConfig::new). */
     private static final int MAX_WASM_STACK = 2048;
+
+    /**
+     * Reference digests, produced by running the published fvm-wasm-instrument 0.4.0 crate (source identical to the
+     * repository's master) on each v10 mainnet actor: key = first 16 hex digits of SHA-256 of the actor's code; values =
+     * SHA-256 of {@code gas_metering::inject(stack_limiter::inject(code, 2048), ConstantCostRules::default(), "gas")} and of
+     * {@code gas_metering::inject(code, ConstantCostRules::new(1, 10000), "gas")} (exercises run-time memory.grow charges).
+     */
+    private static final Map<String, List<String>> REFERENCE_DIGESTS = Map.ofEntries(
+            Map.entry("fdf43616e42c37c2", List.of("053c583247c47207568f01cf5b00baa56c40ac1b394d535cab419564ad1cb27b", "ee7ccff3a98998eba40d7eda3f955b82566d2006c9b445e21f487f70e8a97518")),
+            Map.entry("773bbcbe4704c59c", List.of("7983a6395e3a819a29799909d49a31d6d6c5c88ad647bc7b5504ad22d596e4cf", "d3ff5925c49d7b43e5c356c153113b7fcbc541300c6a85c77e2d82fbd30e6790")),
+            Map.entry("adc1b7256cee5ec8", List.of("59e600d52035831e672631e31abdd85cf8333d29f382b71fa04e8e804ad93430", "8eb3f0152c672e671d07a51136f74afb2fb6da25471d73f167ccf495ad710c79")),
+            Map.entry("d2b37f6fa990899b", List.of("e4097d0d66b8b9b6c76f919dee915a0457d5c7386d4435a51faaabe84968fae5", "7e7f48e8f56631dcf98fc3a7d58213d97d0713261fb146b5acd8b4851dacf43d")),
+            Map.entry("241076e59f704957", List.of("2d48871f469277586c3730d82689ed3711c6d3b840464dc2b3953502705d7522", "9ab6984690313ada642ae903ce03c87caeb45abee46e2f4aab4746d053dd48d3")),
+            Map.entry("ee797cadcfba8e4c", List.of("84171486503a27a9a13166d977c352a956bd3118439e628359a156c3d2eef5f6", "d3f51877c1facc0f83b191879cbf24c4bb26121f463f12aa807e1ed6a9d6c11c")),
+            Map.entry("8a1d697c53bd3ed1", List.of("389e41b1d3e4dff8461cbef7804994847e47e6188935e54c3531efe5f56cddf1", "0fb842a0482babb8479a2cb8b3b3b8233fc6b3d0ccf6b1f4dcf5fef03d8bf203")),
+            Map.entry("cdd2b4ad3ba1a986", List.of("646be606fa271f6b484dcbf3602c0da0833ab892c3b70c1724f1590ef9853b4a", "f2d639274c9ab49cbd99dead774221109b5ee705b5316a4ded5d4efbabdf06a4")),
+            Map.entry("3c8d762df35a486a", List.of("4aa5567d058919c47c9f51fcb7b1b2b68ff34179bb44951c5c58d1ab2de2e9e5", "1530d3bdefa04c027ee30d8d16a59cbacecad360541b1865b25946d52e4ee4c1")),
+            Map.entry("45dc3c6da9bb56e0", List.of("15871ea1080b7bd0d61ee35f962d0d02c2995e5cd5d7e68171dc5a5089008e23", "ffd1ec3c272e9322390ab1a857c49173695616c428cd958631f123abc5d30026")),
+            Map.entry("9ce860ddcee4bb20", List.of("a36c95c30954c8b466a1c83f10d9a2ad5aec62f8e4b58e5787e215d2bc260030", "32dacf2e9844cadf57135d2119023d0179a845ac614b30ee7ddbe926e781f54b")),
+            Map.entry("c867503003409c44", List.of("fd92b8bd09c8f69269adf64eb9c640f4495443a4916a5125f2d34affed254eef", "be9ce6dffc8ed639b95ec998e6bafe04b105af3b7dcdddd24635227f62f72093")),
+            Map.entry("9c769a6d60f01f6b", List.of("d399c98a7e3576192021aca176710d1204a9f68c30408160b4ab502fffbd76ab", "05b385b2177770a0938aa6c7f24b86db5cdca7a25356d7c88829df63e3a55157")),
+            Map.entry("ca2e350342406b12", List.of("124fe6c8511271192c7e5b7feac59551c1f003106b392d37cfc23276cdc9d2b4", "c1a607e3a72fb8cc7a6c65e871da58e8cc479415f2d39b3073d790393cc41e8e")),
+            Map.entry("d00f64fc8265ac47", List.of("d292c029f26cd772bc53e9952e04b48c894aa66b04d47f9b86208f446909ed58", "0b432ec0ceee1f07b113d9e0e01c5bd43e1d2aff5684d854f1d8999e0d3a1d6d")),
+            Map.entry("c8c7205bf11696b6", List.of("e82213bbae0441ff8919e1c131af647346413d77eea86ff9e18e8f2d9162b235", "138a13949ccb15033bb1b39a23a7f36aa51b0052f2b4a5d3d6a142c8999f1344")));
 
     private static Map<String, byte[]> actors;
 
@@ -73,6 +100,32 @@ class ActorBundleInstrumentationTest
     {
         for (Map.Entry<String, byte[]> actor : actors.entrySet()) {
             assertThatCode(() -> FvmModuleValidator.validate(actor.getValue())).as(actor.getKey()).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void instrumentationIsByteIdenticalToTheReferenceCrate()
+    {
+        int matched = 0;
+        for (Map.Entry<String, byte[]> actor : actors.entrySet()) {
+            List<String> expected = REFERENCE_DIGESTS.get(sha256(actor.getValue()).substring(0, 16));
+            assertThat(expected).as("reference digests for %s", actor.getKey()).isNotNull();
+            byte[] limitedAndMetered = GasMeteringInjector.inject(StackLimiterInjector.inject(actor.getValue(), MAX_WASM_STACK), ConstantCostRules.defaults(), "gas");
+            byte[] meteredWithGrowCost = GasMeteringInjector.inject(actor.getValue(), new ConstantCostRules(1, 10_000), "gas");
+            assertThat(sha256(limitedAndMetered)).as("%s stack limiter + gas", actor.getKey()).isEqualTo(expected.get(0));
+            assertThat(sha256(meteredWithGrowCost)).as("%s gas with memory.grow page cost", actor.getKey()).isEqualTo(expected.get(1));
+            matched++;
+        }
+        assertThat(matched).isEqualTo(16);
+    }
+
+    private static String sha256(byte[] data)
+    {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -217,13 +217,15 @@ public final class StackLimiterInjector
             int index = export.kind() == ExternalKind.FUNCTION ? thunkIndex.getOrDefault(export.index(), export.index()) : export.index();
             newExports.add(new Export(export.name(), export.kind(), index));
         }
+        // the reference rebuilds every segment with an explicit table index (wasm-encoder `table: Some(i)`, flags 2/6)
         List<ElementSegment> newElements = new ArrayList<>();
         for (ElementSegment segment : elements) {
             if (segment.usesExpressions()) {
-                newElements.add(segment);
+                newElements.add(segment.withExplicitTableIndex());
             }
             else {
-                newElements.add(segment.withFunctionIndices(segment.functionIndices().stream().map(f -> thunkIndex.getOrDefault(f, f)).toList()));
+                newElements.add(segment.withFunctionIndices(segment.functionIndices().stream().map(f -> thunkIndex.getOrDefault(f, f)).toList())
+                        .withExplicitTableIndex());
             }
         }
 
