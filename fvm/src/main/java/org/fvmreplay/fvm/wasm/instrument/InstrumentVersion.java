@@ -9,9 +9,11 @@ package org.fvmreplay.fvm.wasm.instrument;
  * exports are shifted too; {@code memory.grow} is metered per page by calling an appended
  * {@code (param i32) (result i32)} grow function instead of inline code, and no other instruction has a linear cost;
  * every imported global must match the gas module or the gas counter name; element and data offsets must be
- * {@code i32.const}; and a function's stack cost counts its locals, not its local declaration groups.
- * Not reproduced: parity-wasm's section layout when re-serializing, so 0.2 output has the same charges and functions but
- * not necessarily the same bytes as the reference.
+ * {@code i32.const}; a function's stack cost counts its locals, not its local declaration groups; and code is seen through
+ * {@link ParityWasmView} (parity-wasm decodes {@code memory.copy} as {@code memory.copy; unreachable}, which adds one to the
+ * metered cost and makes the rest of the frame unreachable for the stack-height analysis).
+ * Output bytes equal the 0.2.0 crate's for the v9 mainnet actors; parity-wasm's layout for modules whose sections it would
+ * reorder (e.g. several custom sections) is not emulated.
  */
 public enum InstrumentVersion
 {

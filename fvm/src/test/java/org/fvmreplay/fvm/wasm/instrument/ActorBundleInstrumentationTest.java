@@ -56,6 +56,24 @@ class ActorBundleInstrumentationTest
             Map.entry("d00f64fc8265ac47", List.of("d292c029f26cd772bc53e9952e04b48c894aa66b04d47f9b86208f446909ed58", "0b432ec0ceee1f07b113d9e0e01c5bd43e1d2aff5684d854f1d8999e0d3a1d6d")),
             Map.entry("c8c7205bf11696b6", List.of("e82213bbae0441ff8919e1c131af647346413d77eea86ff9e18e8f2d9162b235", "138a13949ccb15033bb1b39a23a7f36aa51b0052f2b4a5d3d6a142c8999f1344")));
 
+    /**
+     * The same two configurations run with the published fvm-wasm-instrument 0.2.0 crate (feature "bulk", parity-wasm
+     * deserialize/serialize, as FVM v2 loads actors) on each v9 mainnet actor (the bundle of network version 17).
+     */
+    private static final Map<String, List<String>> REFERENCE_DIGESTS_V0_2 = Map.ofEntries(
+            Map.entry("265375a1e9bda8a2", List.of("2bb545e1ac48c125dce95b6092751176d0648b46f1f5818cce1d1c38c0c69377", "1e6fddaac0d85f48fb2efcbdbf51273b273162496b766a5cfe911e4724108f34")),
+            Map.entry("80c669aa9424d49c", List.of("2b8b8c4ae3f3aa84ec5d72de4fc9381869b033e766564ef8b8cc385a8d417c85", "42e4dbf2ecc6a2d0aa4ff3655b9b4ea53cbf5fd8611ec1590bb7d7318125c8ac")),
+            Map.entry("39b8a8e82987ed04", List.of("da1926dc0e3065822b55e7279ca1ba3e9e2268bdb1c8d7a01f5aca3ca38479f4", "8a75d7d371fc891f22db927aaed1e59b62eb8c3a8935f9af9ccdee1bde175da0")),
+            Map.entry("56ddf64508eaafe3", List.of("a15ee59d27108c5e5a4670f7a50d08f389e1fa30e1f748e4188f125b97e5f89b", "9da00919a4422f7e6993d89ffaabc42a27f859ad039c081423c06656f3d5a4af")),
+            Map.entry("40d0dae6b664eb43", List.of("59666f765120379e781ed5dc4ac6ebdeae92602279762b3a0acc6cdfb60024d5", "aa6eecf46f9e10afe8384f6d9888f5d44ad04008ec1ba0905a53582c34cd661f")),
+            Map.entry("1b7f8f81354f11b1", List.of("9a88cf1d81b1405b35b2ebcea7128eeb28e639fa634a0ae6467ceaa69aed7df5", "81b2272a0baac1a0f7ed3ab3362ca93c00e1062df9c673afbb3606192d1de70e")),
+            Map.entry("02d4e132366cb615", List.of("01e200a08c393b674a6a5fa5e7efa98b13892b4485e4057f0d0ae19225b9d371", "037f449d6fb0bdba675cef8ea05d5bd19200ac36869fe80813125ecd8e3ad2e9")),
+            Map.entry("e5fa2739b7e9abfd", List.of("4014f701b036c2722a22aa1d202e783b07272aea29a4b853f1134dbbb57b84b7", "08b7c21e9115a0931b743516e1b1ae54ae317eca8ac8a29048c8b32d009d7848")),
+            Map.entry("dbddf18ed3345299", List.of("05536c71206523f6ea9c3f65cd6ba83741b757f660420bc3d57a1a0d9da02807", "9e2cc6b25e13726334e7485aa42695318ef5898462c1f10306ce86847464fd80")),
+            Map.entry("2931059f3282f6f2", List.of("fc00bd633cec5e364271a443e25afa496a9eff0d4944683f6ead9f8058914dc7", "d07564862d87dce7fd8151475d9f17b97514609fd204a38a62edcd8e6bb6d400")),
+            Map.entry("af90d6dd774c3712", List.of("24d524e86e169a59c81c5ae68948ccf6b70e938d8715dac17a98a42b03a2d6d9", "fba5b373e13500097ec17e35cded6c9a9710bf8ddab29e4fad3224b252e2f033")),
+            Map.entry("81282c5605160176", List.of("a5d911923c4c80590fce5c227089db479ed2d20b2a4ce8d3b1fa7ea4a69e0405", "b935b1ded213081d1c0b8891d34ddda1fd86494c2379a9840a531dc672ae4c54")));
+
     private static Map<String, byte[]> actors;
 
     @BeforeAll
@@ -117,6 +135,23 @@ class ActorBundleInstrumentationTest
             matched++;
         }
         assertThat(matched).isEqualTo(16);
+    }
+
+    @Test
+    void version02InstrumentationOfV9ActorsIsByteIdenticalToTheReferenceCrate()
+            throws IOException
+    {
+        Map<String, byte[]> v9 = TemporaryCarReader.actorCode(SharedData.directory().resolve("actors/v9.tar.zst"), "builtin-actors-mainnet.car");
+        assertThat(v9).hasSize(12);
+        for (Map.Entry<String, byte[]> actor : v9.entrySet()) {
+            List<String> expected = REFERENCE_DIGESTS_V0_2.get(sha256(actor.getValue()).substring(0, 16));
+            assertThat(expected).as("reference digests for v9 %s", actor.getKey()).isNotNull();
+            byte[] limited = StackLimiterInjector.inject(actor.getValue(), MAX_WASM_STACK, InstrumentVersion.V0_2);
+            byte[] limitedAndMetered = GasMeteringInjector.inject(limited, ConstantCostRules.defaults(), "gas", InstrumentVersion.V0_2);
+            byte[] meteredWithGrowCost = GasMeteringInjector.inject(actor.getValue(), new ConstantCostRules(1, 10_000), "gas", InstrumentVersion.V0_2);
+            assertThat(sha256(limitedAndMetered)).as("v9 %s stack limiter + gas (0.2)", actor.getKey()).isEqualTo(expected.get(0));
+            assertThat(sha256(meteredWithGrowCost)).as("v9 %s gas with memory.grow page cost (0.2)", actor.getKey()).isEqualTo(expected.get(1));
+        }
     }
 
     private static String sha256(byte[] data)

@@ -91,6 +91,31 @@ class InstrumentVersionTest
     }
 
     @Test
+    void v02SeesMemoryCopyAsFollowedByUnreachable()
+    {
+        String wat = "(module (memory 1) (func (param i32) (memory.copy (local.get 0) (i32.const 0) (i32.const 8)) (local.get 0) (drop)))";
+        // 0.4: 3 operands + memory.copy + local.get + drop = 6 (memory.copy is Fixed under the default rules)
+        assertThat(body(GasMeteringInjector.inject(Wat.compile(wat), ConstantCostRules.defaults(), "env"), 0)).startsWith("i64.const 6");
+        // 0.2: parity-wasm's phantom unreachable after memory.copy costs one more, and the bytes keep a single memory.copy
+        byte[] v02 = GasMeteringInjector.inject(Wat.compile(wat), ConstantCostRules.defaults(), "env", InstrumentVersion.V0_2);
+        assertThat(body(v02, 0)).containsExactly("i64.const 7", "call 1", "local.get 0", "i32.const 0", "i32.const 8", "memory.copy 0 0",
+                "local.get 0", "drop", "end");
+        // what 0.2's analyses see
+        assertThat(ParityWasmView.of(WasmModule.decode(Wat.compile(wat)).code().get(0).instructions()).instructions().stream().map(Instruction::toString))
+                .containsExactly("local.get 0", "i32.const 0", "i32.const 8", "memory.copy 0 0", "unreachable", "local.get 0", "drop", "end");
+    }
+
+    @Test
+    void v02RejectsWhatParityWasmCannotDecode()
+    {
+        byte[] wasm = Wat.compile("(module (memory 1) (data \"a\") (data \"b\") (func (memory.init 1 (i32.const 0) (i32.const 0) (i32.const 1))))");
+        assertThatThrownBy(() -> GasMeteringInjector.inject(wasm, ConstantCostRules.defaults(), "env", InstrumentVersion.V0_2))
+                .isInstanceOf(InstrumentationException.class)
+                .hasMessageContaining("parity-wasm");
+        assertThat(GasMeteringInjector.inject(wasm, ConstantCostRules.defaults(), "env")).isNotEmpty();
+    }
+
+    @Test
     void v02StackCostCountsLocalsNotGroups()
             throws IOException
     {

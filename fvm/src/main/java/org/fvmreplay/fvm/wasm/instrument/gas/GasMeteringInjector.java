@@ -17,6 +17,7 @@ import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
+import org.fvmreplay.fvm.wasm.instrument.ParityWasmView;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
 import org.fvmreplay.fvm.wasm.instrument.ReferenceSectionLayout;
 
@@ -162,21 +163,28 @@ public final class GasMeteringInjector
                             : instruction);
                 }
                 MeteringPlan plan;
+                ParityWasmView view;
                 try {
-                    plan = MeteredBlockPlanner.plan(shifted, rules, InstrumentVersion.V0_2);
+                    view = ParityWasmView.of(shifted);
+                    plan = MeteredBlockPlanner.plan(view.instructions(), rules, InstrumentVersion.V0_2);
                 }
                 catch (InstrumentationException e) {
                     throw new InstrumentationException("gas metering (0.2) of function " + (importedFunctions + i) + " failed: " + e.getMessage(), e);
                 }
                 List<Instruction> out = new ArrayList<>();
                 int nextBlock = 0;
-                for (int position = 0; position < shifted.size(); position++) {
+                List<Instruction> parsed = view.instructions();
+                for (int position = 0; position < parsed.size(); position++) {
                     if (nextBlock < plan.blocks().size() && plan.blocks().get(nextBlock).startPosition() == position) {
                         out.add(Instruction.i64Const(plan.blocks().get(nextBlock).cost()));
                         out.add(Instruction.call(gasFunction));
                         nextBlock++;
                     }
-                    Instruction instruction = shifted.get(position);
+                    if (view.isPhantom(position)) {
+                        // written back by parity-wasm as memory.copy's / table.copy's second index byte
+                        continue;
+                    }
+                    Instruction instruction = parsed.get(position);
                     if (pageCost != 0 && instruction.opcode() == Opcode.MEMORY_GROW) {
                         out.add(Instruction.call(growFunction));
                         needGrowFunction = true;

@@ -16,6 +16,7 @@ import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
+import org.fvmreplay.fvm.wasm.instrument.ParityWasmView;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
 import org.fvmreplay.fvm.wasm.instrument.ReferenceSectionLayout;
 
@@ -98,7 +99,8 @@ public final class StackLimiterInjector
             FunctionBody body = bodies.get(defined);
             try {
                 long locals = version == InstrumentVersion.V0_4 ? body.locals().size() : body.localCount();
-                costs.add(locals + MaxStackHeight.compute(body.instructions(), functionTypes.get(function), functionTypes, types));
+                List<Instruction> analyzed = version == InstrumentVersion.V0_4 ? body.instructions() : ParityWasmView.of(body.instructions()).instructions();
+                costs.add(locals + MaxStackHeight.compute(analyzed, functionTypes.get(function), functionTypes, types));
             }
             catch (InstrumentationException e) {
                 throw new InstrumentationException("stack limiter: function " + function + ": " + e.getMessage(), e);
@@ -110,7 +112,7 @@ public final class StackLimiterInjector
             instrumented.add(instrumentCalls(body, costs, stackHeightGlobal, stackLimit));
         }
 
-        generateThunks(layout, types, functionTypes, definedTypeIndices, instrumented, costs, stackHeightGlobal, stackLimit);
+        generateThunks(layout, version, types, functionTypes, definedTypeIndices, instrumented, costs, stackHeightGlobal, stackLimit);
         return layout.bytes();
     }
 
@@ -164,6 +166,7 @@ public final class StackLimiterInjector
 
     private static void generateThunks(
             ReferenceSectionLayout layout,
+            InstrumentVersion version,
             List<FuncType> types,
             List<FuncType> functionTypes,
             List<Integer> definedTypeIndices,
@@ -217,16 +220,14 @@ public final class StackLimiterInjector
             int index = export.kind() == ExternalKind.FUNCTION ? thunkIndex.getOrDefault(export.index(), export.index()) : export.index();
             newExports.add(new Export(export.name(), export.kind(), index));
         }
-        // the reference rebuilds every segment with an explicit table index (wasm-encoder `table: Some(i)`, flags 2/6)
+        // 0.4 rebuilds every segment with an explicit table index (wasm-encoder `table: Some(i)`, flags 2/6);
+        // 0.2 (parity-wasm) keeps the segment's own encoding
         List<ElementSegment> newElements = new ArrayList<>();
         for (ElementSegment segment : elements) {
-            if (segment.usesExpressions()) {
-                newElements.add(segment.withExplicitTableIndex());
-            }
-            else {
-                newElements.add(segment.withFunctionIndices(segment.functionIndices().stream().map(f -> thunkIndex.getOrDefault(f, f)).toList())
-                        .withExplicitTableIndex());
-            }
+            ElementSegment updated = segment.usesExpressions()
+                    ? segment
+                    : segment.withFunctionIndices(segment.functionIndices().stream().map(f -> thunkIndex.getOrDefault(f, f)).toList());
+            newElements.add(version == InstrumentVersion.V0_4 ? updated.withExplicitTableIndex() : updated);
         }
 
         layout.put(SectionCodec.encodeFunctions(newFunctionTypes));
