@@ -354,10 +354,10 @@ public final class SectionCodec
                 bodies.add(decodeFunctionBody(body));
             }
             catch (UnsupportedFeatureException e) {
-                throw new UnsupportedFeatureException(e.offset(), e.feature(), "in code body " + i + ": " + e.getMessage());
+                throw new UnsupportedFeatureException(e.offset(), e.feature(), "in code body " + i + ": " + e.detail());
             }
             catch (WasmFormatException e) {
-                throw new WasmFormatException(e.offset(), "in code body " + i + ": " + e.getMessage());
+                throw new WasmFormatException(e.offset(), "in code body " + i + ": " + e.detail());
             }
         }
         expectEnd(reader, "code");

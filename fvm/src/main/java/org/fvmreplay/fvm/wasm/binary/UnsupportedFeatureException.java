@@ -10,8 +10,13 @@ public class UnsupportedFeatureException
 
     public UnsupportedFeatureException(long offset, WasmFeature feature, String message)
     {
-        super(offset, message + " (WebAssembly feature '" + requireNonNull(feature, "feature is null").wasmName() + "' is disabled in the FVM)");
+        super(offset, message.endsWith(suffix(feature)) ? message : message + suffix(feature));
         this.feature = feature;
+    }
+
+    private static String suffix(WasmFeature feature)
+    {
+        return " (WebAssembly feature '" + requireNonNull(feature, "feature is null").wasmName() + "' is disabled in the FVM)";
     }
 
     public WasmFeature feature()
