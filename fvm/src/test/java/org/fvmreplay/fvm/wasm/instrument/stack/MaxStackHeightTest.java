@@ -25,7 +25,7 @@ class MaxStackHeightTest
         WasmModule module = WasmModule.decode(Wat.compile(wat));
         List<FuncType> types = module.types();
         List<FuncType> functionTypes = module.functionTypeIndices().stream().map(types::get).toList();
-        int imported = (int) (functionTypes.size() - module.functions().size());
+        int imported = functionTypes.size() - module.functions().size();
         return MaxStackHeight.compute(module.code().get(0).instructions(), functionTypes.get(imported), functionTypes, types);
     }
 
