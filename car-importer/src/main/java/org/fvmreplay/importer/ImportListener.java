@@ -1,0 +1,17 @@
+package org.fvmreplay.importer;
+
+import java.nio.file.Path;
+
+/** Hears about an import's progress (the CLI draws a progress bar). Called from the writing thread. */
+public interface ImportListener {
+    ImportListener NONE = new ImportListener() {};
+
+    /** The import of {@code file} starts; {@code totalBytes} is the file size, {@code resumedAt} the input already done. */
+    default void started(Path file, long totalBytes, long resumedAt) {}
+
+    /** Input consumed so far (file bytes), and blocks and block bytes written by this run. */
+    default void progress(long inputBytes, long blocks, long blockBytes) {}
+
+    /** The import ended, successfully or not. */
+    default void finished() {}
+}
