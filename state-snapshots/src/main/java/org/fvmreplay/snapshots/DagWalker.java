@@ -19,7 +19,9 @@ import org.fvmreplay.ipld.cid.Multicodec;
 /**
  * Depth-first traversal of the DAG below some roots, each block once, roots first. Links are read
  * from DAG-CBOR blocks; raw blocks are leaves; DAG-PB links are not followed (Filecoin state and
- * chain data never use DAG-PB). Absent blocks are collected, not fatal, so a caller can report them all.
+ * chain data never use DAG-PB). Piece and sector commitments (fil-commitment-unsealed/sealed CIDs
+ * in miner and market state) name data outside the chain, not blocks, so they are not followed.
+ * Absent blocks are collected, not fatal, so a caller can report them all.
  */
 public final class DagWalker {
     /** A 16-element CBOR array starts with this byte: the cheap pre-check for a block header. */
@@ -62,7 +64,7 @@ public final class DagWalker {
         long bytes = 0;
         while (!stack.isEmpty()) {
             Cid cid = stack.pop();
-            if (!seen.add(cid)) {
+            if (!seen.add(cid) || isCommitment(cid)) {
                 continue;
             }
             byte[] data = blocks.get(cid);
@@ -81,6 +83,10 @@ public final class DagWalker {
             }
         }
         return new Result(count, bytes, missing);
+    }
+
+    private static boolean isCommitment(Cid cid) {
+        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED;
     }
 
     private List<Cid> links(Cid cid, byte[] data) {
