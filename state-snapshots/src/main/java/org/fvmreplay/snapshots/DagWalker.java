@@ -15,12 +15,14 @@ import org.fvmreplay.ipld.cbor.CborException;
 import org.fvmreplay.ipld.cbor.DagCbor;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.ipld.cid.Multicodec;
+import org.fvmreplay.ipld.cid.MultihashCode;
 
 /**
  * Depth-first traversal of the DAG below some roots, each block once, roots first. Links are read
  * from DAG-CBOR blocks; raw blocks are leaves; DAG-PB links are not followed (Filecoin state and
  * chain data never use DAG-PB). Piece and sector commitments (fil-commitment-unsealed/sealed CIDs
- * in miner and market state) name data outside the chain, not blocks, so they are not followed.
+ * in miner and market state) name data outside the chain, not blocks, so they are not followed;
+ * identity CIDs (early actor code CIDs) carry their data inline and are skipped too.
  * Absent blocks are collected, not fatal, so a caller can report them all.
  */
 public final class DagWalker {
@@ -64,7 +66,7 @@ public final class DagWalker {
         long bytes = 0;
         while (!stack.isEmpty()) {
             Cid cid = stack.pop();
-            if (!seen.add(cid) || isCommitment(cid)) {
+            if (!seen.add(cid) || isNotABlock(cid)) {
                 continue;
             }
             byte[] data = blocks.get(cid);
@@ -85,8 +87,9 @@ public final class DagWalker {
         return new Result(count, bytes, missing);
     }
 
-    private static boolean isCommitment(Cid cid) {
-        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED;
+    private static boolean isNotABlock(Cid cid) {
+        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED
+                || cid.multihash().code() == MultihashCode.IDENTITY;
     }
 
     private List<Cid> links(Cid cid, byte[] data) {
