@@ -80,6 +80,15 @@ public final class ImportBenchmark {
         Measurement hashed = time("parse + hash (1 thread)", fileBytes, blocks, () -> parse(car, true));
         results.add(hashed);
         ImportOptions importOptions = options;
+        Path discardStore = dir.resolve("store-discard");
+        deleteRecursively(discardStore);
+        results.add(time("import pipeline, no writes", fileBytes, blocks, () -> {
+            // the same pipeline into a store whose shards drop every write: the cost without RocksDB
+            try (SnapshotStore opened = SnapshotStore.open(discardStore, 1, DiscardingBlockstore::new)) {
+                new SnapshotImporter(opened, importOptions).importFile(car, ImportListener.NONE);
+            }
+        }));
+        deleteRecursively(discardStore);
         for (int shards : shardCounts) {
             Path store = dir.resolve("store-" + shards);
             deleteRecursively(store);
