@@ -69,8 +69,10 @@ public final class SnapshotImporter {
         long size;
         try {
             size = Files.size(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportException(key, 0, key + ": no such file", e);
         } catch (IOException e) {
-            throw new ImportException(key, 0, "cannot read " + key + ": " + e.getMessage(), e);
+            throw new ImportException(key, 0, "cannot read " + key + ": " + e, e);
         }
         SnapshotRecord previous = store.catalogue().get(key).orElse(null);
         if (previous != null && previous.complete() && previous.fileSize() == size) {

@@ -36,6 +36,13 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (Path snapshot : snapshots) {
+            // before the store is created: a typo should not leave an empty store behind
+            if (!java.nio.file.Files.isRegularFile(snapshot) || !java.nio.file.Files.isReadable(snapshot)) {
+                System.err.println("error: " + snapshot.toAbsolutePath().normalize() + ": no such file (or not readable)");
+                return 1;
+            }
+        }
         try (SnapshotStore opened = SnapshotStore.open(store, shards)) {
             SnapshotImporter importer = new SnapshotImporter(opened, ImportOptions.defaults());
             for (Path snapshot : snapshots) {
