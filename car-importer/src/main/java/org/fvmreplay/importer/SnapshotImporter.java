@@ -75,11 +75,11 @@ public final class SnapshotImporter {
             throw new ImportException(key, 0, "cannot read " + key + ": " + e, e);
         }
         SnapshotRecord previous = store.catalogue().get(key).orElse(null);
-        if (previous != null && previous.complete() && previous.fileSize() == size) {
-            return new ImportResult(previous, ImportResult.Outcome.ALREADY_COMPLETE, 0, 0, 0);
+        if (previous != null && previous.complete() && previous.fileSize() == size && previous.roots().equals(rootsOf(path))) {
+            return new ImportResult(previous, ImportResult.Outcome.ALREADY_COMPLETE, 0, 0, 0, java.util.Optional.empty());
         }
         AtomicLong rawBytes = new AtomicLong();
-        CarReader reader = open(path, size, rawBytes);
+        CarReader reader = open(path, rawBytes);
         try {
             SnapshotRecord record;
             boolean resuming = previous != null && !previous.complete() && previous.fileSize() == size
@@ -97,7 +97,14 @@ public final class SnapshotImporter {
         }
     }
 
-    private CarReader open(Path path, long size, AtomicLong rawBytes) {
+    /** The CAR header's roots (reads only the header). */
+    private List<Cid> rootsOf(Path path) {
+        try (CarReader reader = open(path, new AtomicLong())) {
+            return reader.roots();
+        }
+    }
+
+    private CarReader open(Path path, AtomicLong rawBytes) {
         CarReadOptions readOptions = CarReadOptions.defaults().withVerifyBlocks(false); // the verifier pool hashes
         try {
             if (isZstd(path)) {
@@ -185,12 +192,19 @@ public final class SnapshotImporter {
                 }
             }
             record = checkpoint(record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
-            List<TipsetEntry> chain = ChainIndex.walk(store.blocks(), record.roots());
-            store.chainIndex().putAll(chain);
+            List<TipsetEntry> chain = List.of();
+            String chainProblem = null;
+            try {
+                chain = ChainIndex.walk(store.blocks(), record.roots());
+                store.chainIndex().putAll(chain);
+            } catch (SnapshotStoreException e) {
+                // every block is stored and verified; an odd chain must not make the import unfinishable
+                chainProblem = e.getMessage();
+            }
             record = record.withStatus(SnapshotStatus.COMPLETE);
             store.catalogue().put(record);
             return new ImportResult(record, resuming ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED, written,
-                    chain.size(), unverifiable.get());
+                    chain.size(), unverifiable.get(), java.util.Optional.ofNullable(chainProblem));
         } finally {
             listener.finished();
             readerThread.interrupt();
@@ -228,6 +242,9 @@ public final class SnapshotImporter {
             }
             if (cause instanceof UncheckedIOException io) {
                 throw new ImportException(source, -1, "cannot read " + source + ": " + io.getMessage(), io);
+            }
+            if (cause instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException("import pipeline failed: " + cause, cause);
         }
@@ -269,7 +286,8 @@ public final class SnapshotImporter {
             queue.put(CompletableFuture.completedFuture(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // anything the reader cannot finish must reach the writer, which otherwise waits forever
             try {
                 queue.put(CompletableFuture.failedFuture(e));
             } catch (InterruptedException ignored) {

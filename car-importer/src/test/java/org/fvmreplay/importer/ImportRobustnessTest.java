@@ -203,6 +203,54 @@ class ImportRobustnessTest {
     }
 
     @Test
+    void sameSizeButDifferentRootsIsANewSnapshot() throws IOException {
+        List<CarBlock> blocks;
+        try (CarReader reader = CarReader.open(chain4)) {
+            blocks = reader.readAll();
+        }
+        Path file = tmp.resolve("snapshot.car");
+        Cid epoch3 = Cid.parse("bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu");
+        Cid epoch2 = Cid.parse("bafy2bzaceb5xzclgvwgobsog4qckrkimthkisozhw3bkaxg7iiruajhmym5va");
+        writeCar(file, List.of(epoch3), blocks);
+        long size = Files.size(file);
+        try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
+            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            assertThat(importer.importFile(file, ImportListener.NONE).tipsetsIndexed()).isEqualTo(4);
+            writeCar(file, List.of(epoch2), blocks); // same length CID: same file size
+            assertThat(Files.size(file)).isEqualTo(size);
+            ImportResult again = importer.importFile(file, ImportListener.NONE);
+            assertThat(again.outcome()).isEqualTo(ImportResult.Outcome.IMPORTED);
+            assertThat(again.record().roots()).containsExactly(epoch2);
+            assertThat(again.tipsetsIndexed()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void rootsThatAreNotATipsetStillImport() throws IOException {
+        List<CarBlock> blocks;
+        try (CarReader reader = CarReader.open(chain4)) {
+            blocks = reader.readAll();
+        }
+        Path file = tmp.resolve("odd-roots.car");
+        // headers of epochs 3 and 2 as one "tipset": they differ in height and parents
+        writeCar(file, List.of(Cid.parse("bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu"),
+                Cid.parse("bafy2bzaceb5xzclgvwgobsog4qckrkimthkisozhw3bkaxg7iiruajhmym5va")), blocks);
+        try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
+            ImportResult result = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            assertThat(result.record().complete()).isTrue();
+            assertThat(result.tipsetsIndexed()).isZero();
+            assertThat(result.chainIndexProblem()).hasValueSatisfying(p -> assertThat(p).contains("do not form a tipset"));
+            assertThat(TestData.storedCids(store)).hasSize(1222);
+        }
+    }
+
+    private static void writeCar(Path file, List<Cid> roots, List<CarBlock> blocks) throws IOException {
+        try (CarWriter writer = new CarWriter(Files.newOutputStream(file), roots)) {
+            blocks.forEach(b -> writer.write(b.cid(), b.data()));
+        }
+    }
+
+    @Test
     void shardCountIsFixedAtCreation() {
         Path dir = tmp.resolve("store");
         SnapshotStore.open(dir, 3).close();

@@ -53,6 +53,11 @@ public final class ImportCommand implements Callable<Integer> {
                 System.out.printf("%s: %s, %,d blocks in the snapshot, %,d written now, %d tipsets indexed (%.1f s)%n",
                         snapshot, describe(result.outcome()), result.record().blockCount(), result.blocksWritten(),
                         result.tipsetsIndexed(), seconds);
+                result.chainIndexProblem().ifPresent(problem -> System.err.println("warning: no chain index from " + snapshot + ": " + problem));
+                if (result.unverifiableBlocks() > 0) {
+                    System.err.printf("warning: %s: %,d blocks use a hash function this program cannot compute; they were stored unchecked%n",
+                            snapshot, result.unverifiableBlocks());
+                }
             }
             return 0;
         } catch (ImportException | SnapshotStoreException e) {
