@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -32,7 +31,6 @@ public final class ConsoleProgress implements ImportListener {
                 .setUnit(" MiB", 1 << 20)
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)
-                .startsFrom(resumedAt, Duration.ZERO)
                 .setUpdateIntervalMillis(500)
                 .setConsumer(new ConsoleProgressBarConsumer(out))
                 .build();

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 public interface ImportListener {
     ImportListener NONE = new ImportListener() {};
 
-    /** The import of {@code file} starts; {@code totalBytes} is the file size, {@code resumedAt} the input already done. */
+    /**
+     * The import of {@code file} starts; {@code totalBytes} is the file size. When resuming,
+     * {@code resumedAt} is the checkpoint (CARv1 payload offset); the file is still read from its
+     * start, but sections before the checkpoint are skipped without hashing or writing.
+     */
     default void started(Path file, long totalBytes, long resumedAt) {}
 
     /** Input consumed so far (file bytes), and blocks and block bytes written by this run. */

@@ -17,7 +17,7 @@ public record ImportOptions(int verifierThreads, int batchBytes, int queueDepth,
         }
     }
 
-    /** Two verifiers (the reader and writer threads take the rest), 4 MiB batches, a checkpoint every 64 MiB. */
+    /** One verifier per core but one (the reader and writer threads need the rest), 4 MiB batches, a checkpoint every 64 MiB. */
     public static ImportOptions defaults() {
         return new ImportOptions(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 4 << 20, 8, 64L << 20);
     }

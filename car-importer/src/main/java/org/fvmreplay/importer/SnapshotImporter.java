@@ -157,7 +157,7 @@ public final class SnapshotImporter {
         ExecutorService verifiers = Executors.newFixedThreadPool(options.verifierThreads(), daemon("car-verify"));
         AtomicLong unverifiable = new AtomicLong();
         Thread readerThread = daemon("car-read").newThread(() -> readAll(reader, rawBytes, resumeOffset, queue, verifiers, unverifiable));
-        listener.started(path, size, resuming ? Math.min(size, resumeOffset) : 0);
+        listener.started(path, size, resumeOffset);
         readerThread.start();
         SnapshotRecord record = start;
         long written = 0;

@@ -17,7 +17,7 @@ import org.fvmreplay.ipld.cid.MultihashCode;
 /**
  * Writes a CARv1 of random raw blocks with Filecoin-like sizes and hashes, for benchmarks and for
  * tests that need a big file. Sizes follow state trees: most blocks are small HAMT/AMT nodes, a few
- * are large (about 300 bytes on average, so 5 GB is about 17 million blocks). Every block is
+ * are large (about 260 bytes on average, so 5 GiB is about 20 million blocks). Every block is
  * unique and blake2b-256 hashed, as on mainnet. Deterministic for a given seed.
  */
 public final class SyntheticCar {
@@ -56,7 +56,7 @@ public final class SyntheticCar {
 
     private static byte[] block(SplittableRandom random) {
         int roll = random.nextInt(100);
-        int size = roll < 80 ? random.nextInt(40, 300) : roll < 98 ? random.nextInt(300, 1000) : random.nextInt(1000, 4000);
+        int size = roll < 80 ? random.nextInt(40, 250) : roll < 98 ? random.nextInt(250, 800) : random.nextInt(800, 4000);
         byte[] data = new byte[size];
         for (int i = 0; i < size; i += 8) {
             long v = random.nextLong();
