@@ -2,26 +2,32 @@ package org.fvmreplay.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The {@code fvm-replay} command line: one subcommand per task. */
-@Command(name = "fvm-replay", mixinStandardHelpOptions = true, version = "fvm-replay 0.1.0-SNAPSHOT",
+/** The {@code fvm-replay} command line: one subcommand per job. */
+@Command(
+        name = "fvm-replay",
+        mixinStandardHelpOptions = true,
+        version = "fvm-replay 0.1.0-SNAPSHOT",
         description = "Re-execute Filecoin mainnet history with a Java FVM.",
-        subcommands = {ImportCommand.class, SnapshotsCommand.class})
+        subcommands = {ImportCommand.class, SnapshotsCommand.class, CommandLine.HelpCommand.class})
 public final class FvmReplay implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(commandLine().execute(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
-    public static int execute(String... args) {
-        return new CommandLine(new FvmReplay()).execute(args);
+    /** The configured command tree, for {@link #main} and for in-process tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new FvmReplay());
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.err);
+        throw new ParameterException(spec.commandLine(), "missing command: try 'fvm-replay inspect FILE...'");
     }
 }

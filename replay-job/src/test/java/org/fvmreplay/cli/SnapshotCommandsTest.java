@@ -46,7 +46,7 @@ class SnapshotCommandsTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return FvmReplay.execute(args);
+        return FvmReplay.commandLine().execute(args);
     }
 
     private String out() {
