@@ -1,0 +1,19 @@
+package org.fvmreplay.fvm.wasm.binary;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** A data segment; {@code offset} is null for passive segments. */
+public record DataSegment(boolean active, int memoryIndex, List<Instruction> offset, int length, long dataOffset)
+{
+    public DataSegment
+    {
+        offset = offset == null ? null : List.copyOf(offset);
+    }
+
+    public List<Instruction> offsetOrEmpty()
+    {
+        return offset == null ? List.of() : requireNonNull(offset);
+    }
+}

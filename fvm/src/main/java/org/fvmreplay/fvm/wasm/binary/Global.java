@@ -1,0 +1,15 @@
+package org.fvmreplay.fvm.wasm.binary;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** A defined global: type and initializer constant expression (instructions including the final {@code end}). */
+public record Global(GlobalType type, List<Instruction> init)
+{
+    public Global
+    {
+        requireNonNull(type, "type is null");
+        init = List.copyOf(requireNonNull(init, "init is null"));
+    }
+}

@@ -1,0 +1,71 @@
+package org.fvmreplay.fvm.gas;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The mapping of the reference's {@code price_list_by_network_version} on release/v2 and release/v3, limited to 16..20. */
+class PriceListsNetworkVersionTest
+{
+    @ParameterizedTest
+    @ValueSource(ints = {16, 17})
+    void fvmV2VersionsUseSkyr(int networkVersion)
+    {
+        // release/v2 line 693: `_ => &SKYR_PRICES`
+        PriceList list = PriceLists.forNetworkVersion(networkVersion);
+        assertThat(list.name()).isEqualTo("SKYR_PRICES");
+        assertThat(list.generation()).isEqualTo(FvmGeneration.V2);
+        assertThat(list).isSameAs(PriceLists.byName(PriceLists.SKYR));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {18, 19, 20})
+    void fvmV3VersionsUseHygge(int networkVersion)
+    {
+        // release/v3 line 984: `NetworkVersion::V18 | NetworkVersion::V19 | NetworkVersion::V20 => &HYGGE_PRICES`
+        PriceList list = PriceLists.forNetworkVersion(networkVersion);
+        assertThat(list.name()).isEqualTo("HYGGE_PRICES");
+        assertThat(list.generation()).isEqualTo(FvmGeneration.V3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {15, 21, 0, -1})
+    void otherVersionsAreRejected(int networkVersion)
+    {
+        assertThatThrownBy(() -> PriceLists.forNetworkVersion(networkVersion))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("network version " + networkVersion + " is not supported")
+                .hasMessageContaining("16 and 17");
+    }
+
+    @Test
+    void unknownListName()
+    {
+        assertThatThrownBy(() -> PriceLists.byName("watermelon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no price list named 'watermelon'")
+                .hasMessageContaining("[oh-snap, skyr, hygge]");
+    }
+
+    @Test
+    void skyrDiffersFromOhSnapInExactlySixEntries()
+    {
+        PriceList ohSnap = PriceLists.byName(PriceLists.OH_SNAP);
+        PriceList skyr = PriceLists.byName(PriceLists.SKYR);
+        long differing = ohSnap.entries().stream().filter(entry -> !ohSnap.value(entry).equals(skyr.value(entry))).count();
+        assertThat(differing).isEqualTo(6);
+    }
+
+    @Test
+    void listsAreImmutable()
+    {
+        PriceList hygge = PriceLists.byName(PriceLists.HYGGE);
+        assertThatThrownBy(() -> hygge.entries().remove(PriceEntry.ACTOR_LOOKUP)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> hygge.hashingCost().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> hygge.preloadedActors().add(5L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(hygge.gas(PriceEntry.ACTOR_LOOKUP)).isEqualTo(500_000_000);
+    }
+}
