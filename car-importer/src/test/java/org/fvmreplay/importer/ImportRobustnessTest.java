@@ -101,7 +101,15 @@ class ImportRobustnessTest {
                     .hasMessageContaining("does not match its CID " + victim.cid())
                     .satisfies(e -> assertThat(((ImportException) e).offset()).isEqualTo(victim.dataOffset()));
             assertThat(store.blocks().has(victim.cid())).isFalse();
-            assertThat(store.catalogue().get(file.toString()).orElseThrow().complete()).isFalse();
+            SnapshotRecord partial = store.catalogue().get(file.toString()).orElseThrow();
+            assertThat(partial.complete()).isFalse();
+            assertThat(partial.checkpointOffset()).isLessThanOrEqualTo(victim.sectionOffset());
+            // the repaired file has the same size and roots: the rerun resumes at the checkpoint and completes
+            Files.copy(chain4, file, StandardCopyOption.REPLACE_EXISTING);
+            ImportResult rerun = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            assertThat(rerun.outcome()).isEqualTo(partial.checkpointOffset() > 0 ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED);
+            assertThat(rerun.record().blockCount()).isEqualTo(1222);
+            assertThat(TestData.storedCids(store)).isEqualTo(TestData.cidsOf(chain4));
         }
     }
 

@@ -72,6 +72,9 @@ public final class SnapshotsCommand implements Runnable {
         @Parameters(paramLabel = "SNAPSHOT", description = "the snapshot's path as imported")
         Path snapshot;
 
+        @Option(names = "--tipsets", description = "also list the snapshot's tipsets from the chain index, with their parent state roots")
+        boolean tipsets;
+
         @Override
         int run(SnapshotStore store) {
             String key = snapshot.toAbsolutePath().normalize().toString();
@@ -89,6 +92,12 @@ public final class SnapshotsCommand implements Runnable {
                 TipsetEntry heaviest = chain.get(0);
                 System.out.printf("heaviest epoch %d, tipset %s, parent state %s%nepochs   %d .. %d (%d tipsets)%n", heaviest.epoch(),
                         heaviest.key(), heaviest.parentStateRoot(), chain.get(chain.size() - 1).epoch(), heaviest.epoch(), chain.size());
+                if (tipsets) {
+                    for (TipsetEntry t : store.chainIndex().range(chain.get(chain.size() - 1).epoch(), heaviest.epoch())) {
+                        System.out.printf("  epoch %d  parent state %s  receipts %s  base fee %s  tipset %s%n", t.epoch(),
+                                t.parentStateRoot(), t.parentMessageReceipts(), t.parentBaseFee(), t.key());
+                    }
+                }
             }
             return 0;
         }

@@ -81,6 +81,10 @@ class SnapshotCommandsTest {
         assertThat(out()).contains("heaviest epoch 3", "bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu",
                 "epochs   0 .. 3 (4 tipsets)", "parent state " + EPOCH3_STATE);
 
+        assertThat(run("snapshots", "show", chain4.toString(), "--store", store, "--tipsets")).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("  epoch ")).toList()).hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("  epoch 3  parent state " + EPOCH3_STATE).contains("base fee 67005211"));
+
         assertThat(run("snapshots", "verify", "--store", store, "--root", GENESIS_STATE)).isZero();
         assertThat(out()).contains("1,209 blocks", "0 missing");
 
