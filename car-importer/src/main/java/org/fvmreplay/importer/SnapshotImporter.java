@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fvmreplay.ipld.blockstore.Block;
 import org.fvmreplay.ipld.blockstore.BlockstoreException;
@@ -69,14 +72,14 @@ public final class SnapshotImporter {
         long size;
         try {
             size = Files.size(path);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new ImportException(key, 0, key + ": no such file", e);
         } catch (IOException e) {
             throw new ImportException(key, 0, "cannot read " + key + ": " + e, e);
         }
         SnapshotRecord previous = store.catalogue().get(key).orElse(null);
         if (previous != null && previous.complete() && previous.fileSize() == size && previous.roots().equals(rootsOf(path))) {
-            return new ImportResult(previous, ImportResult.Outcome.ALREADY_COMPLETE, 0, 0, 0, java.util.Optional.empty());
+            return new ImportResult(previous, ImportResult.Outcome.ALREADY_COMPLETE, 0, 0, 0, Optional.empty());
         }
         AtomicLong rawBytes = new AtomicLong();
         CarReader reader = open(path, rawBytes);
@@ -204,7 +207,7 @@ public final class SnapshotImporter {
             record = record.withStatus(SnapshotStatus.COMPLETE);
             store.catalogue().put(record);
             return new ImportResult(record, resuming ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED, written,
-                    chain.size(), unverifiable.get(), java.util.Optional.ofNullable(chainProblem));
+                    chain.size(), unverifiable.get(), Optional.ofNullable(chainProblem));
         } finally {
             listener.finished();
             readerThread.interrupt();
@@ -259,7 +262,7 @@ public final class SnapshotImporter {
     private void readAll(CarReader reader, AtomicLong rawBytes, long resumeOffset, BlockingQueue<Future<Batch>> queue,
             ExecutorService verifiers, AtomicLong unverifiable) {
         try {
-            boolean compressed = reader.format().name().startsWith("ZSTD") || reader.format().name().equals("FOREST");
+            boolean compressed = reader.format().isCompressed();
             List<CarBlock> blocks = new ArrayList<>();
             long bytes = 0;
             boolean aligned = resumeOffset == 0;
@@ -322,7 +325,7 @@ public final class SnapshotImporter {
         return batch;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

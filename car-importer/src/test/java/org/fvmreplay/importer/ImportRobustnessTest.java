@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +62,7 @@ class ImportRobustnessTest {
     void truncatedFileFailsWithOffsetAndTheRerunCompletes() throws IOException {
         Path file = tmp.resolve("snapshot.car");
         byte[] full = Files.readAllBytes(chain4);
-        Files.write(file, java.util.Arrays.copyOf(full, 600_000));
+        Files.write(file, Arrays.copyOf(full, 600_000));
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
             SnapshotImporter importer = new SnapshotImporter(store, SMALL);
             assertThatThrownBy(() -> importer.importFile(file, ImportListener.NONE))

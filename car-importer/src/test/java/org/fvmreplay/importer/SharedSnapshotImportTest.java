@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.fvmreplay.ipld.car.ActorBundleArchive;
@@ -62,7 +63,7 @@ class SharedSnapshotImportTest {
         cars.addAll(TestData.vectorCars(tmp, 4));
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
             SnapshotImporter importer = new SnapshotImporter(store, ImportOptions.defaults());
-            java.util.Set<Cid> expected = new java.util.HashSet<>();
+            Set<Cid> expected = new HashSet<>();
             for (Path car : cars) {
                 expected.addAll(TestData.cidsOf(car));
                 assertThat(importer.importFile(car, ImportListener.NONE).record().complete()).isTrue();

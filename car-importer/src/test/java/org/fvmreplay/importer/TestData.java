@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ final class TestData {
         try (Stream<Path> files = Files.walk(corpus)) {
             List<Path> vectors = files.filter(p -> p.toString().endsWith(".json")).sorted().limit(n).toList();
             int i = 0;
-            List<Path> cars = new java.util.ArrayList<>();
+            List<Path> cars = new ArrayList<>();
             for (Path v : vectors) {
                 JsonNode node = json.readTree(v.toFile());
                 byte[] gz = Base64.getDecoder().decode(node.get("car").asText());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +53,7 @@ class VerifyExportRoundTripTest {
     @Test
     void stateRootExportImportsBackToTheSameBlocks() throws IOException {
         Path out = tmp.resolve("genesis-state.car");
-        List<Cid> walked = new java.util.ArrayList<>();
+        List<Cid> walked = new ArrayList<>();
         try (SnapshotStore a = importInto("a", TestData.snapshot("chain4.car"))) {
             new DagWalker(a.blocks(), true).walk(List.of(GENESIS_STATE), (c, d) -> walked.add(c));
             CarExporter.Export export = new CarExporter(a.blocks()).exportDag(GENESIS_STATE, out);
@@ -84,7 +85,7 @@ class VerifyExportRoundTripTest {
         try (SnapshotStore a = importInto("a", TestData.snapshot("chain4.car"))) {
             original = a.chainIndex().range(0, 1);
             assertThat(original).extracting(TipsetEntry::epoch).containsExactly(0L, 1L);
-            List<Cid> keys = new java.util.ArrayList<>(original.get(1).key());
+            List<Cid> keys = new ArrayList<>(original.get(1).key());
             keys.addAll(original.get(0).key());
             new DagWalker(a.blocks(), false).walk(keys, (c, d) -> expected.add(c));
             CarExporter.Export export = new CarExporter(a.blocks()).exportTipsets(original, out);

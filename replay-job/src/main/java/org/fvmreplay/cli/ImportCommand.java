@@ -1,5 +1,6 @@
 package org.fvmreplay.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         for (Path snapshot : snapshots) {
             // before the store is created: a typo should not leave an empty store behind
-            if (!java.nio.file.Files.isRegularFile(snapshot) || !java.nio.file.Files.isReadable(snapshot)) {
+            if (!Files.isRegularFile(snapshot) || !Files.isReadable(snapshot)) {
                 System.err.println("error: " + snapshot.toAbsolutePath().normalize() + ": no such file (or not readable)");
                 return 1;
             }

@@ -1,5 +1,6 @@
 package org.fvmreplay.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fvm-replay snapshots list|show|verify|export --store DIR}: what a store holds. */
 @Command(name = "snapshots", mixinStandardHelpOptions = true, description = "Inspect, verify and export a snapshot store.",
-        subcommands = {SnapshotsCommand.List.class, SnapshotsCommand.Show.class, SnapshotsCommand.Verify.class,
-                SnapshotsCommand.Export.class})
+        subcommands = {SnapshotsCommand.ListCommand.class, SnapshotsCommand.ShowCommand.class, SnapshotsCommand.VerifyCommand.class,
+                SnapshotsCommand.ExportCommand.class})
 public final class SnapshotsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,7 +38,7 @@ public final class SnapshotsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!java.nio.file.Files.isDirectory(store)) {
+            if (!Files.isDirectory(store)) {
                 System.err.println("error: no store at " + store);
                 return 1;
             }
@@ -54,7 +55,7 @@ public final class SnapshotsCommand implements Runnable {
 
     /** Lists the catalogue. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the imported snapshots.")
-    static final class List extends StoreCommand {
+    static final class ListCommand extends StoreCommand {
         @Override
         int run(SnapshotStore store) {
             System.out.printf("store %s: %d shards%n", store.directory(), store.manifest().shards());
@@ -68,7 +69,7 @@ public final class SnapshotsCommand implements Runnable {
 
     /** Shows one snapshot. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a snapshot's roots, heaviest tipset and epoch range.")
-    static final class Show extends StoreCommand {
+    static final class ShowCommand extends StoreCommand {
         @Parameters(paramLabel = "SNAPSHOT", description = "the snapshot's path as imported")
         Path snapshot;
 
@@ -85,7 +86,7 @@ public final class SnapshotsCommand implements Runnable {
             }
             System.out.printf("path     %s%nstatus   %s%nformat   %s%nsize     %,d bytes%nblocks   %,d (%,d bytes)%nroots    %s%n",
                     r.path(), r.status(), r.format(), r.fileSize(), r.blockCount(), r.blockBytes(), r.roots());
-            java.util.List<TipsetEntry> chain = ChainIndex.walk(store.blocks(), r.roots());
+            List<TipsetEntry> chain = ChainIndex.walk(store.blocks(), r.roots());
             if (chain.isEmpty()) {
                 System.out.println("chain    none (the roots are not block headers)");
             } else {
@@ -106,13 +107,13 @@ public final class SnapshotsCommand implements Runnable {
     /** Checks reachability. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check that every block reachable from the roots (default: every snapshot's roots) is in the store.")
-    static final class Verify extends StoreCommand {
+    static final class VerifyCommand extends StoreCommand {
         @Option(names = "--root", paramLabel = "CID", description = "a root to check (state root, header, ...); repeatable")
-        java.util.List<String> roots = new ArrayList<>();
+        List<String> roots = new ArrayList<>();
 
         @Override
         int run(SnapshotStore store) {
-            java.util.List<Cid> from = new ArrayList<>();
+            List<Cid> from = new ArrayList<>();
             roots.forEach(r -> from.add(Cid.parse(r)));
             if (from.isEmpty()) {
                 store.catalogue().list().forEach(r -> from.addAll(r.roots()));
@@ -128,7 +129,7 @@ public final class SnapshotsCommand implements Runnable {
     /** Writes a CARv1. */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write the DAG below a state root, or the tipsets of an epoch range, to a CARv1.")
-    static final class Export extends StoreCommand {
+    static final class ExportCommand extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
 

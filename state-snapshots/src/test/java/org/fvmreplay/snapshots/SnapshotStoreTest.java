@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -31,7 +32,7 @@ class SnapshotStoreTest {
     void shardingRuleIsTheDigestPrefixModuloN() {
         Cid header = Chain4.EPOCH3;
         byte[] digest = header.multihash().digest();
-        BigInteger prefix = new BigInteger(1, java.util.Arrays.copyOf(digest, 8));
+        BigInteger prefix = new BigInteger(1, Arrays.copyOf(digest, 8));
         for (int n : new int[] {1, 2, 3, 4, 7, 16, 1024}) {
             assertThat(new ShardingRule(n).shardOf(header)).isEqualTo(prefix.mod(BigInteger.valueOf(n)).intValueExact());
         }
@@ -116,7 +117,7 @@ class SnapshotStoreTest {
                         int ok = 0;
                         for (int i = 0; i < 5000; i++) {
                             Block b = blocks.get(r.nextInt(blocks.size()));
-                            if (java.util.Arrays.equals(store.blocks().get(b.cid()), b.data()) && store.blocks().has(b.cid())) {
+                            if (Arrays.equals(store.blocks().get(b.cid()), b.data()) && store.blocks().has(b.cid())) {
                                 ok++;
                             }
                         }
