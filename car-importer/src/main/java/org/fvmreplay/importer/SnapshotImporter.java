@@ -182,7 +182,7 @@ public final class SnapshotImporter {
                 } catch (BlockstoreException | SnapshotStoreException e) {
                     long at = batch.blocks().get(0).sectionOffset() + reader.payloadOffset();
                     throw new ImportException(source, at, source + ": cannot write the blocks from byte " + at + " on to the store "
-                            + store.directory() + ": " + e.getMessage() + ". Blocks up to byte " + lastCheckpoint
+                            + store.directory() + ": " + e.getMessage() + ". Blocks before CAR payload offset " + lastCheckpoint
                             + " are safely stored; fix the problem (disk space?) and rerun the same import to continue", e);
                 }
                 written += blocks.size();
@@ -190,11 +190,11 @@ public final class SnapshotImporter {
                 offset = batch.endOffset();
                 listener.progress(batch.inputPosition(), written, writtenBytes);
                 if (offset - lastCheckpoint >= options.checkpointBytes()) {
-                    record = checkpoint(record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                    record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
                     lastCheckpoint = offset;
                 }
             }
-            record = checkpoint(record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+            record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
             List<TipsetEntry> chain = List.of();
             String chainProblem = null;
             try {
@@ -221,11 +221,17 @@ public final class SnapshotImporter {
         }
     }
 
-    private SnapshotRecord checkpoint(SnapshotRecord record, long offset, long blocks, long bytes) {
-        // order matters: blocks durable first, then the (synced) record that promises them
-        store.blocks().makeDurable();
+    private SnapshotRecord checkpoint(String source, SnapshotRecord record, long offset, long blocks, long bytes) {
         SnapshotRecord next = record.withCheckpoint(offset, blocks, bytes);
-        store.catalogue().put(next);
+        try {
+            // order matters: blocks durable first, then the (synced) record that promises them
+            store.blocks().makeDurable();
+            store.catalogue().put(next);
+        } catch (BlockstoreException | SnapshotStoreException e) {
+            throw new ImportException(source, offset, source + ": cannot make the store " + store.directory()
+                    + " durable at CAR payload offset " + offset + ": " + e.getMessage() + ". The previous checkpoint, at offset "
+                    + record.checkpointOffset() + ", still holds; fix the problem (disk space?) and rerun the same import", e);
+        }
         return next;
     }
 
