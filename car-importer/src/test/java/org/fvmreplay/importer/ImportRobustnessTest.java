@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,9 @@ import org.fvmreplay.ipld.car.CarBlock;
 import org.fvmreplay.ipld.car.CarReader;
 import org.fvmreplay.ipld.car.CarWriter;
 import org.fvmreplay.ipld.cid.Cid;
+import org.fvmreplay.ipld.cid.Multicodec;
+import org.fvmreplay.ipld.cid.Multihash;
+import org.fvmreplay.ipld.cid.MultihashCode;
 import org.fvmreplay.snapshots.SnapshotRecord;
 import org.fvmreplay.snapshots.SnapshotStatus;
 import org.fvmreplay.snapshots.SnapshotStore;
@@ -256,6 +262,31 @@ class ImportRobustnessTest {
     private static void writeCar(Path file, List<Cid> roots, List<CarBlock> blocks) throws IOException {
         try (CarWriter writer = new CarWriter(Files.newOutputStream(file), roots)) {
             blocks.forEach(b -> writer.write(b.cid(), b.data()));
+        }
+    }
+
+    @Test
+    void blocksWithAHashWeCannotComputeAreStoredAndCounted() throws IOException {
+        byte[] data = "a block hashed with sha2-512".getBytes(StandardCharsets.UTF_8);
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-512").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        Cid sha512 = Cid.v1(Multicodec.RAW, Multihash.of(0x13, digest)); // sha2-512: not computable here
+        Cid plain = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, data);
+        Path file = tmp.resolve("sha512.car");
+        try (CarWriter writer = new CarWriter(Files.newOutputStream(file), List.of(sha512))) {
+            writer.write(sha512, data);
+            writer.write(plain, data);
+        }
+        try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
+            ImportResult result = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            assertThat(result.unverifiableBlocks()).isEqualTo(1);
+            assertThat(result.record().blockCount()).isEqualTo(2);
+            assertThat(store.blocks().get(sha512)).isEqualTo(data);
+            assertThat(store.blocks().get(plain)).isEqualTo(data);
         }
     }
 
