@@ -25,7 +25,7 @@ import org.fvmreplay.snapshots.SnapshotStore;
  * plus hashing every block (single thread). Generates a synthetic CAR (see {@link SyntheticCar})
  * once and reuses it. Not part of the build's tests; see {@code bench/README.md}.
  *
- * <p>Usage: {@code ImportBenchmark [--size BYTES|200M|5G] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]}
+ * <p>Usage: {@code ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]}
  */
 public final class ImportBenchmark {
     private ImportBenchmark() {}
@@ -43,6 +43,7 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws IOException {
         long size = 5L << 30;
+        long minBlocks = 20_000_000;
         Path dir = Path.of("bench/results");
         List<Integer> shardCounts = new ArrayList<>(List.of(1, 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
         long seed = 1;
@@ -50,27 +51,31 @@ public final class ImportBenchmark {
         int repeat = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--size" -> size = parseSize(args[++i]);
+                case "--size" -> {
+                    size = parseSize(args[++i]);
+                    minBlocks = 0; // an explicit size is the whole target
+                }
+                case "--blocks" -> minBlocks = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--shards" -> shardCounts = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--checkpoint" -> options = options.withCheckpointBytes(parseSize(args[++i]));
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ImportBenchmark [--size BYTES|200M|5G] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]");
+                    System.err.println("usage: ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]");
                     System.exit(2);
                 }
             }
         }
         Files.createDirectories(dir);
-        Path car = dir.resolve("synthetic-" + size + "-" + seed + ".car");
+        Path car = dir.resolve("synthetic-" + size + "-" + minBlocks + "-" + seed + ".car");
         long blocks;
         if (Files.exists(car)) {
             blocks = count(car);
             System.out.printf(Locale.ROOT, "reusing %s (%,d bytes, %,d blocks)%n", car, Files.size(car), blocks);
         } else {
             long start = System.nanoTime();
-            SyntheticCar.Stats stats = SyntheticCar.write(car, size, seed);
+            SyntheticCar.Stats stats = SyntheticCar.write(car, size, minBlocks, seed);
             blocks = stats.blocks();
             System.out.printf(Locale.ROOT, "generated %s: %,d bytes, %,d blocks, average block %d bytes (%.1f s)%n", car,
                     stats.fileBytes(), blocks, stats.blockBytes() / blocks, (System.nanoTime() - start) / 1e9);

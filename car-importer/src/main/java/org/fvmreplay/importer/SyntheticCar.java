@@ -17,7 +17,8 @@ import org.fvmreplay.ipld.cid.MultihashCode;
 /**
  * Writes a CARv1 of random raw blocks with Filecoin-like sizes and hashes, for benchmarks and for
  * tests that need a big file. Sizes follow state trees: most blocks are small HAMT/AMT nodes, a few
- * are large (about 260 bytes on average, so 5 GiB is about 20 million blocks). Every block is
+ * are large (about 260 bytes on average; with CID and length a section takes about 300 bytes, so
+ * 20 million blocks make a 5.6 GiB file). Every block is
  * unique and blake2b-256 hashed, as on mainnet. Deterministic for a given seed.
  */
 public final class SyntheticCar {
@@ -32,6 +33,11 @@ public final class SyntheticCar {
 
     /** Writes blocks until the file holds at least {@code targetBytes}. */
     public static Stats write(Path out, long targetBytes, long seed) {
+        return write(out, targetBytes, 0, seed);
+    }
+
+    /** Writes blocks until the file holds at least {@code targetBytes} and at least {@code minBlocks} blocks. */
+    public static Stats write(Path out, long targetBytes, long minBlocks, long seed) {
         requireNonNull(out, "out");
         SplittableRandom random = new SplittableRandom(seed);
         long blocks = 0;
@@ -44,7 +50,7 @@ public final class SyntheticCar {
                 writer.write(Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, data), data);
                 blocks++;
                 bytes += data.length;
-                if (writer.position() >= targetBytes) {
+                if (writer.position() >= targetBytes && blocks >= minBlocks) {
                     return new Stats(out, blocks, bytes, writer.position());
                 }
                 data = block(random);
