@@ -1,0 +1,134 @@
+package org.fvmreplay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.fvmreplay.ipld.car.CarBlock;
+import org.fvmreplay.ipld.car.CarReader;
+import org.fvmreplay.ipld.cid.Cid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fvm-replay import} and {@code fvm-replay snapshots ...} end to end on chain4.car. */
+class SnapshotCommandsTest {
+    private static final String GENESIS_STATE = "bafy2bzacech3yb7xlb7c57v2xh7rvmt4skeidk7z2g36llksaz4biflblbt24";
+    private static final String EPOCH3_STATE = "bafy2bzacebpkfyohjp7thdmpjy44lkimctgphlxu3apnkgwtrkxy723vhbk5y";
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return FvmReplay.commandLine().execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path snapshot(String name) {
+        String property = System.getProperty("fvmreplay.shared");
+        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        return dir.resolve("snapshots").resolve(name).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void importListShowVerifyExport() {
+        String store = tmp.resolve("store").toString();
+        Path chain4 = snapshot("chain4.car");
+        assertThat(run("import", chain4.toString(), snapshot("chain4.car.zst").toString(), "--store", store, "--shards", "3",
+                "--no-progress")).isZero();
+        assertThat(out()).contains("chain4.car: imported, 1,222 blocks", "4 tipsets indexed");
+
+        assertThat(run("import", chain4.toString(), "--store", store, "--no-progress")).isZero();
+        assertThat(out()).contains("already imported, nothing to do");
+
+        assertThat(run("snapshots", "list", "--store", store)).isZero();
+        assertThat(out()).contains("3 shards", chain4.toString(), "COMPLETE", "1,222 blocks");
+
+        assertThat(run("snapshots", "show", chain4.toString(), "--store", store)).isZero();
+        assertThat(out()).contains("heaviest epoch 3", "bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu",
+                "epochs   0 .. 3 (4 tipsets)", "parent state " + EPOCH3_STATE);
+
+        assertThat(run("snapshots", "show", chain4.toString(), "--store", store, "--tipsets")).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("  epoch ")).toList()).hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("  epoch 3  parent state " + EPOCH3_STATE).contains("base fee 67005211"));
+
+        assertThat(run("snapshots", "verify", "--store", store, "--root", GENESIS_STATE)).isZero();
+        assertThat(out()).contains("1,209 blocks", "0 missing");
+
+        assertThat(run("snapshots", "verify", "--store", store)).isEqualTo(2);
+        assertThat(out()).contains("missing " + EPOCH3_STATE);
+
+        Path exported = tmp.resolve("genesis-state.car");
+        assertThat(run("snapshots", "export", "--store", store, "--state-root", GENESIS_STATE, "-o", exported.toString())).isZero();
+        assertThat(out()).contains("1,209 blocks");
+        Set<Cid> cids = new HashSet<>();
+        try (CarReader reader = CarReader.open(exported)) {
+            reader.forEachRemaining((CarBlock b) -> cids.add(b.cid()));
+            assertThat(reader.roots()).containsExactly(Cid.parse(GENESIS_STATE));
+        }
+        assertThat(cids).hasSize(1209);
+
+        Path range = tmp.resolve("range.car");
+        assertThat(run("snapshots", "export", "--store", store, "--from", "0", "--to", "1", "-o", range.toString())).isZero();
+        String other = tmp.resolve("other").toString();
+        assertThat(run("import", range.toString(), "--store", other, "--no-progress")).isZero();
+        assertThat(out()).contains("2 tipsets indexed");
+    }
+
+    @Test
+    void errorsAreOneClearLine() {
+        String store = tmp.resolve("store").toString();
+        Path missing = tmp.resolve("nowhere.car");
+        assertThat(run("import", missing.toString(), "--store", store, "--no-progress")).isEqualTo(1);
+        assertThat(err()).startsWith("error: ").contains(missing.toString(), "no such file");
+        assertThat(tmp.resolve("store")).doesNotExist();
+
+        assertThat(run("import", snapshot("chain4.car").toString(), "--store", store, "--shards", "2", "--no-progress")).isZero();
+        assertThat(run("import", snapshot("chain4.car").toString(), "--store", store, "--shards", "5", "--no-progress")).isEqualTo(1);
+        assertThat(err()).contains("has 2 shards", "--shards 5");
+
+        assertThat(run("snapshots", "show", "/not/imported.car", "--store", store)).isEqualTo(1);
+        assertThat(err()).contains("/not/imported.car is not in the catalogue");
+
+        assertThat(run("snapshots", "list", "--store", tmp.resolve("absent").toString())).isEqualTo(1);
+        assertThat(err()).contains("no store at");
+
+        assertThat(run("snapshots", "export", "--store", store, "--from", "0", "--to", "3", "-o", tmp.resolve("x.car").toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("not in the store", EPOCH3_STATE);
+        assertThat(tmp.resolve("x.car")).doesNotExist();
+    }
+}

@@ -1,0 +1,133 @@
+package org.fvmreplay.snapshots;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.fvmreplay.ipld.blockstore.Block;
+import org.fvmreplay.ipld.blockstore.Blockstore;
+import org.fvmreplay.ipld.blockstore.RocksDbBlockstore;
+import org.fvmreplay.ipld.cid.Cid;
+
+/**
+ * A blockstore over N RocksDB shards ({@code shards/000}, {@code shards/001}, ...), each block in
+ * the shard chosen by {@link ShardingRule}. Reads go to one shard through a shared LRU cache;
+ * batched writes are grouped per shard so each shard gets one RocksDB write batch. Thread-safe.
+ */
+public final class ShardedBlockstore implements Blockstore {
+    private final ShardingRule rule;
+    private final List<RocksDbBlockstore> databases;
+    private final List<Blockstore> shards;
+    private final BlockCache cache;
+
+    private ShardedBlockstore(ShardingRule rule, List<RocksDbBlockstore> databases, UnaryOperator<Blockstore> decorator, long cacheBytes) {
+        this.rule = rule;
+        this.databases = List.copyOf(databases);
+        List<Blockstore> views = new ArrayList<>();
+        for (RocksDbBlockstore db : databases) {
+            views.add(requireNonNull(decorator.apply(db), "decorated shard"));
+        }
+        this.shards = List.copyOf(views);
+        this.cache = new BlockCache(cacheBytes);
+    }
+
+    /**
+     * Opens the shards under {@code dir}. {@code decorator} wraps every shard for writes and
+     * reads (tests use it to inject failures); pass {@code UnaryOperator.identity()} otherwise.
+     */
+    static ShardedBlockstore open(Path dir, int shardCount, UnaryOperator<Blockstore> decorator, long cacheBytes) {
+        ShardingRule rule = new ShardingRule(shardCount);
+        List<RocksDbBlockstore> opened = new ArrayList<>();
+        // RocksDB's own block cache per shard stays small; the shared cache above it serves hot blocks
+        long perShardCache = Math.max(8L << 20, (64L << 20) / shardCount);
+        try {
+            for (int i = 0; i < shardCount; i++) {
+                opened.add(RocksDbBlockstore.open(shardDirectory(dir, i), perShardCache));
+            }
+        } catch (RuntimeException e) {
+            opened.forEach(RocksDbBlockstore::close);
+            throw e;
+        }
+        return new ShardedBlockstore(rule, opened, decorator, cacheBytes);
+    }
+
+    static Path shardDirectory(Path dir, int shard) {
+        return dir.resolve("shards").resolve(String.format("%03d", shard));
+    }
+
+    public int shardCount() {
+        return shards.size();
+    }
+
+    public ShardingRule rule() {
+        return rule;
+    }
+
+    @Override
+    public byte[] get(Cid cid) {
+        requireNonNull(cid, "cid");
+        byte[] cached = cache.get(cid);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] data = shards.get(rule.shardOf(cid)).get(cid);
+        if (data != null) {
+            cache.put(cid, data);
+        }
+        return data;
+    }
+
+    @Override
+    public boolean has(Cid cid) {
+        requireNonNull(cid, "cid");
+        return cache.get(cid) != null || shards.get(rule.shardOf(cid)).has(cid);
+    }
+
+    @Override
+    public void put(Cid cid, byte[] data) {
+        requireNonNull(cid, "cid");
+        requireNonNull(data, "data");
+        shards.get(rule.shardOf(cid)).put(cid, data);
+    }
+
+    /** Groups the blocks by shard and writes each group as one batch. */
+    @Override
+    public void putAll(Iterable<Block> blocks) {
+        List<List<Block>> perShard = new ArrayList<>(shards.size());
+        for (int i = 0; i < shards.size(); i++) {
+            perShard.add(new ArrayList<>());
+        }
+        for (Block b : blocks) {
+            perShard.get(rule.shardOf(b.cid())).add(b);
+        }
+        for (int i = 0; i < shards.size(); i++) {
+            if (!perShard.get(i).isEmpty()) {
+                shards.get(i).putAll(perShard.get(i));
+            }
+        }
+    }
+
+    /** Flushes every shard's memtable to disk: whatever was written before the call survives a crash. */
+    public void makeDurable() {
+        databases.forEach(RocksDbBlockstore::flushToDisk);
+    }
+
+    /** Calls {@code sink} with every stored CID, shard by shard. */
+    public void forEachCid(Consumer<Cid> sink) {
+        requireNonNull(sink, "sink");
+        databases.forEach(db -> db.forEachCid(sink));
+    }
+
+    /** Estimated blocks per shard (RocksDB's estimate). */
+    public List<Long> estimatedBlocksPerShard() {
+        return databases.stream().map(RocksDbBlockstore::estimatedBlockCount).toList();
+    }
+
+    @Override
+    public void close() {
+        databases.forEach(RocksDbBlockstore::close);
+    }
+}

@@ -1,0 +1,107 @@
+package org.fvmreplay.snapshots;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.fvmreplay.ipld.blockstore.Blockstore;
+
+/**
+ * A snapshot store directory: {@code store.properties} (the manifest), {@code shards/NNN} (the
+ * blocks, one RocksDB per shard) and {@code meta/} (catalogue, checkpoints, chain index).
+ * One process at a time may open it for writing (RocksDB locks each database).
+ */
+public final class SnapshotStore implements AutoCloseable {
+    public static final int DEFAULT_SHARDS = 4;
+    private static final long DEFAULT_CACHE_BYTES = 128L << 20;
+
+    private final Path directory;
+    private final StoreManifest manifest;
+    private final ShardedBlockstore blocks;
+    private final MetaStore meta;
+    private final SnapshotCatalogue catalogue;
+    private final ChainIndex chainIndex;
+
+    private SnapshotStore(Path directory, StoreManifest manifest, ShardedBlockstore blocks, MetaStore meta) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.blocks = blocks;
+        this.meta = meta;
+        this.catalogue = new SnapshotCatalogue(meta);
+        this.chainIndex = new ChainIndex(meta);
+    }
+
+    /** Opens an existing store, or creates one with {@link #DEFAULT_SHARDS} shards. */
+    public static SnapshotStore open(Path directory) {
+        return open(directory, 0, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens or creates a store. {@code shards} is used for a new store; for an existing one it must
+     * match the manifest, or be 0 ("whatever it has").
+     */
+    public static SnapshotStore open(Path directory, int shards) {
+        return open(directory, shards, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, int)}, wrapping every shard with {@code shardDecorator} (fault injection in tests). */
+    public static SnapshotStore open(Path directory, int shards, UnaryOperator<Blockstore> shardDecorator) {
+        requireNonNull(directory, "directory");
+        requireNonNull(shardDecorator, "shardDecorator");
+        Path dir = directory.toAbsolutePath().normalize();
+        StoreManifest manifest;
+        if (StoreManifest.exists(dir)) {
+            manifest = StoreManifest.read(dir);
+            if (shards != 0 && shards != manifest.shards()) {
+                throw new SnapshotStoreException("store " + dir + " has " + manifest.shards() + " shards (fixed at creation); "
+                        + "it cannot be opened with --shards " + shards + ": drop the option or use a new store directory", null);
+            }
+        } else {
+            if (Files.exists(dir.resolve("shards")) || Files.exists(dir.resolve("meta"))) {
+                throw new SnapshotStoreException(dir + " holds store data but no " + StoreManifest.FILE_NAME
+                        + ": it is not a store this program created, or its manifest was lost", null);
+            }
+            manifest = StoreManifest.create(shards == 0 ? DEFAULT_SHARDS : shards);
+            // the manifest comes first: a crash right after it leaves an empty but valid store
+            manifest.write(dir);
+        }
+        MetaStore meta = new MetaStore(dir.resolve("meta"));
+        try {
+            ShardedBlockstore blocks = ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_CACHE_BYTES);
+            return new SnapshotStore(dir, manifest, blocks, meta);
+        } catch (RuntimeException e) {
+            meta.close();
+            throw e;
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public StoreManifest manifest() {
+        return manifest;
+    }
+
+    public ShardedBlockstore blocks() {
+        return blocks;
+    }
+
+    public SnapshotCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public ChainIndex chainIndex() {
+        return chainIndex;
+    }
+
+    @Override
+    public void close() {
+        try {
+            blocks.close();
+        } finally {
+            meta.close();
+        }
+    }
+}
