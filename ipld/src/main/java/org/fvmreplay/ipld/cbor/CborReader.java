@@ -364,7 +364,13 @@ public final class CborReader {
             pos += 3;
             return halfToFloat(bits);
         }
-        throw new CborException(ib == 0xF9 || ib == 0xFA ? "floats must be 64-bit in DAG-CBOR" : "expected a float", start);
+        if (ib == 0xF9 || ib == 0xFA) {
+            throw new CborException("floats must be 64-bit in DAG-CBOR", start);
+        }
+        if (ib == 0xF7) {
+            throw new CborException("undefined is not allowed in DAG-CBOR", start);
+        }
+        throw new CborException(ib >>> 5 == MajorType.SIMPLE ? "unsupported simple value 0x" + Integer.toHexString(ib) : "expected a float", start);
     }
 
     // Float.float16ToFloat needs Java 20; this is IEEE 754 binary16 widening.

@@ -19,11 +19,11 @@ public final class Varint {
         return n;
     }
 
-    /** Writes {@code value} into {@code out} at {@code offset} and returns the offset after it. */
+    /**
+     * Writes {@code value} (read as unsigned 64-bit) into {@code out} at {@code offset} and returns
+     * the offset after it.
+     */
     public static int write(long value, byte[] out, int offset) {
-        if (value < 0) {
-            throw new IllegalArgumentException("varint must be non-negative: " + value);
-        }
         while ((value & ~0x7FL) != 0) {
             out[offset++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
@@ -37,6 +37,31 @@ public final class Varint {
         byte[] buf = new byte[MAX_BYTES + 1];
         int end = write(value, buf, 0);
         out.write(buf, 0, end);
+    }
+
+    /**
+     * Reads an unsigned 64-bit varint of up to 10 bytes (Filecoin's ID addresses and address
+     * namespaces use the full u64 range, beyond multiformats' 9-byte cap), strictly minimal.
+     */
+    public static long readUnsigned64(byte[] in, int offset, int limit) {
+        long value = 0;
+        for (int i = 0; i < 10; i++) {
+            if (offset + i >= limit) {
+                throw new IllegalArgumentException("truncated varint at offset " + offset);
+            }
+            int b = in[offset + i] & 0xFF;
+            if (i == 9 && b > 1) {
+                throw new IllegalArgumentException("varint overflows 64 bits at offset " + offset);
+            }
+            value |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (b == 0 && i > 0) {
+                    throw new IllegalArgumentException("non-minimal varint at offset " + offset);
+                }
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("varint overflows 64 bits at offset " + offset);
     }
 
     /** Encodes {@code value} alone. */

@@ -1,0 +1,189 @@
+package org.fvmreplay.ipld.blockstore;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import org.fvmreplay.ipld.cid.Cid;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A blockstore in one RocksDB database, keyed by the CID's binary form. Point lookups dominate
+ * (state trees are walked by CID), so tables carry a bloom filter and reads share an LRU cache.
+ * Thread-safe, as RocksDB is.
+ */
+public final class RocksDbBlockstore implements Blockstore {
+    /** Writes in {@link #putAll} are committed in batches of about this many bytes. */
+    static final int BATCH_BYTES = 8 << 20;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final Options options;
+    private final LRUCache cache;
+    private final BloomFilter bloom;
+    private final RocksDB db;
+    private final WriteOptions writeOptions;
+    private final ReadOptions readOptions;
+
+    private RocksDbBlockstore(Path directory, long cacheBytes, boolean readOnly) {
+        this.directory = requireNonNull(directory, "directory");
+        this.cache = new LRUCache(cacheBytes);
+        this.bloom = new BloomFilter(10, false);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setFilterPolicy(bloom)
+                .setWholeKeyFiltering(true)
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true);
+        this.options = new Options()
+                .setCreateIfMissing(!readOnly)
+                .setTableFormatConfig(table)
+                // blocks are mostly hashes and compressed CBOR: LZ4 is cheap and still wins on text-like state
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setMaxOpenFiles(512)
+                .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.writeOptions = new WriteOptions();
+        this.readOptions = new ReadOptions().setVerifyChecksums(false);
+        try {
+            if (!readOnly) {
+                Files.createDirectories(directory);
+            }
+            this.db = readOnly ? RocksDB.openReadOnly(options, directory.toString()) : RocksDB.open(options, directory.toString());
+        } catch (RocksDBException | IOException e) {
+            closeNatives();
+            throw new BlockstoreException("cannot open RocksDB blockstore at " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens (creating if needed) a store with a 256 MiB block cache. */
+    public static RocksDbBlockstore open(Path directory) {
+        return new RocksDbBlockstore(directory, 256L << 20, false);
+    }
+
+    /** Opens (creating if needed) a store with the given block cache size. */
+    public static RocksDbBlockstore open(Path directory, long cacheBytes) {
+        return new RocksDbBlockstore(directory, cacheBytes, false);
+    }
+
+    /** Opens an existing store read-only (several processes may do so at once). */
+    public static RocksDbBlockstore openReadOnly(Path directory, long cacheBytes) {
+        if (!Files.isDirectory(directory)) {
+            throw new BlockstoreException("no RocksDB blockstore at " + directory, null);
+        }
+        return new RocksDbBlockstore(directory, cacheBytes, true);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public byte[] get(Cid cid) {
+        byte[] inline = IdentityBlocks.inline(cid);
+        if (inline != null) {
+            return inline;
+        }
+        try {
+            return db.get(readOptions, cid.toBytes());
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("read of " + cid + " from " + directory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean has(Cid cid) {
+        if (IdentityBlocks.inline(cid) != null) {
+            return true;
+        }
+        byte[] key = cid.toBytes();
+        // the bloom filter answers most misses without touching disk
+        if (!db.keyMayExist(key, null)) {
+            return false;
+        }
+        return get(cid) != null;
+    }
+
+    @Override
+    public void put(Cid cid, byte[] data) {
+        try {
+            db.put(writeOptions, cid.toBytes(), data);
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("write of " + cid + " to " + directory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putAll(Iterable<Block> blocks) {
+        WriteBatch batch = new WriteBatch();
+        try {
+            long bytes = 0;
+            for (Block b : blocks) {
+                byte[] key = b.cid().toBytes();
+                batch.put(key, b.data());
+                bytes += key.length + b.data().length;
+                if (bytes >= BATCH_BYTES) {
+                    db.write(writeOptions, batch);
+                    batch.clear();
+                    bytes = 0;
+                }
+            }
+            if (batch.count() > 0) {
+                db.write(writeOptions, batch);
+            }
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("batched write to " + directory + " failed: " + e.getMessage(), e);
+        } finally {
+            batch.close();
+        }
+    }
+
+    /** Flushes memtables to disk, so that a crash after this call loses nothing written before it. */
+    public void flushToDisk() {
+        try (org.rocksdb.FlushOptions fo = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(fo);
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("flush of " + directory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** RocksDB's estimate of the number of keys. */
+    public long estimatedBlockCount() {
+        try {
+            return db.getLongProperty("rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("cannot read key estimate of " + directory, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        closeNatives();
+    }
+
+    private void closeNatives() {
+        if (writeOptions != null) {
+            writeOptions.close();
+        }
+        if (readOptions != null) {
+            readOptions.close();
+        }
+        options.close();
+        bloom.close();
+        cache.close();
+    }
+
+}
