@@ -350,17 +350,7 @@ public final class SectionCodec
         for (int i = 0; i < count; i++) {
             ByteReader body = reader.slice(reader.readCount());
             try {
-                int groupCount = body.readCount();
-                List<LocalGroup> locals = new ArrayList<>();
-                for (int g = 0; g < groupCount; g++) {
-                    int localCount = body.readU32();
-                    locals.add(new LocalGroup(localCount, ValueType.fromCode(body.readByte(), body)));
-                }
-                List<Instruction> instructions = InstructionCodec.decodeExpression(body);
-                if (!body.atEnd()) {
-                    throw body.error("trailing bytes after the final end");
-                }
-                bodies.add(new FunctionBody(locals, instructions));
+                bodies.add(decodeFunctionBody(body));
             }
             catch (UnsupportedFeatureException e) {
                 throw new UnsupportedFeatureException(e.offset(), e.feature(), "in code body " + i + ": " + e.getMessage());
@@ -371,6 +361,22 @@ public final class SectionCodec
         }
         expectEnd(reader, "code");
         return bodies;
+    }
+
+    /** Decodes one function body (locals and instructions) that must span the whole reader. */
+    public static FunctionBody decodeFunctionBody(ByteReader body)
+    {
+        int groupCount = body.readCount();
+        List<LocalGroup> locals = new ArrayList<>();
+        for (int g = 0; g < groupCount; g++) {
+            int localCount = body.readU32();
+            locals.add(new LocalGroup(localCount, ValueType.fromCode(body.readByte(), body)));
+        }
+        List<Instruction> instructions = InstructionCodec.decodeExpression(body);
+        if (!body.atEnd()) {
+            throw body.error("trailing bytes after the final end");
+        }
+        return new FunctionBody(locals, instructions);
     }
 
     public static byte[] encodeFunctionBody(FunctionBody body)

@@ -1,7 +1,7 @@
 package org.fvmreplay.fvm.wasm.instrument;
 
-import com.dylibso.chicory.wabt.Wat2Wasm;
 import org.fvmreplay.fvm.wasm.SharedData;
+import org.fvmreplay.fvm.wasm.Wat;
 import org.fvmreplay.fvm.wasm.binary.Section;
 import org.fvmreplay.fvm.wasm.binary.SectionCodec;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
@@ -79,27 +79,15 @@ class InstrumentationFixtureTest
         assertSameModule(actual, compile("expectations/stack-height/" + name));
     }
 
-    /**
-     * The reference fixtures use pre-2019 mnemonics ({@code get_local}, {@code anyfunc}) that the Rust {@code wat} crate still
-     * accepts but wabt no longer does; they are renamed to their current spelling, which encodes to the same bytes.
-     */
     static byte[] compile(String relative)
     {
         try {
-            String text = Files.readString(ROOT.resolve(relative));
-            for (String[] rename : LEGACY_MNEMONICS) {
-                text = text.replace(rename[0], rename[1]);
-            }
-            return Wat2Wasm.parse(text);
+            return Wat.compile(Files.readString(ROOT.resolve(relative)));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final String[][] LEGACY_MNEMONICS = {
-            {"get_local", "local.get"}, {"set_local", "local.set"}, {"tee_local", "local.tee"},
-            {"get_global", "global.get"}, {"set_global", "global.set"}, {"anyfunc", "funcref"}};
 
     static void assertSameModule(byte[] actual, byte[] expected)
     {
