@@ -1,0 +1,72 @@
+package org.fvmreplay.fvm.engine;
+
+import java.util.Locale;
+
+/**
+ * Turns an engine's failure into a {@link Trap}. Engines report trap causes as text (Chicory's and wasmtime's messages
+ * both follow the spec test suite wording), so the kind is recognized from it. Whatever the cause, a negative gas
+ * counter means out of gas: the reference checks the counter after every call ({@code charge_for_exec}).
+ */
+public final class TrapClassifier
+{
+    private TrapClassifier() {}
+
+    public static Trap classify(Throwable failure, long gasCounterAfter)
+    {
+        if (failure instanceof Trap trap) {
+            return trap;
+        }
+        HostAbort abort = findHostAbort(failure);
+        if (gasCounterAfter < 0) {
+            return new Trap(TrapKind.OUT_OF_GAS, "gas counter is " + gasCounterAfter, failure);
+        }
+        if (abort != null) {
+            return Trap.hostAbort(abort);
+        }
+        if (failure instanceof StackOverflowError) {
+            return new Trap(TrapKind.STACK_OVERFLOW, "JVM stack exhausted", failure);
+        }
+        String message = String.valueOf(failure.getMessage());
+        return new Trap(kindOf(message), message, failure);
+    }
+
+    static TrapKind kindOf(String message)
+    {
+        String text = message.toLowerCase(Locale.ROOT);
+        if (text.contains("unreachable")) {
+            return TrapKind.UNREACHABLE;
+        }
+        if (text.contains("call stack exhausted") || text.contains("stack overflow")) {
+            return TrapKind.STACK_OVERFLOW;
+        }
+        if (text.contains("out of bounds memory") || text.contains("memory access out of bounds") || text.contains("memory out of bounds")) {
+            return TrapKind.MEMORY_OUT_OF_BOUNDS;
+        }
+        if (text.contains("divide by zero") || text.contains("division by zero")) {
+            return TrapKind.INTEGER_DIVIDE_BY_ZERO;
+        }
+        if (text.contains("integer overflow")) {
+            return TrapKind.INTEGER_OVERFLOW;
+        }
+        if (text.contains("invalid conversion") || text.contains("conversion to integer")) {
+            return TrapKind.BAD_CONVERSION_TO_INTEGER;
+        }
+        if (text.contains("indirect call") || text.contains("table") || text.contains("uninitialized element") || text.contains("undefined element")) {
+            return TrapKind.INDIRECT_CALL;
+        }
+        return TrapKind.FATAL;
+    }
+
+    private static HostAbort findHostAbort(Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HostAbort abort) {
+                return abort;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}
