@@ -3,8 +3,8 @@ package org.fvmreplay.fvm.engine;
 import java.util.Locale;
 
 /**
- * Turns an engine's failure into a {@link Trap}. Engines report trap causes as text (Chicory's and wasmtime's messages
- * both follow the spec test suite wording), so the kind is recognized from it. Whatever the cause, a negative gas
+ * Turns an engine's failure into a {@link Trap}. Engines report trap causes as text (Chicory's follows the spec test
+ * suite wording, wasmtime-java gives wasmtime's trap code names), so the kind is recognized from it. Whatever the cause, a negative gas
  * counter means out of gas: the reference checks the counter after every call ({@code charge_for_exec}).
  */
 public final class TrapClassifier
@@ -32,7 +32,8 @@ public final class TrapClassifier
 
     static TrapKind kindOf(String message)
     {
-        String text = message.toLowerCase(Locale.ROOT);
+        // wasmtime-java reports wasmtime's trap code names ("wasm trap: INTEGER_DIVISION_BY_ZERO")
+        String text = message.toLowerCase(Locale.ROOT).replace('_', ' ');
         if (text.contains("unreachable")) {
             return TrapKind.UNREACHABLE;
         }
@@ -51,7 +52,7 @@ public final class TrapClassifier
         if (text.contains("invalid conversion") || text.contains("conversion to integer")) {
             return TrapKind.BAD_CONVERSION_TO_INTEGER;
         }
-        if (text.contains("indirect call") || text.contains("table") || text.contains("uninitialized element") || text.contains("undefined element")) {
+        if (text.contains("indirect call") || text.contains("bad signature") || text.contains("table") || text.contains("uninitialized element") || text.contains("undefined element")) {
             return TrapKind.INDIRECT_CALL;
         }
         return TrapKind.FATAL;

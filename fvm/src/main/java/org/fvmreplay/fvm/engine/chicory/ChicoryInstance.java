@@ -5,11 +5,14 @@ import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.ValType;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapClassifier;
 import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
+
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,12 +46,24 @@ final class ChicoryInstance
         }
         try {
             long[] results = function.apply(arguments);
-            return results == null ? new long[0] : results;
+            return unsignedI32Results(name, results == null ? new long[0] : results);
         }
         catch (RuntimeException | StackOverflowError e) {
             // the instrumented limiter should trap long before the JVM stack ends; if it doesn't, report it as a trap
             throw TrapClassifier.classify(e, gas.getValue());
         }
+    }
+
+    /** Chicory sign-extends i32 results; the SPI hands them out as unsigned low 32 bits, like arguments. */
+    private long[] unsignedI32Results(String name, long[] results)
+    {
+        List<ValType> types = instance().exportType(name).returns();
+        for (int i = 0; i < results.length && i < types.size(); i++) {
+            if (types.get(i).equals(ValType.I32)) {
+                results[i] = Integer.toUnsignedLong((int) results[i]);
+            }
+        }
+        return results;
     }
 
     @Override
