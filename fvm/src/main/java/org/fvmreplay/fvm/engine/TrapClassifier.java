@@ -11,12 +11,25 @@ public final class TrapClassifier
 {
     private TrapClassifier() {}
 
+    /**
+     * Host functions must throw {@link HostAbort}; anything else they throw is a bug, reported as {@link TrapKind#FATAL}
+     * rather than being mistaken for a trap because of its message.
+     */
+    public static RuntimeException hostFailure(String function, RuntimeException failure)
+    {
+        if (failure instanceof HostAbort || failure instanceof Trap) {
+            return failure;
+        }
+        return new Trap(TrapKind.FATAL, "host function " + function + " failed: " + failure, failure);
+    }
+
     public static Trap classify(Throwable failure, long gasCounterAfter)
     {
-        if (failure instanceof Trap trap) {
-            return trap;
+        Trap hostTrap = findCause(failure, Trap.class);
+        if (hostTrap != null && gasCounterAfter >= 0) {
+            return hostTrap;
         }
-        HostAbort abort = findHostAbort(failure);
+        HostAbort abort = findCause(failure, HostAbort.class);
         if (gasCounterAfter < 0) {
             return new Trap(TrapKind.OUT_OF_GAS, "gas counter is " + gasCounterAfter, failure);
         }
@@ -58,11 +71,12 @@ public final class TrapClassifier
         return TrapKind.FATAL;
     }
 
-    private static HostAbort findHostAbort(Throwable failure)
+    /** Host function failures may come back wrapped by the engine. */
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type)
     {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HostAbort abort) {
-                return abort;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
             if (cause.getCause() == cause) {
                 break;

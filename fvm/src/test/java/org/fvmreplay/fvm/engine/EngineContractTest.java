@@ -172,6 +172,23 @@ abstract class EngineContractTest
     }
 
     @Test
+    void hostFunctionBugIsFatalNotATrapLookalike()
+    {
+        byte[] wasm = metered(TestModules.HOST_ABORT);
+        HostFunctions buggy = HostFunctions.of(List.of(new HostFunction("env", "abort", HostSignature.of(List.of(ValueType.I32), List.of()), (caller, arguments) -> {
+            throw new IllegalStateException("unreachable state reached in the kernel");
+        })));
+        try (WasmInstance instance = engine.instantiate(engine.compile(cidOf(wasm), wasm), buggy)) {
+            instance.setGasCounter(PLENTY_OF_GAS);
+            assertThatThrownBy(() -> instance.call("run", 1)).isInstanceOfSatisfying(Trap.class, trap -> {
+                assertThat(trap.kind()).isEqualTo(TrapKind.FATAL);
+                assertThat(trap.exitCode()).isEqualTo(ExitCodes.SYS_ASSERTION_FAILED);
+                assertThat(trap).hasMessageContaining("env.abort");
+            });
+        }
+    }
+
+    @Test
     void trapsMapToReferenceKinds()
     {
         byte[] wasm = metered(TestModules.TRAPS);

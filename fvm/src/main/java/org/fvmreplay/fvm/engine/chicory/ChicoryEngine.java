@@ -127,7 +127,14 @@ public final class ChicoryEngine
             }
             org.fvmreplay.fvm.engine.HostFunction function = binding.function();
             imports.addFunction(new HostFunction(binding.module(), binding.name(), functionType(function.signature()),
-                    (instance, arguments) -> function.implementation().call(holder, arguments)));
+                    (instance, arguments) -> {
+                        try {
+                            return function.implementation().call(holder, arguments);
+                        }
+                        catch (RuntimeException e) {
+                            throw TrapClassifier.hostFailure(function.qualifiedName(), e);
+                        }
+                    }));
         }
         try {
             Instance instance = Instance.builder(compiled.module())

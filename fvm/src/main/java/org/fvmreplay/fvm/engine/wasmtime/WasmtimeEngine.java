@@ -200,8 +200,13 @@ public final class WasmtimeEngine
             try {
                 values = function.implementation().call(caller, arguments);
             }
-            catch (RuntimeException | Error e) {
+            catch (RuntimeException e) {
                 // wasmtime turns the Java exception into a trap and loses its type: keep it to rethrow after the call
+                RuntimeException failure = TrapClassifier.hostFailure(function.qualifiedName(), e);
+                caller.recordHostFailure(failure);
+                throw failure;
+            }
+            catch (Error e) {
                 caller.recordHostFailure(e);
                 throw e;
             }
