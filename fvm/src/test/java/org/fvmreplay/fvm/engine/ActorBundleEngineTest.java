@@ -62,6 +62,19 @@ public class ActorBundleEngineTest
         assertThat(sample).isNotEmpty();
     }
 
+    /** Chicory's interpreter skips bytecode generation, so every code fits in the build: the compiler is sampled above. */
+    @Test
+    void everyActorCodeInstantiatesInChicorysInterpreter()
+    {
+        List<ActorCode> codes = ActorCodeCorpus.sample(1);
+        int instantiated;
+        try (WasmEngine engine = new ChicoryEngine(EngineConfig.reference(), ChicoryEngine.Mode.INTERPRETER, java.util.Optional.empty())) {
+            instantiated = instantiateAll(engine, codes);
+        }
+        System.out.printf("chicory interpreter: %d of %d actor codes validated, instrumented and instantiated%n", instantiated, ActorCodeCorpus.all().size());
+        assertThat(instantiated).isEqualTo(973);
+    }
+
     private static int instantiateAll(WasmEngine engine, Collection<ActorCode> codes)
     {
         List<String> failures = new ArrayList<>();
