@@ -1,0 +1,171 @@
+package org.fvmreplay.fvm.engine.chicory;
+
+import com.dylibso.chicory.compiler.Cache;
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.GlobalInstance;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.ValType;
+import org.fvmreplay.fvm.engine.CompiledModule;
+import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.EngineException;
+import org.fvmreplay.fvm.engine.HostFunctions;
+import org.fvmreplay.fvm.engine.HostSignature;
+import org.fvmreplay.fvm.engine.MemoryLimitRewriter;
+import org.fvmreplay.fvm.engine.ModuleImports;
+import org.fvmreplay.fvm.engine.Trap;
+import org.fvmreplay.fvm.engine.TrapClassifier;
+import org.fvmreplay.fvm.engine.TrapKind;
+import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+import org.fvmreplay.ipld.cid.Cid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Pure-Java engine on Chicory. In {@link Mode#COMPILER} each module is translated to JVM bytecode; functions too large
+ * for one JVM method (some in the miner actor) silently run in Chicory's interpreter instead, with identical semantics.
+ * Memory limits come from the module's (lowered) declared maximum; stack depth from the instrumented limiter.
+ */
+public final class ChicoryEngine
+        implements WasmEngine
+{
+    public static final String NAME = "chicory";
+
+    /** How modules execute. */
+    public enum Mode
+    {
+        COMPILER, INTERPRETER
+    }
+
+    private final EngineConfig config;
+    private final Mode mode;
+    private final Optional<Cache> classCache;
+
+    public ChicoryEngine(EngineConfig config, Mode mode, Optional<Cache> classCache)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.mode = requireNonNull(mode, "mode is null");
+        this.classCache = requireNonNull(classCache, "classCache is null");
+    }
+
+    public ChicoryEngine(EngineConfig config)
+    {
+        this(config, Mode.COMPILER, Optional.empty());
+    }
+
+    @Override
+    public String name()
+    {
+        return mode == Mode.COMPILER ? NAME : NAME + "-interpreter";
+    }
+
+    @Override
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public CompiledModule compile(Cid codeCid, byte[] instrumentedWasm)
+    {
+        requireNonNull(codeCid, "codeCid is null");
+        requireNonNull(instrumentedWasm, "instrumentedWasm is null");
+        byte[] limited = MemoryLimitRewriter.limitMemory(instrumentedWasm, config.maxInstanceMemoryPages());
+        try {
+            WasmModule module = Parser.parse(limited);
+            Function<Instance, Machine> machineFactory = mode == Mode.COMPILER ? compileToBytecode(module, InterpreterFallback.SILENT) : InterpreterMachine::new;
+            return new ChicoryCompiledModule(codeCid, module, machineFactory, ModuleImports.of(limited), limited.length, MemoryLimitRewriter.initialPages(limited));
+        }
+        catch (ChicoryException | IllegalArgumentException | IllegalStateException e) {
+            throw new EngineException("Chicory cannot compile code " + codeCid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytecode compiler; with {@link InterpreterFallback#FAIL} it reports functions it would have to interpret. */
+    Function<Instance, Machine> compileToBytecode(WasmModule module, InterpreterFallback fallback)
+    {
+        MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
+        classCache.ifPresent(builder::withCache);
+        return builder.compile();
+    }
+
+    @Override
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
+    {
+        requireNonNull(module, "module is null");
+        requireNonNull(hostFunctions, "hostFunctions is null");
+        if (!(module instanceof ChicoryCompiledModule compiled)) {
+            throw new EngineException("module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
+        }
+        if (compiled.initialPages() > config.maxInstanceMemoryPages()) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + compiled.initialPages() + " initial pages, the limit is " + config.maxInstanceMemoryPages(), null);
+        }
+        GlobalInstance gas = new GlobalInstance(0, 0, ValType.I64, MutabilityType.Var);
+        ChicoryInstance holder = new ChicoryInstance(gas);
+        ImportValues.Builder imports = ImportValues.builder();
+        for (ModuleImports.Binding binding : compiled.imports().resolve(hostFunctions, "code " + compiled.codeCid())) {
+            if (binding.isGasCounter()) {
+                imports.addGlobal(new ImportGlobal(binding.module(), binding.name(), gas));
+                continue;
+            }
+            org.fvmreplay.fvm.engine.HostFunction function = binding.function();
+            imports.addFunction(new HostFunction(binding.module(), binding.name(), functionType(function.signature()),
+                    (instance, arguments) -> {
+                        try {
+                            return function.implementation().call(holder, arguments);
+                        }
+                        catch (RuntimeException e) {
+                            throw TrapClassifier.hostFailure(function.qualifiedName(), e);
+                        }
+                    }));
+        }
+        try {
+            Instance instance = Instance.builder(compiled.module())
+                    .withImportValues(imports.build())
+                    .withMachineFactory(compiled.machineFactory())
+                    .build();
+            holder.bind(instance);
+            return holder;
+        }
+        catch (OutOfMemoryError e) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "out of memory instantiating code " + compiled.codeCid(), e);
+        }
+        catch (RuntimeException | StackOverflowError e) {
+            throw TrapClassifier.classify(e, gas.getValue());
+        }
+    }
+
+    private static FunctionType functionType(HostSignature signature)
+    {
+        return FunctionType.of(valTypes(signature.params()), valTypes(signature.results()));
+    }
+
+    private static List<ValType> valTypes(List<ValueType> types)
+    {
+        List<ValType> result = new ArrayList<>(types.size());
+        for (ValueType type : types) {
+            result.add(type == ValueType.I32 ? ValType.I32 : ValType.I64);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,240 @@
+package org.fvmreplay.fvm.engine.wasmtime;
+
+import io.github.kawamuray.wasmtime.Config;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.FuncType;
+import io.github.kawamuray.wasmtime.Global;
+import io.github.kawamuray.wasmtime.Linker;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.OptLevel;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Strategy;
+import io.github.kawamuray.wasmtime.Val;
+import org.fvmreplay.fvm.engine.CompiledModule;
+import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.EngineException;
+import org.fvmreplay.fvm.engine.HostFunction;
+import org.fvmreplay.fvm.engine.HostFunctions;
+import org.fvmreplay.fvm.engine.MemoryLimitRewriter;
+import org.fvmreplay.fvm.engine.ModuleImports;
+import org.fvmreplay.fvm.engine.Trap;
+import org.fvmreplay.fvm.engine.TrapClassifier;
+import org.fvmreplay.fvm.engine.TrapKind;
+import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+import org.fvmreplay.ipld.cid.Cid;
+
+import org.fvmreplay.fvm.wasm.binary.Export;
+import org.fvmreplay.fvm.wasm.binary.ExternalKind;
+import org.fvmreplay.fvm.wasm.binary.WasmModule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * wasmtime through wasmtime-java's JNI binding, configured as close to ref-fvm's {@code wasmtime_config} as the binding
+ * allows. Same as the reference: NaN canonicalization on, 4 MiB native wasm stack (far above the instrumented limiter),
+ * SIMD, threads and multi-value off, bulk memory and reference types on, Cranelift at speed, no debug info, no
+ * epoch interruption, no fuel. Differences (mostly where the binding exposes no setter):
+ * <ul>
+ * <li>native wasm stack 512 KiB instead of 4 MiB ({@link #MAX_NATIVE_STACK_BYTES});</li>
+ * <li>no pooling allocator: each store allocates its memory on demand (same semantics, different performance); the
+ * per-instance memory limit is enforced by lowering the module's declared maximum ({@link MemoryLimitRewriter}) instead
+ * of the pool's {@code max_memory_size} and the resource limiter; the total across the call stack
+ * ({@code max_memory_bytes}) needs a resource limiter the binding does not offer and is not enforced here;</li>
+ * <li>tail calls, multi-memory, memory64, extended-const, relaxed SIMD and custom page sizes cannot be switched off, but
+ * the FVM validator rejects modules using them before they reach the engine;</li>
+ * <li>{@code memory_init_cow(false)}, {@code memory_may_move(false)}, {@code guard_before_linear_memory},
+ * {@code native_unwind_info(false)}, {@code wasm_backtrace(false)}, {@code parallel_compilation} keep the bundled
+ * wasmtime's defaults: they affect speed and memory layout, not results;</li>
+ * <li>the gas global is exported by a tiny helper module, since the binding cannot create a host global.</li>
+ * </ul>
+ */
+public final class WasmtimeEngine
+        implements WasmEngine
+{
+    public static final String NAME = "wasmtime";
+
+    /** {@code (module (global (export "gas_counter") (mut i64) (i64.const 0)))}. */
+    private static final byte[] GAS_COUNTER_MODULE = {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+            0x06, 0x06, 0x01, 0x7e, 0x01, 0x42, 0x00, 0x0b,
+            0x07, 0x0f, 0x01, 0x0b, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 't', 'e', 'r', 0x03, 0x00};
+
+    /**
+     * The bundled wasmtime refuses a wasm stack above its async stack size (2 MiB), and the stack is the calling Java
+     * thread's own: 512 KiB (wasmtime's default) leaves room on a 1 MiB JVM thread stack. The instrumented limiter
+     * (2048 elements) traps long before either, as the reference intends with its 4 MiB.
+     */
+    static final long MAX_NATIVE_STACK_BYTES = 512 << 10;
+
+    /** Name the linker registers the actor instance under; not a valid import module of any actor. */
+    private static final String INSTANCE_NAME = "\u0000fvm-replay-instance";
+
+    private final EngineConfig config;
+    private final Engine engine;
+    private final Module gasCounterModule;
+
+    public WasmtimeEngine(EngineConfig config)
+    {
+        this.config = requireNonNull(config, "config is null");
+        Config wasmtimeConfig = new Config()
+                .strategy(Strategy.CRANELIFT)
+                .craneliftOptLevel(OptLevel.SPEED)
+                .craneliftNanCanonicalization(true)
+                .craneliftDebugVerifier(false)
+                .debugInfo(false)
+                .epochInterruption(false)
+                .maxWasmStack(Math.min(config.nativeStackBytes(), MAX_NATIVE_STACK_BYTES))
+                .wasmThreads(false)
+                .wasmSimd(false)
+                .wasmMultiValue(false)
+                .wasmBulkMemory(true)
+                .wasmReferenceTypes(true);
+        this.engine = new Engine(wasmtimeConfig);
+        this.gasCounterModule = Module.fromBinary(engine, GAS_COUNTER_MODULE);
+    }
+
+    @Override
+    public String name()
+    {
+        return NAME;
+    }
+
+    @Override
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public CompiledModule compile(Cid codeCid, byte[] instrumentedWasm)
+    {
+        requireNonNull(codeCid, "codeCid is null");
+        requireNonNull(instrumentedWasm, "instrumentedWasm is null");
+        byte[] limited = MemoryLimitRewriter.limitMemory(instrumentedWasm, config.maxInstanceMemoryPages());
+        try {
+            Module module = Module.fromBinary(engine, limited);
+            return new WasmtimeCompiledModule(codeCid, module, ModuleImports.of(limited), exportParams(limited), limited.length, MemoryLimitRewriter.initialPages(limited));
+        }
+        catch (RuntimeException e) {
+            throw new EngineException("wasmtime cannot compile code " + codeCid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parameter types of exported functions: the binding needs typed values, callers pass raw longs. */
+    private static Map<String, List<ValueType>> exportParams(byte[] wasm)
+    {
+        WasmModule decoded = WasmModule.decode(wasm);
+        List<Integer> functionTypes = decoded.functionTypeIndices();
+        Map<String, List<ValueType>> result = new HashMap<>();
+        for (Export export : decoded.exports()) {
+            if (export.kind() == ExternalKind.FUNCTION && export.index() >= 0 && export.index() < functionTypes.size()) {
+                result.put(export.name(), decoded.types().get(functionTypes.get(export.index())).params());
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
+    {
+        requireNonNull(module, "module is null");
+        requireNonNull(hostFunctions, "hostFunctions is null");
+        if (!(module instanceof WasmtimeCompiledModule compiled)) {
+            throw new EngineException("module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
+        }
+        if (compiled.initialPages() > config.maxInstanceMemoryPages()) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + compiled.initialPages() + " initial pages, the limit is " + config.maxInstanceMemoryPages(), null);
+        }
+        List<ModuleImports.Binding> bindings = compiled.imports().resolve(hostFunctions, "code " + compiled.codeCid());
+        Store<Void> store = new Store<>(null, engine);
+        List<AutoCloseable> resources = new ArrayList<>();
+        WasmtimeInstance holder = new WasmtimeInstance(store, resources, compiled.exportParams());
+        try {
+            Linker linker = new Linker(engine);
+            resources.add(linker::dispose);
+            linker.module(store, ModuleImports.GAS_MODULE, gasCounterModule);
+            Global gas = linker.get(store, ModuleImports.GAS_MODULE, "gas_counter").orElseThrow().global();
+            holder.bindGas(gas);
+            for (ModuleImports.Binding binding : bindings) {
+                if (!binding.isGasCounter()) {
+                    Func func = hostFunction(store, binding.function(), holder);
+                    resources.add(func::dispose);
+                    linker.define(store, binding.module(), binding.name(), Extern.fromFunc(func));
+                }
+            }
+            // the binding's Instance constructor cannot take a global import, so the linker instantiates the module
+            try {
+                linker.module(store, INSTANCE_NAME, compiled.module());
+            }
+            catch (RuntimeException e) {
+                throw TrapClassifier.classify(holder.takeHostFailure(e), holder.gasCounter());
+            }
+            holder.bindInstance(linker, INSTANCE_NAME);
+            return holder;
+        }
+        catch (RuntimeException e) {
+            holder.close();
+            throw e;
+        }
+    }
+
+    private static Func hostFunction(Store<Void> store, HostFunction function, WasmtimeInstance caller)
+    {
+        FuncType type = new FuncType(valTypes(function.signature().params()), valTypes(function.signature().results()));
+        List<ValueType> resultTypes = function.signature().results();
+        return new Func(store, type, (ignored, params, results) -> {
+            long[] arguments = new long[params.length];
+            for (int i = 0; i < params.length; i++) {
+                arguments[i] = params[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(params[i].i32()) : params[i].i64();
+            }
+            long[] values;
+            try {
+                values = function.implementation().call(caller, arguments);
+            }
+            catch (RuntimeException e) {
+                // wasmtime turns the Java exception into a trap and loses its type: keep it to rethrow after the call
+                RuntimeException failure = TrapClassifier.hostFailure(function.qualifiedName(), e);
+                caller.recordHostFailure(failure);
+                throw failure;
+            }
+            catch (Error e) {
+                caller.recordHostFailure(e);
+                throw e;
+            }
+            if (values.length != resultTypes.size()) {
+                IllegalStateException wrongArity = new IllegalStateException("host function " + function.qualifiedName() + " returned " + values.length
+                        + " values for " + resultTypes.size() + " results");
+                caller.recordHostFailure(wrongArity);
+                throw wrongArity;
+            }
+            for (int i = 0; i < values.length; i++) {
+                results[i] = resultTypes.get(i) == ValueType.I32 ? Val.fromI32((int) values[i]) : Val.fromI64(values[i]);
+            }
+        });
+    }
+
+    private static Val.Type[] valTypes(List<ValueType> types)
+    {
+        Val.Type[] result = new Val.Type[types.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = types.get(i) == ValueType.I32 ? Val.Type.I32 : Val.Type.I64;
+        }
+        return result;
+    }
+
+    @Override
+    public void close()
+    {
+        gasCounterModule.dispose();
+        engine.dispose();
+    }
+}

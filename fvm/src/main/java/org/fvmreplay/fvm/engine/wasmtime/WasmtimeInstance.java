@@ -1,0 +1,200 @@
+package org.fvmreplay.fvm.engine.wasmtime;
+
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.Global;
+import io.github.kawamuray.wasmtime.Extern;
+import io.github.kawamuray.wasmtime.Linker;
+import io.github.kawamuray.wasmtime.Memory;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Val;
+import org.fvmreplay.fvm.engine.EngineException;
+import org.fvmreplay.fvm.engine.Trap;
+import org.fvmreplay.fvm.engine.TrapClassifier;
+import org.fvmreplay.fvm.engine.TrapKind;
+import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/** A wasmtime instance in its own store; host functions receive it as their caller. */
+final class WasmtimeInstance
+        implements WasmInstance
+{
+    private final Store<Void> store;
+    private final List<AutoCloseable> resources;
+    private Global gas;
+    private Linker linker;
+    private String instanceName;
+    private Memory memory;
+    private final Map<String, List<ValueType>> exportParams;
+    private Throwable hostFailure;
+
+    WasmtimeInstance(Store<Void> store, List<AutoCloseable> resources, Map<String, List<ValueType>> exportParams)
+    {
+        this.store = store;
+        this.resources = resources;
+        this.exportParams = exportParams;
+    }
+
+    void bindGas(Global gas)
+    {
+        this.gas = gas;
+    }
+
+    void bindInstance(Linker linker, String instanceName)
+    {
+        this.linker = linker;
+        this.instanceName = instanceName;
+        this.memory = linker.get(store, instanceName, "memory").map(Extern::memory).orElse(null);
+    }
+
+    void recordHostFailure(Throwable failure)
+    {
+        if (hostFailure == null) {
+            hostFailure = failure;
+        }
+    }
+
+    /** The host function's own exception if one caused {@code engineFailure}, else {@code engineFailure}. */
+    Throwable takeHostFailure(Throwable engineFailure)
+    {
+        Throwable failure = hostFailure != null ? hostFailure : engineFailure;
+        hostFailure = null;
+        return failure;
+    }
+
+    @Override
+    public long[] call(String name, long... arguments)
+    {
+        requireNonNull(name, "name is null");
+        checkOpen();
+        Func function = linker.get(store, instanceName, name)
+                .filter(extern -> extern.type() == Extern.Type.FUNC)
+                .map(Extern::func)
+                .orElseThrow(() -> new EngineException("no exported function '" + name + "'"));
+        try {
+            List<ValueType> types = exportParams.getOrDefault(name, List.of());
+            if (types.size() != arguments.length) {
+                throw new EngineException("export '" + name + "' takes " + types.size() + " arguments, got " + arguments.length);
+            }
+            Val[] params = new Val[arguments.length];
+            for (int i = 0; i < arguments.length; i++) {
+                params[i] = types.get(i) == ValueType.I64 ? Val.fromI64(arguments[i]) : Val.fromI32((int) arguments[i]);
+            }
+            Val[] results;
+            try {
+                results = function.call(store, params);
+            }
+            catch (RuntimeException | StackOverflowError e) {
+                throw TrapClassifier.classify(takeHostFailure(e), gasCounter());
+            }
+            long[] values = new long[results.length];
+            for (int i = 0; i < results.length; i++) {
+                values[i] = results[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(results[i].i32()) : results[i].i64();
+            }
+            return values;
+        }
+        finally {
+            function.dispose();
+        }
+    }
+
+    @Override
+    public long memorySize()
+    {
+        return memory().dataSize(store);
+    }
+
+    @Override
+    public byte[] readMemory(long offset, int length)
+    {
+        checkRange(offset, length);
+        // the buffer is a view of the current memory: fetch it per access, since memory.grow may replace it
+        ByteBuffer buffer = memory().buffer(store);
+        byte[] data = new byte[length];
+        buffer.get((int) offset, data, 0, length);
+        return data;
+    }
+
+    @Override
+    public void writeMemory(long offset, byte[] data)
+    {
+        requireNonNull(data, "data is null");
+        checkRange(offset, data.length);
+        ByteBuffer buffer = memory().buffer(store);
+        buffer.put((int) offset, data, 0, data.length);
+    }
+
+    private void checkRange(long offset, int length)
+    {
+        long size = memorySize();
+        if (offset < 0 || length < 0 || offset + length > size) {
+            throw new Trap(TrapKind.MEMORY_OUT_OF_BOUNDS, "range [" + offset + ", +" + length + ") outside memory of " + size + " bytes", null);
+        }
+    }
+
+    private Memory memory()
+    {
+        checkOpen();
+        if (memory == null) {
+            throw new EngineException("module has no memory export");
+        }
+        return memory;
+    }
+
+    @Override
+    public long gasCounter()
+    {
+        checkGas();
+        return gas.get(store).i64();
+    }
+
+    @Override
+    public void setGasCounter(long value)
+    {
+        checkGas();
+        gas.set(store, Val.fromI64(value));
+    }
+
+    private void checkGas()
+    {
+        if (gas == null) {
+            throw new IllegalStateException("instance is closed");
+        }
+    }
+
+    private void checkOpen()
+    {
+        if (linker == null) {
+            throw new IllegalStateException("instance is not initialized yet or closed");
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (memory != null) {
+            memory.dispose();
+            memory = null;
+        }
+        linker = null;
+        if (gas != null) {
+            gas.dispose();
+            gas = null;
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            }
+            catch (Exception ignored) {
+                // disposal failures leave nothing to recover
+            }
+        }
+        resources.clear();
+        store.dispose();
+    }
+}
