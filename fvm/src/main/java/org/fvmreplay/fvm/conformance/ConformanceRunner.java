@@ -130,8 +130,10 @@ public final class ConformanceRunner {
                     continue;
                 }
                 try (CarReader reader = bundle.open("mainnet")) {
-                    if (reader.roots().contains(manifest)) {
-                        List<CarBlock> blocks = reader.readAll();
+                    List<CarBlock> blocks = reader.readAll();
+                    Cid root = reader.roots().get(0);
+                    byte[] rootBlock = blocks.stream().filter(b -> b.cid().equals(root)).findFirst().map(CarBlock::data).orElse(null);
+                    if (rootBlock != null && org.fvmreplay.fvm.machine.BuiltinActors.dataOf(rootBlock, root).equals(manifest)) {
                         bundles.put(manifest, blocks);
                         return blocks;
                     }

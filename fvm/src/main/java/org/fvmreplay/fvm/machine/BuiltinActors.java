@@ -38,17 +38,22 @@ public final class BuiltinActors {
         }
     }
 
-    /** Loads manifest {@code root} ([version 1, data CID] whose data is a list of [name, code]) from {@code store}. */
-    public static BuiltinActors load(Blockstore store, Cid root) {
-        requireNonNull(store, "store");
-        requireNonNull(root, "root");
-        CborReader r = CborReader.strict(store.getOrThrow(root));
+    /** The data CID of a manifest root block ([version 1, data CID]), as the system actor's state names it. */
+    public static Cid dataOf(byte[] manifestRoot, Cid root) {
+        CborReader r = CborReader.strict(manifestRoot);
         r.readArrayHeader(2);
         long version = r.readUnsigned();
         if (version != 1) {
             throw new IllegalArgumentException("unsupported manifest version " + version + " in " + root);
         }
-        Cid data = r.readCid();
+        return r.readCid();
+    }
+
+    /** Loads the manifest data {@code data} (a list of [name, code], what the system actor's state names) from {@code store}. */
+    public static BuiltinActors load(Blockstore store, Cid data) {
+        requireNonNull(store, "store");
+        requireNonNull(data, "data");
+        Cid root = data;
         CborReader list = CborReader.strict(store.getOrThrow(data));
         int n = list.readArrayHeader();
         Map<String, Cid> byName = new LinkedHashMap<>();

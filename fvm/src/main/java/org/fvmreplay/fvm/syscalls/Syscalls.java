@@ -142,9 +142,14 @@ public final class Syscalls {
             k.verifyConsensusFault(inv.read(a[0], a[1]), inv.read(a[2], a[3]), inv.read(a[4], a[5]));
             return new byte[20];
         });
-        for (String unsupported : new String[] {"verify_signature", "recover_secp_public_key", "verify_post", "compute_unsealed_sector_cid",
-                "verify_aggregate_seals", "verify_replica_update", "batch_verify_seals"}) {
-            b.bindUnsupported("crypto", unsupported);
+        String[][] unsupported = {
+            {"verify_signature", "iiiiiii", "4"}, {"recover_secp_public_key", "ii", "65"}, {"verify_post", "ii", "4"},
+            {"compute_unsealed_sector_cid", "Iiiii", "4"}, {"verify_aggregate_seals", "ii", "4"}, {"verify_replica_update", "ii", "4"},
+            {"batch_verify_seals", "iii", "0"}};
+        for (String[] u : unsupported) {
+            b.bind("crypto", u[0], u[1], Integer.parseInt(u[2]), (inv, k, a) -> {
+                throw ExecutionError.fatal("syscall crypto::" + u[0] + " is not implemented");
+            });
         }
         // event
         b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
