@@ -1,0 +1,417 @@
+package org.fvmreplay.fvm.kernel;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.bouncycastle.crypto.digests.RIPEMD160Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.fvmreplay.fvm.callmanager.CallManager;
+import org.fvmreplay.fvm.callmanager.InvocationResult;
+import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.gas.SupportedHash;
+import org.fvmreplay.fvm.machine.MachineContext;
+import org.fvmreplay.fvm.state.ActorState;
+import org.fvmreplay.ipld.address.Address;
+import org.fvmreplay.ipld.cbor.CborReader;
+import org.fvmreplay.ipld.cid.Cid;
+
+/**
+ * The operations one actor invocation may perform (the reference's {@code DefaultKernel}, FVM v3): blocks, its own
+ * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
+ * reference's gas before acting.
+ */
+public final class Kernel {
+    private static final long INIT_ACTOR_ID = 1;
+    private static final long FINALITY = 900;
+    private static final long BLAKE2B_256 = 0xb220;
+
+    private final CallManager callManager;
+    private final BlockRegistry blocks;
+    private final long caller;
+    private final long actorId;
+    private final long method;
+    private final BigInteger valueReceived;
+    private final boolean readOnly;
+
+    public Kernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived, boolean readOnly) {
+        this.callManager = requireNonNull(callManager, "callManager");
+        this.blocks = requireNonNull(blocks, "blocks");
+        this.caller = caller;
+        this.actorId = actorId;
+        this.method = method;
+        this.valueReceived = valueReceived;
+        this.readOnly = readOnly;
+    }
+
+    public BlockRegistry blocks() {
+        return blocks;
+    }
+
+    public GasTracker gasTracker() {
+        return callManager.gasTracker();
+    }
+
+    public PriceList priceList() {
+        return callManager.priceList();
+    }
+
+    public long actorId() {
+        return actorId;
+    }
+
+    private MachineContext context() {
+        return callManager.machine().context();
+    }
+
+    private void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
+        callManager.chargeGas(charge);
+    }
+
+    public void chargeSyscall() {
+        charge(priceList().onSyscall());
+    }
+
+    // ---- send ----
+
+    /** The outcome of a send as the syscall reports it. */
+    public record SendResult(int exitCode, int blockId, long codec, int size) {}
+
+    public SendResult send(Address recipient, long sendMethod, int paramsId, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnlyFlag) {
+        boolean ro = readOnly || readOnlyFlag;
+        if (ro && value.signum() != 0) {
+            throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot transfer value when read-only");
+        }
+        Optional<Block> params = paramsId == BlockRegistry.NO_DATA_BLOCK_ID ? Optional.empty() : Optional.of(blocks.get(paramsId));
+        if (blocks.isFull()) {
+            throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "cannot store return block");
+        }
+        InvocationResult result = callManager.send(actorId, recipient, sendMethod, params, value, gasLimitMilligas, ro);
+        if (result.value().isPresent()) {
+            Block block = result.value().get();
+            return new SendResult(result.exitCode(), blocks.put(block), block.codec(), block.size());
+        }
+        return new SendResult(result.exitCode(), BlockRegistry.NO_DATA_BLOCK_ID, 0, 0);
+    }
+
+    // ---- self ----
+
+    private Optional<ActorState> self() {
+        return callManager.getActor(actorId);
+    }
+
+    public Cid root() {
+        return self().orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_OPERATION, "state root requested after actor deletion")).head();
+    }
+
+    public void setRoot(Cid root) {
+        if (readOnly) {
+            throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot update the state-root while read-only");
+        }
+        ActorState state = self().orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_OPERATION, "actor deleted"));
+        callManager.setActor(actorId, new ActorState(state.code(), root, state.sequence(), state.balance(), state.delegatedAddress()));
+    }
+
+    public BigInteger currentBalance() {
+        charge(priceList().onSelfBalance());
+        return self().map(ActorState::balance).orElse(BigInteger.ZERO);
+    }
+
+    public void selfDestruct(Address beneficiary) {
+        if (readOnly) {
+            throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot self-destruct when read-only");
+        }
+        charge(priceList().onDeleteActor());
+        BigInteger balance = currentBalance();
+        if (balance.signum() != 0) {
+            long beneficiaryId = resolveAddress(beneficiary);
+            if (beneficiaryId == actorId) {
+                throw ExecutionError.syscall(ErrorNumber.FORBIDDEN, "benefactor cannot be beneficiary");
+            }
+            callManager.transfer(actorId, beneficiaryId, balance);
+        }
+        callManager.deleteActor(actorId);
+    }
+
+    // ---- ipld ----
+
+    public record BlockStat(long codec, int size) {}
+
+    public record OpenedBlock(int id, long codec, int size) {}
+
+    public OpenedBlock blockOpen(Cid cid) {
+        charge(priceList().onBlockOpenBase());
+        byte[] data = callManager.machine().blockstore().get(cid);
+        if (data == null) {
+            throw ExecutionError.fatal("missing state: " + cid);
+        }
+        Block block = new Block(cid.codec(), data);
+        charge(priceList().onBlockOpenPerByte(block.size()));
+        int id = blocks.put(block);
+        return new OpenedBlock(id, block.codec(), block.size());
+    }
+
+    public int blockCreate(long codec, byte[] data) {
+        if (data.length > context().network().maxBlockSize()) {
+            throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "blocks may not be larger than 1MiB");
+        }
+        charge(priceList().onBlockCreate(data.length));
+        return blocks.put(new Block(codec, data));
+    }
+
+    public Cid blockLink(int id, long hashFunction, long hashLength) {
+        if (hashFunction != BLAKE2B_256 || hashLength != 32) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "cids must be 32-byte blake2b");
+        }
+        Block block = blocks.get(id);
+        charge(priceList().onBlockLink(SupportedHash.BLAKE2B_256, block.size()));
+        Cid cid = Cid.compute(block.codec(), BLAKE2B_256, block.data());
+        callManager.machine().blockstore().put(cid, block.data());
+        return cid;
+    }
+
+    /** Copies up to {@code length} bytes from {@code offset}; returns the bytes and (block length - (offset + length)). */
+    public record ReadResult(byte[] data, int remaining) {}
+
+    public ReadResult blockRead(int id, long offset, long length) {
+        long end = offset + length;
+        if (end > Integer.MAX_VALUE) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "offset plus buffer length did not fit into an i32");
+        }
+        Block block = blocks.get(id);
+        int toRead = (int) Math.min(Math.max(block.size() - offset, 0), length);
+        charge(priceList().onBlockRead(toRead));
+        byte[] out = new byte[toRead];
+        if (toRead > 0) {
+            System.arraycopy(block.data(), (int) offset, out, 0, toRead);
+        }
+        return new ReadResult(out, (int) (block.size() - end));
+    }
+
+    public BlockStat blockStat(int id) {
+        charge(priceList().onBlockStat());
+        Block block = blocks.get(id);
+        return new BlockStat(block.codec(), block.size());
+    }
+
+    // ---- message / network ----
+
+    /** Message context fields in the syscall's layout. */
+    public byte[] messageContext() {
+        charge(priceList().onMessageContext());
+        ByteBuffer b = le(80);
+        b.putLong(callManager.origin()).putLong(callManager.nonce()).putLong(caller).putLong(actorId).putLong(method);
+        putTokenAmount(b, valueReceived);
+        putTokenAmount(b, callManager.gasPremium());
+        b.putLong(readOnly ? 1 : 0);
+        return b.array();
+    }
+
+    public byte[] networkContext() {
+        charge(priceList().onNetworkContext());
+        ByteBuffer b = le(44);
+        b.putLong(context().epoch()).putLong(context().timestamp());
+        putTokenAmount(b, context().baseFee());
+        b.putLong(context().network().chainId()).putInt(context().network().networkVersion());
+        return b.array();
+    }
+
+    public BigInteger circulatingSupply() {
+        return context().circulatingSupply();
+    }
+
+    public Cid tipsetCid(long epoch) {
+        if (epoch < 0) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch is negative");
+        }
+        long offset = context().epoch() - epoch;
+        if (offset < 0) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is in the future");
+        }
+        if (offset == 0) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
+        }
+        if (offset >= FINALITY) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is too far in the past");
+        }
+        charge(priceList().onTipsetCid(offset > 1));
+        throw ExecutionError.fatal("tipset CIDs are not available to this machine (no chain externs)");
+    }
+
+    // ---- randomness ----
+
+    public byte[] chainRandomness(long personalization, long epoch, byte[] entropy) {
+        charge(priceList().onGetRandomness(entropy.length));
+        return drawRandomness(callManager.machine().externs().chainRandomness(epoch), personalization, epoch, entropy);
+    }
+
+    public byte[] beaconRandomness(long personalization, long epoch, byte[] entropy) {
+        charge(priceList().onGetRandomness(entropy.length));
+        return drawRandomness(callManager.machine().externs().beaconRandomness(epoch), personalization, epoch, entropy);
+    }
+
+    private static byte[] drawRandomness(byte[] base, long personalization, long epoch, byte[] entropy) {
+        Blake2bDigest digest = new Blake2bDigest(256);
+        byte[] head = ByteBuffer.allocate(8).putLong(personalization).array();
+        digest.update(head, 0, 8);
+        digest.update(base, 0, base.length);
+        byte[] round = ByteBuffer.allocate(8).putLong(epoch).array();
+        digest.update(round, 0, 8);
+        digest.update(entropy, 0, entropy.length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    // ---- actors ----
+
+    public long resolveAddress(Address address) {
+        charge(priceList().onResolveAddress());
+        return callManager.resolveAddress(address).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"));
+    }
+
+    public Cid actorCodeCid(long id) {
+        charge(priceList().onGetActorCodeCid());
+        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).code();
+    }
+
+    public Address nextActorAddress() {
+        return callManager.nextActorAddress();
+    }
+
+    public void createActor(Cid code, long id, Optional<Address> delegated) {
+        if (actorId != INIT_ACTOR_ID) {
+            throw ExecutionError.syscall(ErrorNumber.FORBIDDEN, "create_actor is restricted to InitActor. Called by " + actorId);
+        }
+        if (readOnly) {
+            throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "create_actor cannot be called while read-only");
+        }
+        callManager.createActor(code, id, delegated);
+    }
+
+    public int builtinActorType(Cid code) {
+        charge(priceList().onGetBuiltinActorType());
+        return callManager.machine().builtinActors().typeOf(code);
+    }
+
+    public Cid codeCidForType(int type) {
+        charge(priceList().onGetCodeCidForType());
+        return callManager.machine().builtinActors().codeOfType(type)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "tried to resolve CID of unrecognized actor type"));
+    }
+
+    public BigInteger balanceOf(long id) {
+        charge(priceList().onBalanceOf());
+        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).balance();
+    }
+
+    public Optional<Address> lookupDelegatedAddress(long id) {
+        charge(priceList().onLookupDelegatedAddress());
+        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).delegatedAddress();
+    }
+
+    // ---- crypto ----
+
+    public byte[] hash(long code, byte[] data) {
+        SupportedHash hash = SupportedHash.fromMultihashCode(code)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code));
+        charge(priceList().onHashing(hash, data.length));
+        Digest digest = switch (hash) {
+            case SHA2_256 -> new SHA256Digest();
+            case BLAKE2B_256 -> new Blake2bDigest(256);
+            case BLAKE2B_512 -> new Blake2bDigest(512);
+            case KECCAK_256 -> new KeccakDigest(256);
+            case RIPEMD_160 -> new RIPEMD160Digest();
+        };
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    /** Consensus faults are never found, as in the reference conformance harness; the charge is the reference's. */
+    public void verifyConsensusFault(byte[] h1, byte[] h2, byte[] extra) {
+        charge(priceList().onVerifyConsensusFault());
+    }
+
+    // ---- events ----
+
+    public void emitEvent(byte[] raw) {
+        if (readOnly) {
+            throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot emit events while read-only");
+        }
+        charge(priceList().onActorEventValidate(raw.length));
+        if (raw.length > (1 << 20)) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event WAY too large");
+        }
+        long indexedElements = 0;
+        long indexedBytes = 0;
+        try {
+            // ActorEvent = [entries]; entry = [flags, key, codec, value]
+            CborReader r = CborReader.strict(raw);
+            r.readArrayHeader(1);
+            int entries = r.readArrayHeader();
+            if (entries > 256) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event exceeded max entries");
+            }
+            long totalValue = 0;
+            for (int i = 0; i < entries; i++) {
+                r.readArrayHeader(4);
+                long flags = r.readUnsigned64();
+                String key = r.readText();
+                long codec = r.readUnsigned64();
+                byte[] value = r.readBytes();
+                int keyLength = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (keyLength > 32) {
+                    throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event key exceeded max size");
+                }
+                if (codec != Block.RAW) {
+                    throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW, was: " + codec);
+                }
+                totalValue += value.length;
+                if ((flags & 0b01) != 0) {
+                    indexedElements++;
+                    indexedBytes += keyLength;
+                }
+                if ((flags & 0b10) != 0) {
+                    indexedElements++;
+                    indexedBytes += value.length;
+                }
+            }
+            r.expectEnd();
+            if (totalValue > (8 << 10)) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event total values exceeded max size");
+            }
+        } catch (org.fvmreplay.ipld.cbor.CborException e) {
+            throw ExecutionError.syscall(ErrorNumber.SERIALIZATION, "bad event: " + e.getMessage());
+        }
+        charge(priceList().onActorEventAccept(indexedElements, indexedBytes, raw.length));
+        callManager.appendEvent(actorId, raw);
+    }
+
+    // ---- gas ----
+
+    public void chargeGas(String name, long milligas) {
+        gasTracker().charge(name, milligas);
+    }
+
+    // ---- helpers ----
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** fvm_shared's u128 token amount layout: low 64 bits then high 64 bits. */
+    public static void putTokenAmount(ByteBuffer b, BigInteger amount) {
+        if (amount.signum() < 0 || amount.bitLength() > 128) {
+            throw ExecutionError.fatal("token amount " + amount + " exceeds u128");
+        }
+        b.putLong(amount.longValue());
+        b.putLong(amount.shiftRight(64).longValue());
+    }
+}

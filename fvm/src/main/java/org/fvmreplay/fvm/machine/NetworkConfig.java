@@ -1,0 +1,24 @@
+package org.fvmreplay.fvm.machine;
+
+import static java.util.Objects.requireNonNull;
+
+import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.gas.PriceLists;
+
+/**
+ * Network-wide execution parameters (the reference's {@code NetworkConfig}): network version, price list, call depth
+ * and block size limits, chain id.
+ */
+public record NetworkConfig(int networkVersion, PriceList priceList, int maxCallDepth, int maxBlockSize, long chainId) {
+    /** Mainnet chain id. */
+    public static final long MAINNET_CHAIN_ID = 314;
+
+    public NetworkConfig {
+        requireNonNull(priceList, "priceList");
+    }
+
+    /** The reference defaults for {@code networkVersion}: call depth 1025, 1 MiB blocks, mainnet chain id. */
+    public static NetworkConfig forNetworkVersion(int networkVersion) {
+        return new NetworkConfig(networkVersion, PriceLists.forNetworkVersion(networkVersion), 1025, 1 << 20, MAINNET_CHAIN_ID);
+    }
+}

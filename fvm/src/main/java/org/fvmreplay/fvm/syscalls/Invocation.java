@@ -1,0 +1,158 @@
+package org.fvmreplay.fvm.syscalls;
+
+import static java.util.Objects.requireNonNull;
+
+import org.fvmreplay.fvm.callmanager.Abort;
+import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.kernel.ErrorNumber;
+import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.GasTracker;
+import org.fvmreplay.fvm.kernel.Kernel;
+import org.fvmreplay.ipld.address.Address;
+import org.fvmreplay.ipld.cid.Cid;
+
+/**
+ * One running actor instance and its kernel (the reference's {@code InvocationData}): keeps the wasm gas counter and the
+ * gas tracker in step around every syscall and turns aborts into something the engine can carry.
+ */
+public final class Invocation {
+    private final Kernel kernel;
+    private WasmInstance instance;
+    private long lastGasAvailable;
+    private long lastMemoryBytes;
+    private Abort pendingAbort;
+
+    public Invocation(Kernel kernel) {
+        this.kernel = requireNonNull(kernel, "kernel");
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public void attach(WasmInstance instance) {
+        this.instance = requireNonNull(instance, "instance");
+    }
+
+    public WasmInstance instance() {
+        return instance;
+    }
+
+    /** Charges for the instance's initial memory ({@code wasm_memory_init}). */
+    public void chargeForInit() {
+        long bytes = instance.memorySize();
+        lastMemoryBytes = bytes;
+        try {
+            kernel.gasTracker().charge("wasm_memory_init", kernel.priceList().initMemoryGas(bytes));
+        } catch (ExecutionError e) {
+            throw asAbort(e);
+        }
+    }
+
+    /** Sets the wasm gas counter from the tracker (the reference's {@code update_gas_available}). */
+    public void updateGasAvailable() {
+        long available = kernel.gasTracker().available();
+        instance.setGasCounter(available);
+        lastGasAvailable = available;
+        lastMemoryBytes = instance.memorySize();
+    }
+
+    /** Charges the gas wasm code used since the last update, splitting out memory growth (the reference's {@code charge_for_exec}). */
+    public void chargeForExec() {
+        long counter = instance.gasCounter();
+        long exec = lastGasAvailable - counter;
+        if (exec < 0) {
+            exec = 0;
+        }
+        long memoryBytes = instance.memorySize();
+        long delta = Math.max(0, memoryBytes - lastMemoryBytes);
+        long memoryGas = kernel.priceList().growMemoryGas(delta);
+        if (memoryGas <= exec) {
+            exec -= memoryGas;
+        } else {
+            memoryGas = exec;
+            exec = 0;
+        }
+        try {
+            kernel.gasTracker().charge("wasm_exec", exec);
+            if (memoryGas != 0) {
+                kernel.gasTracker().charge("wasm_memory_grow", memoryGas);
+            }
+        } catch (ExecutionError e) {
+            throw asAbort(e);
+        }
+    }
+
+    static Abort asAbort(ExecutionError e) {
+        return switch (e.kind()) {
+            case OUT_OF_GAS -> Abort.outOfGas();
+            case FATAL -> Abort.fatal(e.getMessage(), e);
+            case SYSCALL -> Abort.fatal("unexpected syscall error " + e.errorNumber() + ": " + e.getMessage(), e);
+        };
+    }
+
+    void setPendingAbort(Abort abort) {
+        this.pendingAbort = abort;
+    }
+
+    public Abort takePendingAbort() {
+        Abort abort = pendingAbort;
+        pendingAbort = null;
+        return abort;
+    }
+
+    // ---- memory access with the reference's error numbers ----
+
+    public void checkBounds(long offset, long length) {
+        if (offset + length > instance.memorySize()) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "buffer " + offset + "+" + length + " out of bounds");
+        }
+    }
+
+    public byte[] read(long offset, long length) {
+        checkBounds(offset, length);
+        return instance.readMemory(offset, (int) length);
+    }
+
+    public void write(long offset, byte[] data) {
+        checkBounds(offset, data.length);
+        instance.writeMemory(offset, data);
+    }
+
+    public Cid readCid(long offset) {
+        long size = instance.memorySize();
+        if (offset >= size) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cid offset out of bounds");
+        }
+        byte[] bytes = instance.readMemory(offset, (int) Math.min(size - offset, 128));
+        try {
+            return Cid.read(bytes, 0, bytes.length);
+        } catch (RuntimeException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "failed to parse CID: " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code cid} into a buffer of {@code length} bytes; returns its length. */
+    public int writeCid(Cid cid, long offset, long length) {
+        byte[] bytes = cid.toBytes();
+        if (bytes.length > length) {
+            throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "CID output buffer too small");
+        }
+        write(offset, bytes);
+        return bytes.length;
+    }
+
+    public Address readAddress(long offset, long length) {
+        byte[] bytes = read(offset, length);
+        try {
+            return Address.fromBytes(bytes);
+        } catch (RuntimeException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "failed to parse address: " + e.getMessage());
+        }
+    }
+
+    // gas tracker shortcut for syscalls
+    GasTracker gas() {
+        return kernel.gasTracker();
+    }
+}
