@@ -358,7 +358,7 @@ public final class CallManager {
         if (module == null) {
             throw Abort.fatal("actor code " + code + " not found", null);
         }
-        Invocation invocation = new Invocation(kernel);
+        Invocation<Kernel> invocation = new Invocation<>(kernel);
         WasmInstance instance;
         try {
             instance = machine.modules().engine().instantiate(module, Syscalls.hostFunctions(invocation));

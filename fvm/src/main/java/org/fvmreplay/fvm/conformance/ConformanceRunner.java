@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
+import org.fvmreplay.fvm.executor.ExecutorV2;
+import org.fvmreplay.fvm.gas.FvmGeneration;
 import org.fvmreplay.fvm.externs.ReplayingExterns;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
@@ -33,8 +36,8 @@ import org.fvmreplay.ipld.cid.Cid;
  * recorded randomness), each message applied, receipts and post-state root compared.
  */
 public final class ConformanceRunner {
-    /** FVM v3 handles network version 18 and later here; earlier versions need FVM v2 semantics, not built. */
-    private static final int MIN_NETWORK_VERSION = 18;
+    /** FVM v2 semantics run network version 17 (actors v9), FVM v3 network version 18. */
+    private static final int MIN_NETWORK_VERSION = 17;
     private static final int MAX_NETWORK_VERSION = 18;
     private static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(100);
     private static final BigInteger TOTAL_FILECOIN = new BigInteger("2000000000000000000000000000");
@@ -72,7 +75,7 @@ public final class ConformanceRunner {
             return new ConformanceResult(id, variant.id(), ConformanceResult.Status.SKIP, "Window PoSt verification is not available (needs real proofs)", "", "");
         }
         if (variant.networkVersion() < MIN_NETWORK_VERSION || variant.networkVersion() > MAX_NETWORK_VERSION) {
-            return new ConformanceResult(id, variant.id(), ConformanceResult.Status.SKIP, "network version " + variant.networkVersion() + " not supported (FVM v2 semantics not built)", "", "");
+            return new ConformanceResult(id, variant.id(), ConformanceResult.Status.SKIP, "network version " + variant.networkVersion() + " not supported", "", "");
         }
         try {
             MemoryBlockstore store = VectorBlocks.load(vector);
@@ -88,7 +91,10 @@ public final class ConformanceRunner {
             Machine machine = Machine.create(context, store, new ReplayingExterns(vector.randomness()), engine, false);
             ModuleCache shared = modules.computeIfAbsent(manifest + "/" + network.networkVersion(), k -> machine.modules());
             Machine runMachine = machine.withModules(shared);
-            Executor executor = new Executor(runMachine);
+            // FVM v2 and v3 differ in preflight, call manager, kernel and syscalls: each has its own executor
+            BiFunction<Message, Integer, ApplyRet> executor = network.priceList().generation() == FvmGeneration.V2
+                    ? new ExecutorV2(runMachine)::applyExplicit
+                    : new Executor(runMachine)::applyExplicit;
             StringBuilder expected = new StringBuilder();
             StringBuilder actual = new StringBuilder();
             String mismatch = null;
@@ -99,7 +105,7 @@ public final class ConformanceRunner {
                 // chain messages from secp256k1 senders are signed: the reference runner counts the 65-byte
                 // signature, its type byte and 3 bytes of CBOR framing in the inclusion size
                 int rawLength = bytes.length + (message.from().protocol() == org.fvmreplay.ipld.address.Protocol.SECP256K1 ? 65 + 4 : 0);
-                ApplyRet ret = executor.applyExplicit(message, rawLength);
+                ApplyRet ret = executor.apply(message, rawLength);
                 TestVector.Receipt want = receipts.get(i);
                 String w = "exit=" + want.exitCode() + " gas=" + want.gasUsed() + " return=" + HexFormat.of().formatHex(want.returnData());
                 String a = "exit=" + ret.exitCode() + " gas=" + ret.gasUsed() + " return=" + HexFormat.of().formatHex(ret.returnData());

@@ -51,7 +51,9 @@ public final class ModuleImports
         for (Import declared : imports) {
             String qualified = declared.module() + "." + declared.name();
             if (declared.kind() == ExternalKind.GLOBAL) {
-                if (!declared.module().equals(GAS_MODULE) || !declared.name().equals(GasMeteringInjector.GAS_COUNTER_NAME)
+                // fvm-wasm-instrument 0.2 (FVM v2) names the global gas_couner
+                boolean gasName = declared.name().equals(GasMeteringInjector.GAS_COUNTER_NAME) || declared.name().equals(GasMeteringInjector.GAS_COUNTER_NAME_V0_2);
+                if (!declared.module().equals(GAS_MODULE) || !gasName
                         || declared.global().valueType() != ValueType.I64 || !declared.global().mutable()) {
                     throw new EngineException(codeDescription + ": global import " + qualified + " is not the mutable i64 gas.gas_counter the instrumentation adds");
                 }

@@ -38,7 +38,8 @@ public final class GasTracker {
     public void charge(String name, long milligas) {
         trace.record(name, milligas);
         long next = used + milligas;
-        if (next < used || next > limit) {
+        // FVM v2 refunds gas with negative charges (on_delete_actor); only a positive charge can overflow
+        if ((milligas >= 0 && next < used) || next > limit) {
             used = limit;
             throw ExecutionError.outOfGas();
         }

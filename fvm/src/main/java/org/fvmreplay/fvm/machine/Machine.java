@@ -10,6 +10,7 @@ import org.fvmreplay.fvm.gas.PriceListGasRules;
 import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.fvm.state.MutableStateTree;
 import org.fvmreplay.fvm.trace.GasTrace;
+import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
 import org.fvmreplay.ipld.blockstore.Blockstore;
 import org.fvmreplay.ipld.blockstore.BufferedBlockstore;
 import org.fvmreplay.ipld.cbor.CborReader;
@@ -57,7 +58,8 @@ public final class Machine {
         InstrumentationProfile profile = new InstrumentationProfile(
                 profileId(context.network()),
                 PriceListGasRules.of(context.network().priceList()),
-                2048);
+                2048,
+                InstrumentVersion.forNetworkVersion(context.network().networkVersion()));
         ModuleCache modules = new ModuleCache(engine, profile, java.util.Optional.empty());
         return new Machine(context, buffered, tree, actors, requireNonNull(externs, "externs"), modules, tracing);
     }

@@ -4,29 +4,34 @@ import static java.util.Objects.requireNonNull;
 
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.gas.FvmGeneration;
+import org.fvmreplay.fvm.kernel.ActorKernel;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.GasTracker;
-import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.cid.Cid;
 
 /**
  * One running actor instance and its kernel (the reference's {@code InvocationData}): keeps the wasm gas counter and the
- * gas tracker in step around every syscall and turns aborts into something the engine can carry.
+ * gas tracker in step around every syscall and turns aborts into something the engine can carry. FVM v2 meters memory
+ * in the instrumented code, so under a v2 price list memory is neither charged at instantiation nor split out of
+ * {@code wasm_exec}.
  */
-public final class Invocation {
-    private final Kernel kernel;
+public final class Invocation<K extends ActorKernel> {
+    private final K kernel;
+    private final boolean metersMemory;
     private WasmInstance instance;
     private long lastGasAvailable;
     private long lastMemoryBytes;
     private Abort pendingAbort;
 
-    public Invocation(Kernel kernel) {
+    public Invocation(K kernel) {
         this.kernel = requireNonNull(kernel, "kernel");
+        this.metersMemory = kernel.priceList().generation() != FvmGeneration.V2;
     }
 
-    public Kernel kernel() {
+    public K kernel() {
         return kernel;
     }
 
@@ -42,6 +47,9 @@ public final class Invocation {
     public void chargeForInit() {
         long bytes = instance.memorySize();
         lastMemoryBytes = bytes;
+        if (!metersMemory) {
+            return;
+        }
         try {
             kernel.gasTracker().charge("wasm_memory_init", kernel.priceList().initMemoryGas(bytes));
         } catch (ExecutionError e) {
@@ -66,7 +74,7 @@ public final class Invocation {
         }
         long memoryBytes = instance.memorySize();
         long delta = Math.max(0, memoryBytes - lastMemoryBytes);
-        long memoryGas = kernel.priceList().growMemoryGas(delta);
+        long memoryGas = metersMemory ? kernel.priceList().growMemoryGas(delta) : 0;
         if (memoryGas <= exec) {
             exec -= memoryGas;
         } else {

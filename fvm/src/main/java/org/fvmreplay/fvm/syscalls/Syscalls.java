@@ -30,10 +30,10 @@ public final class Syscalls {
     /** The body of a syscall: returns the result bytes (null for none). */
     @FunctionalInterface
     interface Body {
-        byte[] run(Invocation inv, Kernel k, long[] a);
+        byte[] run(Invocation<Kernel> inv, Kernel k, long[] a);
     }
 
-    public static HostFunctions hostFunctions(Invocation invocation) {
+    public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
         List<HostFunction> all = new ArrayList<>();
         Binder b = new Binder(invocation, all);
         // vm
@@ -205,10 +205,10 @@ public final class Syscalls {
 
     /** Wraps bodies with the reference's gas synchronisation and error mapping. */
     private static final class Binder {
-        private final Invocation invocation;
+        private final Invocation<Kernel> invocation;
         private final List<HostFunction> out;
 
-        Binder(Invocation invocation, List<HostFunction> out) {
+        Binder(Invocation<Kernel> invocation, List<HostFunction> out) {
             this.invocation = invocation;
             this.out = out;
         }
@@ -235,7 +235,7 @@ public final class Syscalls {
             }
             HostSignature signature = HostSignature.of(types, List.of(ValueType.I32));
             out.add(new HostFunction(module, name, signature, (caller, raw) -> {
-                Invocation inv = invocation;
+                Invocation<Kernel> inv = invocation;
                 Kernel k = inv.kernel();
                 try {
                     inv.chargeForExec();

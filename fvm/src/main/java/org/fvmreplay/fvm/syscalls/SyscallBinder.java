@@ -1,0 +1,102 @@
+package org.fvmreplay.fvm.syscalls;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fvmreplay.fvm.callmanager.Abort;
+import org.fvmreplay.fvm.engine.HostAbort;
+import org.fvmreplay.fvm.engine.HostFunction;
+import org.fvmreplay.fvm.engine.HostSignature;
+import org.fvmreplay.fvm.kernel.ActorKernel;
+import org.fvmreplay.fvm.kernel.ErrorNumber;
+import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+
+/**
+ * Wraps syscall bodies for any kernel generation with the reference's glue ({@code bind_syscalls}): charge the wasm gas
+ * used so far and the syscall overhead, check room for the result, run, write the result little-endian at the caller's
+ * return pointer, map syscall errors to error numbers and aborts to engine aborts, then hand the remaining gas back.
+ */
+final class SyscallBinder<K extends ActorKernel> {
+    /** The body of a syscall: returns the result bytes (null for none). */
+    @FunctionalInterface
+    interface Body<K extends ActorKernel> {
+        byte[] run(Invocation<K> inv, K k, long[] a);
+    }
+
+    private final Invocation<K> invocation;
+    private final List<HostFunction> out = new ArrayList<>();
+
+    SyscallBinder(Invocation<K> invocation) {
+        this.invocation = invocation;
+    }
+
+    List<HostFunction> functions() {
+        return out;
+    }
+
+    /**
+     * Binds {@code module::name}: {@code params} spells the wasm parameters ({@code I} i64, {@code i} i32); a positive
+     * {@code returnSize} adds a leading i32 return pointer that receives that many bytes.
+     */
+    void bind(String module, String name, String params, int returnSize, Body<K> body) {
+        List<ValueType> types = new ArrayList<>();
+        if (returnSize > 0) {
+            types.add(ValueType.I32);
+        }
+        for (char c : params.toCharArray()) {
+            types.add(c == 'I' ? ValueType.I64 : ValueType.I32);
+        }
+        boolean[] unsigned32 = new boolean[types.size()];
+        for (int i = 0; i < types.size(); i++) {
+            unsigned32[i] = types.get(i) == ValueType.I32;
+        }
+        HostSignature signature = HostSignature.of(types, List.of(ValueType.I32));
+        out.add(new HostFunction(module, name, signature, (caller, raw) -> {
+            Invocation<K> inv = invocation;
+            K k = inv.kernel();
+            try {
+                inv.chargeForExec();
+                try {
+                    k.chargeSyscall();
+                } catch (ExecutionError e) {
+                    throw Invocation.asAbort(e);
+                }
+                long[] args = new long[raw.length];
+                for (int i = 0; i < raw.length; i++) {
+                    args[i] = unsigned32[i] ? raw[i] & 0xFFFFFFFFL : raw[i];
+                }
+                int code;
+                if (returnSize > 0 && args[0] + returnSize > caller.memorySize()) {
+                    code = ErrorNumber.ILLEGAL_ARGUMENT;
+                } else {
+                    long[] rest = returnSize > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+                    try {
+                        byte[] result = body.run(inv, k, rest);
+                        if (returnSize > 0) {
+                            caller.writeMemory(args[0], result);
+                        }
+                        code = 0;
+                    } catch (ExecutionError e) {
+                        if (e.kind() != ExecutionError.Kind.SYSCALL) {
+                            throw Invocation.asAbort(e);
+                        }
+                        code = e.errorNumber();
+                    }
+                }
+                inv.updateGasAvailable();
+                return new long[] {code};
+            } catch (Abort abort) {
+                inv.setPendingAbort(abort);
+                throw new HostAbort(abort.exitCode(), abort.getMessage());
+            } catch (RuntimeException e) {
+                if (e instanceof HostAbort) {
+                    throw e;
+                }
+                Abort abort = Abort.fatal("syscall " + module + "::" + name + " failed: " + e, e);
+                inv.setPendingAbort(abort);
+                throw new HostAbort(abort.exitCode(), abort.getMessage());
+            }
+        }));
+    }
+}
