@@ -62,11 +62,15 @@ public final class WasmtimeEngine
 {
     public static final String NAME = "wasmtime";
 
-    /** {@code (module (global (export "gas_counter") (mut i64) (i64.const 0)))}. */
+    /**
+     * {@code (module (global (export "gas_counter") (export "gas_couner") (mut i64) (i64.const 0)))}: one global under
+     * both the 0.4 name and fvm-wasm-instrument 0.2's (FVM v2) misspelt one.
+     */
     private static final byte[] GAS_COUNTER_MODULE = {
             0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
             0x06, 0x06, 0x01, 0x7e, 0x01, 0x42, 0x00, 0x0b,
-            0x07, 0x0f, 0x01, 0x0b, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 't', 'e', 'r', 0x03, 0x00};
+            0x07, 0x1c, 0x02, 0x0b, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 't', 'e', 'r', 0x03, 0x00,
+            0x0a, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 'e', 'r', 0x03, 0x00};
 
     /**
      * The bundled wasmtime refuses a wasm stack above its async stack size (2 MiB), and the stack is the calling Java
