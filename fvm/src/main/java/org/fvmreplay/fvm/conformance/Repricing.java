@@ -27,7 +27,7 @@ public final class Repricing {
     /** The price list of network version {@code networkVersion} for every variant. */
     public static Repricing networkVersion(int networkVersion) {
         Repricing repricing = new Repricing(OptionalInt.of(networkVersion), Optional.empty());
-        repricing.priceListFor(networkVersion); // fail now on an unknown version, not once per vector
+        PriceLists.forNetworkVersion(networkVersion); // fail now on an unknown version, not once per vector
         return repricing;
     }
 
@@ -36,12 +36,19 @@ public final class Repricing {
         return new Repricing(OptionalInt.empty(), Optional.of(requireNonNull(file, "file")));
     }
 
-    /** The prices a variant of network version {@code variantNetworkVersion} runs under. */
+    /**
+     * The prices a variant of network version {@code variantNetworkVersion} runs under. Another generation's list (FVM v2
+     * prices on an FVM v3 variant) is applied entry by entry on top of the variant's own list, since the machine still
+     * runs the variant's semantics.
+     */
     public PriceList priceListFor(int variantNetworkVersion) {
-        int base = networkVersion.orElse(variantNetworkVersion);
-        return byBaseVersion.computeIfAbsent(base, nv -> {
-            PriceList list = PriceLists.forNetworkVersion(nv);
-            return overrideFile.map(file -> PriceLists.withOverrides(list, file)).orElse(list);
+        return byBaseVersion.computeIfAbsent(variantNetworkVersion, nv -> {
+            PriceList own = PriceLists.forNetworkVersion(nv);
+            if (overrideFile.isPresent()) {
+                return PriceLists.withOverrides(own, overrideFile.get());
+            }
+            PriceList target = PriceLists.forNetworkVersion(networkVersion.getAsInt());
+            return target.generation() == own.generation() ? target : PriceLists.withPricesOf(own, target);
         });
     }
 
