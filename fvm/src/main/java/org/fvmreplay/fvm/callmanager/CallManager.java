@@ -123,6 +123,8 @@ public final class CallManager {
         eventLayers.add(events.size());
         accessTracker.beginTransaction();
         callDepth++;
+        gasTrace.recordCallStart(from, to, method, value);
+        long gasAtStart = gasTrace.isEnabled() ? gasTracker.used() : 0;
         InvocationResult result = null;
         ExecutionError error = null;
         try {
@@ -131,6 +133,9 @@ public final class CallManager {
             error = e;
         }
         callDepth--;
+        if (gasTrace.isEnabled()) {
+            gasTrace.recordCallEnd(error != null ? -1 : result.exitCode(), error == null ? null : error.getMessage(), gasTracker.used() - gasAtStart);
+        }
         boolean revert = error != null || result.exitCode() != 0;
         accessTracker.endTransaction(revert);
         int eventsHeight = eventLayers.remove(eventLayers.size() - 1);
@@ -193,6 +198,7 @@ public final class CallManager {
 
     public void appendEvent(long emitter, byte[] encoded) {
         events.add(new Event(emitter, encoded));
+        gasTrace.recordEvent(emitter, encoded);
     }
 
     public OptionalLong resolveAddress(Address address) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
@@ -19,11 +20,14 @@ import org.fvmreplay.fvm.executor.Executor;
 import org.fvmreplay.fvm.executor.ExecutorV2;
 import org.fvmreplay.fvm.gas.FvmGeneration;
 import org.fvmreplay.fvm.externs.ReplayingExterns;
+import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.machine.NetworkConfig;
 import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.fvm.state.MutableStateTree;
+import org.fvmreplay.fvm.trace.GasTrace;
+import org.fvmreplay.ipld.blockstore.MissingBlockException;
 import org.fvmreplay.ipld.blockstore.MemoryBlockstore;
 import org.fvmreplay.ipld.car.ActorBundleArchive;
 import org.fvmreplay.ipld.car.CarBlock;
@@ -39,6 +43,8 @@ public final class ConformanceRunner {
     /** FVM v2 semantics run network version 17 (actors v9), FVM v3 network version 18. */
     private static final int MIN_NETWORK_VERSION = 17;
     private static final int MAX_NETWORK_VERSION = 18;
+    /** Filecoin network versions that exist so far; anything else in a vector is a mistake, not a skip. */
+    private static final int MAX_KNOWN_NETWORK_VERSION = 21;
     private static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(100);
     private static final BigInteger TOTAL_FILECOIN = new BigInteger("2000000000000000000000000000");
     /** Window PoSt needs real proof verification (the reference harness skips these too). */
@@ -56,26 +62,83 @@ public final class ConformanceRunner {
 
     /** Runs every variant of the vector in {@code file}; a vector that cannot be read yields one FAIL naming why. */
     public List<ConformanceResult> run(Path file) {
+        return runReports(file, false).stream().map(VariantReport::toResult).toList();
+    }
+
+    /**
+     * Runs every variant of the vector in {@code file} and keeps every message's receipts (and, with {@code trace}, its
+     * execution trace); a vector that cannot be read yields one FAIL naming why.
+     */
+    public List<VariantReport> runReports(Path file, boolean trace) {
+        requireNonNull(file, "file");
         TestVector vector;
         try {
             vector = new TestVectorReader().read(file);
         } catch (RuntimeException e) {
-            return List.of(new ConformanceResult(file.getFileName().toString(), "-", ConformanceResult.Status.FAIL, "cannot read vector: " + e.getMessage(), "", ""));
+            return List.of(unreadable(file, e));
         }
-        List<ConformanceResult> results = new ArrayList<>();
+        List<VariantReport> results = new ArrayList<>();
         for (TestVector.Variant variant : vector.preconditions().variants()) {
-            results.add(runVariant(vector, variant));
+            results.add(runVariant(vector, variant, Optional.empty(), trace));
         }
         return results;
     }
 
-    private ConformanceResult runVariant(TestVector vector, TestVector.Variant variant) {
-        String id = vector.id();
-        if (SKIP.matcher(vector.source().toString()).matches() || SKIP.matcher(id).matches()) {
-            return new ConformanceResult(id, variant.id(), ConformanceResult.Status.SKIP, "Window PoSt verification is not available (needs real proofs)", "", "");
+    /**
+     * Runs every variant of the vector in {@code file} twice: under its own prices, then under {@code repricing} (traced
+     * when {@code trace}), so gas used can be compared message by message.
+     */
+    public List<RepricingReport> reprice(Path file, Repricing repricing, boolean trace) {
+        requireNonNull(file, "file");
+        requireNonNull(repricing, "repricing");
+        TestVector vector;
+        try {
+            vector = new TestVectorReader().read(file);
+        } catch (RuntimeException e) {
+            VariantReport failed = unreadable(file, e);
+            return List.of(new RepricingReport(failed, failed));
         }
-        if (variant.networkVersion() < MIN_NETWORK_VERSION || variant.networkVersion() > MAX_NETWORK_VERSION) {
-            return new ConformanceResult(id, variant.id(), ConformanceResult.Status.SKIP, "network version " + variant.networkVersion() + " not supported", "", "");
+        List<RepricingReport> results = new ArrayList<>();
+        for (TestVector.Variant variant : vector.preconditions().variants()) {
+            VariantReport before = runVariant(vector, variant, Optional.empty(), false);
+            VariantReport after;
+            if (!before.ran()) {
+                after = before;
+            } else {
+                PriceList prices;
+                try {
+                    prices = repricing.priceListFor(variant.networkVersion());
+                } catch (RuntimeException e) {
+                    prices = null;
+                    after = VariantReport.notRun(vector.source().toString(), vector.id(), variant.id(), variant.networkVersion(), ConformanceResult.Status.FAIL,
+                            "error: cannot build " + repricing.describe() + ": " + e.getMessage());
+                    results.add(new RepricingReport(before, after));
+                    continue;
+                }
+                after = runVariant(vector, variant, Optional.of(prices), trace);
+            }
+            results.add(new RepricingReport(before, after));
+        }
+        return results;
+    }
+
+    private static VariantReport unreadable(Path file, RuntimeException e) {
+        return VariantReport.notRun(file.toString(), file.getFileName().toString(), "-", -1, ConformanceResult.Status.FAIL, "cannot read vector: " + e.getMessage());
+    }
+
+    private VariantReport runVariant(TestVector vector, TestVector.Variant variant, Optional<PriceList> prices, boolean trace) {
+        String id = vector.id();
+        String file = vector.source().toString();
+        int nv = variant.networkVersion();
+        if (SKIP.matcher(vector.source().toString()).matches() || SKIP.matcher(id).matches()) {
+            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.SKIP, "Window PoSt verification is not available (needs real proofs)");
+        }
+        if (nv < 0 || nv > MAX_KNOWN_NETWORK_VERSION) {
+            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL,
+                    "unknown network version " + nv + " (known: 0 to " + MAX_KNOWN_NETWORK_VERSION + "); is the vector from a newer test-vectors release?");
+        }
+        if (nv < MIN_NETWORK_VERSION || nv > MAX_NETWORK_VERSION) {
+            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.SKIP, "network version " + nv + " not supported (FVM v2 runs 17, FVM v3 runs 18)");
         }
         try {
             MemoryBlockstore store = VectorBlocks.load(vector);
@@ -86,45 +149,58 @@ public final class ConformanceRunner {
             }
             BigInteger baseFee = vector.preconditions().baseFee().orElse(DEFAULT_BASE_FEE);
             BigInteger circ = vector.preconditions().circulatingSupply().orElse(TOTAL_FILECOIN);
-            NetworkConfig network = NetworkConfig.forNetworkVersion(variant.networkVersion());
+            NetworkConfig defaults = NetworkConfig.forNetworkVersion(nv);
+            NetworkConfig network = prices.isEmpty() ? defaults
+                    : new NetworkConfig(nv, prices.get(), defaults.maxCallDepth(), defaults.maxBlockSize(), defaults.chainId());
             MachineContext context = new MachineContext(network, variant.epoch(), variant.epoch() * 30, baseFee, circ, vector.preconditions().stateRoot());
             Machine machine = Machine.create(context, store, new ReplayingExterns(vector.randomness()), engine, false);
-            ModuleCache shared = modules.computeIfAbsent(manifest + "/" + network.networkVersion(), k -> machine.modules());
-            Machine runMachine = machine.withModules(shared);
+            // compiled code depends on the price list (wasm instruction costs), so it is shared per list too
+            String moduleKey = manifest + "/" + nv + "/" + network.priceList().name() + "/" + System.identityHashCode(network.priceList());
+            ModuleCache shared = modules.computeIfAbsent(moduleKey, k -> machine.modules());
+            List<GasTrace> traces = new ArrayList<>();
+            Machine runMachine = trace ? machine.withModules(shared).withTraceListener(traces::add) : machine.withModules(shared);
             // FVM v2 and v3 differ in preflight, call manager, kernel and syscalls: each has its own executor
             BiFunction<Message, Integer, ApplyRet> executor = network.priceList().generation() == FvmGeneration.V2
                     ? new ExecutorV2(runMachine)::applyExplicit
                     : new Executor(runMachine)::applyExplicit;
-            StringBuilder expected = new StringBuilder();
-            StringBuilder actual = new StringBuilder();
             String mismatch = null;
+            List<MessageOutcome> outcomes = new ArrayList<>();
             List<TestVector.Receipt> receipts = vector.postconditions().receipts();
+            if (receipts.size() != vector.applyMessages().size()) {
+                throw new VectorFormatException(vector.source(), vector.applyMessages().size() + " apply_messages but " + receipts.size() + " receipts");
+            }
             for (int i = 0; i < vector.applyMessages().size(); i++) {
                 byte[] bytes = vector.applyMessages().get(i).bytes();
                 Message message = Message.decode(bytes);
                 // chain messages from secp256k1 senders are signed: the reference runner counts the 65-byte
                 // signature, its type byte and 3 bytes of CBOR framing in the inclusion size
                 int rawLength = bytes.length + (message.from().protocol() == org.fvmreplay.ipld.address.Protocol.SECP256K1 ? 65 + 4 : 0);
+                int tracesBefore = traces.size();
                 ApplyRet ret = executor.apply(message, rawLength);
+                // a message rejected before execution creates no call manager, hence no trace
+                Optional<GasTrace> messageTrace = trace ? Optional.of(traces.size() > tracesBefore ? traces.get(traces.size() - 1) : GasTrace.enabled()) : Optional.empty();
                 TestVector.Receipt want = receipts.get(i);
-                String w = "exit=" + want.exitCode() + " gas=" + want.gasUsed() + " return=" + HexFormat.of().formatHex(want.returnData());
-                String a = "exit=" + ret.exitCode() + " gas=" + ret.gasUsed() + " return=" + HexFormat.of().formatHex(ret.returnData());
-                expected.append(w).append("; ");
-                actual.append(a).append(ret.failureInfo() == null || ret.exitCode() == 0 ? "" : " (" + ret.failureInfo() + ")").append("; ");
-                if (mismatch == null && !w.equals(a)) {
-                    mismatch = "message " + i + ": expected " + w + ", got " + a + (ret.failureInfo() == null ? "" : " [" + ret.failureInfo() + "]");
+                MessageOutcome outcome = new MessageOutcome(i, message.gasLimit(),
+                        new MessageOutcome.Receipt(want.exitCode(), HexFormat.of().formatHex(want.returnData()), want.gasUsed()),
+                        new MessageOutcome.Receipt(ret.exitCode(), HexFormat.of().formatHex(ret.returnData()), ret.gasUsed()),
+                        ret.failureInfo(), messageTrace);
+                outcomes.add(outcome);
+                if (mismatch == null && !outcome.matches()) {
+                    mismatch = "message " + i + ": expected " + outcome.expected().describe() + ", got " + outcome.actual().describe()
+                            + (ret.failureInfo() == null ? "" : " [" + ret.failureInfo() + "]");
                 }
             }
             Cid root = runMachine.flush();
-            expected.append("root=").append(vector.postconditions().stateRoot());
-            actual.append("root=").append(root);
             if (mismatch == null && !root.equals(vector.postconditions().stateRoot())) {
                 mismatch = "post-state root: expected " + vector.postconditions().stateRoot() + ", got " + root;
             }
-            return new ConformanceResult(id, variant.id(), mismatch == null ? ConformanceResult.Status.PASS : ConformanceResult.Status.FAIL,
-                    mismatch, expected.toString(), actual.toString());
+            return new VariantReport(file, id, variant.id(), nv, mismatch == null ? ConformanceResult.Status.PASS : ConformanceResult.Status.FAIL,
+                    mismatch, outcomes, Optional.of(vector.postconditions().stateRoot()), Optional.of(root));
+        } catch (MissingBlockException e) {
+            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL,
+                    "error: block " + e.cid() + " is missing from the vector's CAR and the actor bundles (the vector is incomplete; re-extract it)");
         } catch (RuntimeException | StackOverflowError e) {
-            return new ConformanceResult(id, variant.id(), ConformanceResult.Status.FAIL, "error: " + e, "", "");
+            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL, "error: " + e);
         }
     }
 

@@ -172,6 +172,23 @@ public final class PriceLists
         return list;
     }
 
+    /**
+     * {@code base} with every entry that {@code prices} also has taken from {@code prices}: how one generation's machine runs
+     * under another generation's prices for repricing studies (entries only one generation has keep {@code base}'s value).
+     */
+    public static PriceList withPricesOf(PriceList base, PriceList prices)
+    {
+        requireNonNull(base, "base is null");
+        requireNonNull(prices, "prices is null");
+        Map<PriceEntry, Object> values = new EnumMap<>(base.values());
+        for (PriceEntry entry : prices.entries()) {
+            if (entry.usedBy(base.generation())) {
+                values.put(entry, prices.value(entry));
+            }
+        }
+        return new PriceList(prices.name() + " on " + base.generation().fileName(), base.generation(), values);
+    }
+
     private static String readResource(String fileName, String source)
     {
         try (InputStream in = PriceLists.class.getResourceAsStream(fileName + ".json")) {

@@ -32,11 +32,21 @@ public final class GasTracker {
     }
 
     public void charge(GasCharge charge) {
-        charge(charge.name(), charge.totalMilligas());
+        trace.recordCharge(charge.name(), charge.computeMilligas(), charge.otherMilligas());
+        consume(charge.totalMilligas());
     }
 
     public void charge(String name, long milligas) {
         trace.record(name, milligas);
+        consume(milligas);
+    }
+
+    /** The trace charges are recorded in (disabled unless the machine traces). */
+    public GasTrace trace() {
+        return trace;
+    }
+
+    private void consume(long milligas) {
         long next = used + milligas;
         // FVM v2 refunds gas with negative charges (on_delete_actor); only a positive charge can overflow
         if ((milligas >= 0 && next < used) || next > limit) {

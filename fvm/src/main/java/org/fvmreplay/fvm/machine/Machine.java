@@ -2,6 +2,7 @@ package org.fvmreplay.fvm.machine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Consumer;
 import org.fvmreplay.fvm.engine.InstrumentationProfile;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
@@ -34,8 +35,14 @@ public final class Machine {
     private final Externs externs;
     private final ModuleCache modules;
     private final boolean tracing;
+    private final Consumer<GasTrace> traceListener;
 
     private Machine(MachineContext context, BufferedBlockstore blockstore, MutableStateTree stateTree, BuiltinActors builtinActors, Externs externs, ModuleCache modules, boolean tracing) {
+        this(context, blockstore, stateTree, builtinActors, externs, modules, tracing, null);
+    }
+
+    private Machine(MachineContext context, BufferedBlockstore blockstore, MutableStateTree stateTree, BuiltinActors builtinActors, Externs externs, ModuleCache modules, boolean tracing,
+            Consumer<GasTrace> traceListener) {
         this.context = context;
         this.blockstore = blockstore;
         this.stateTree = stateTree;
@@ -43,6 +50,7 @@ public final class Machine {
         this.externs = externs;
         this.modules = modules;
         this.tracing = tracing;
+        this.traceListener = traceListener;
     }
 
     /**
@@ -79,7 +87,12 @@ public final class Machine {
 
     /** Reuses compiled code across machines that share a profile. */
     public Machine withModules(ModuleCache shared) {
-        return new Machine(context, blockstore, stateTree, builtinActors, externs, shared, tracing);
+        return new Machine(context, blockstore, stateTree, builtinActors, externs, shared, tracing, traceListener);
+    }
+
+    /** Traces every message and hands each new message trace to {@code listener} (how callers collect traces). */
+    public Machine withTraceListener(Consumer<GasTrace> listener) {
+        return new Machine(context, blockstore, stateTree, builtinActors, externs, modules, true, requireNonNull(listener, "listener"));
     }
 
     public MachineContext context() {
@@ -107,7 +120,14 @@ public final class Machine {
     }
 
     public GasTrace newGasTrace() {
-        return tracing ? GasTrace.enabled() : GasTrace.disabled();
+        if (!tracing) {
+            return GasTrace.disabled();
+        }
+        GasTrace trace = GasTrace.enabled();
+        if (traceListener != null) {
+            traceListener.accept(trace);
+        }
+        return trace;
     }
 
     /** Flushes the state tree and writes what the new root reaches to the underlying store; returns the root. */

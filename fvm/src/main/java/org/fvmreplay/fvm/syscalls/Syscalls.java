@@ -237,8 +237,10 @@ public final class Syscalls {
             out.add(new HostFunction(module, name, signature, (caller, raw) -> {
                 Invocation<Kernel> inv = invocation;
                 Kernel k = inv.kernel();
+                org.fvmreplay.fvm.trace.GasTrace trace = k.gasTracker().trace();
                 try {
                     inv.chargeForExec();
+                    long gasAtStart = k.gasTracker().used();
                     try {
                         k.chargeSyscall();
                     } catch (ExecutionError e) {
@@ -265,6 +267,9 @@ public final class Syscalls {
                             }
                             code = e.errorNumber();
                         }
+                    }
+                    if (trace.isEnabled()) {
+                        trace.recordSyscall(module, name, k.gasTracker().used() - gasAtStart);
                     }
                     inv.updateGasAvailable();
                     return new long[] {code};
