@@ -53,14 +53,19 @@ public final class ProofParams {
         return new AggregateSeals(sealProof, infos.size());
     }
 
-    /** {@code ReplicaUpdateInfo = [update proof type, old sealed, new sealed, new unsealed, proof]}. */
+    /** {@code ReplicaUpdateInfo = [update proof type, old sealed, new sealed, new unsealed, proof (array of byte values)]}. */
     public static void checkReplicaUpdate(byte[] cbor) {
         List<IpldValue> fields = list(decode(cbor, "ReplicaUpdateInfo"), 5, "ReplicaUpdateInfo");
         i64(fields.get(0), "update_proof_type");
         link(fields.get(1), "old_sealed_cid");
         link(fields.get(2), "new_sealed_cid");
         link(fields.get(3), "new_unsealed_cid");
-        bytes(fields.get(4), "proof");
+        // a plain Vec<u8> in fvm_shared (no strict_bytes), so serde encodes it as an array of integers
+        for (IpldValue b : list(fields.get(4), -1, "proof")) {
+            if (u64(b, "proof byte") > 0xFF) {
+                throw new CryptoInputException("proof bytes must be integers 0..255");
+            }
+        }
     }
 
     /** {@code WindowPoStVerifyInfo = [randomness, [PoStProof], [SectorInfo], prover]}. */
