@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.KeccakDigest;
@@ -66,6 +67,51 @@ class SignaturesTest {
         assertThat(FilecoinSignatures.verify(FilecoinSignatures.SECP256K1, signature, "other".getBytes(StandardCharsets.UTF_8), signer)).isFalse();
         assertThat(FilecoinSignatures.verify(FilecoinSignatures.SECP256K1, Arrays.copyOf(signature, 64), message, signer)).isFalse();
         assertThat(FilecoinSignatures.verify(FilecoinSignatures.SECP256K1, signature, message, Address.id(100))).isFalse();
+    }
+
+    /** filecoin-project/serialization-vectors message_signing.json (secp256k1 entry): a signature of a message CID by its f1 sender. */
+    @Test
+    void verifiesTheReferenceSecpMessageSignature() {
+        Address signer = Address.parse("t1slxh2kv3vwz3japfiyyd7rkw6p7tm4pt4wo5wyq");
+        byte[] cid = HEX.parseHex("0171a0e402207054c0b2879607a1537c2976567f028112c208b61daf96d5b06b8e37e8d2773b");
+        byte[] signature = Base64.getDecoder().decode("3rqEdesPlYdrEVzNAbhfTQoXf8QseeE5e4HBRo+PiQNPZYTr8gkAiguku2SZFsC0p6QBpeprnEcQakZSnNB5XgA=");
+        assertThat(FilecoinSignatures.verify(FilecoinSignatures.SECP256K1, signature, cid, signer)).isTrue();
+        byte[] otherCid = cid.clone();
+        otherCid[otherCid.length - 1] ^= 1;
+        assertThat(FilecoinSignatures.verify(FilecoinSignatures.SECP256K1, signature, otherCid, signer)).isFalse();
+        assertThat(FilecoinSignatures.verify(FilecoinSignatures.BLS, signature, cid, signer)).isFalse();
+    }
+
+    /**
+     * The BLS entries of the same file: the private key (little-endian, as bls-signatures stores it) gives the f3
+     * address's public key. Their signatures predate Filecoin's switch to the IETF hash-to-curve, so instead a signature
+     * made with that key under today's ciphersuite must verify and the old one must not.
+     */
+    @Test
+    void blsKeysOfTheReferenceVectorsSignUnderTheNulCiphersuite() {
+        Address signer = Address.parse("t3r4mni4ncwaa5bnr5jz3hvrbuiupy2oqf5u65zg5nkrldgg7ubskkvaa554v7kdzl5ughslh7gct7s4fjhpya");
+        byte[] littleEndianKey = Base64.getDecoder().decode("P8zKGOLIElfX/nEReFZK30fSNIdOeQenO8qG9j3E/mA=");
+        byte[] bigEndianKey = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            bigEndianKey[i] = littleEndianKey[31 - i];
+        }
+        SecretKey secret = new SecretKey();
+        secret.from_bendian(bigEndianKey);
+        assertThat(new P1_Affine(new supranational.blst.P1(secret)).compress()).isEqualTo(signer.payload());
+
+        byte[] cid = HEX.parseHex("0171a0e40220a10a6127469aef2b9ffcda1baf46103be8f1f5507def897bc302d661e9035d82");
+        byte[] signature = new P2().hash_to(cid, BlsSignatures.DST).sign_with(secret).compress();
+        assertThat(FilecoinSignatures.verify(FilecoinSignatures.BLS, signature, cid, signer)).isTrue();
+        byte[] preMainnet = Base64.getDecoder().decode("jW7sAf7pEkKE/F8UjJbKC2xsY4aOtdkFsrQNbKbd8gcXLgqAt5w+MWJ5/7M2PIC0GPcS6FTiGQ3G+DGIqTQbMFnbTTyVVAe0lkzrjNQ02K42KCe2z251hEeiBy5j4rcn");
+        assertThat(FilecoinSignatures.verify(FilecoinSignatures.BLS, preMainnet, cid, signer)).isFalse();
+    }
+
+    @Test
+    void fvmV3KnowsNoDelegatedSignatures() {
+        assertThat(FilecoinSignatures.isKnownType(1)).isTrue();
+        assertThat(FilecoinSignatures.isKnownType(2)).isTrue();
+        assertThat(FilecoinSignatures.isKnownType(3)).isFalse();
+        assertThat(FilecoinSignatures.isKnownType(0)).isFalse();
     }
 
     @Test
