@@ -32,7 +32,10 @@ public final class ExecutionError extends RuntimeException {
     }
 
     public static ExecutionError fatal(String message, Throwable cause) {
-        return new ExecutionError(Kind.FATAL, 0, message + ": " + cause, cause);
+        // a fatal error travels up every call level wrapped again; append the cause only when it says something new
+        String causeText = cause == null ? null : cause.getMessage();
+        String text = causeText == null || message.contains(causeText) ? message : message + ": " + cause;
+        return new ExecutionError(Kind.FATAL, 0, text, cause);
     }
 
     public Kind kind() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.bouncycastle.crypto.Digest;
@@ -13,11 +14,22 @@ import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.fvmreplay.fvm.callmanager.CallManager;
 import org.fvmreplay.fvm.callmanager.InvocationResult;
+import org.fvmreplay.fvm.crypto.CryptoInputException;
+import org.fvmreplay.fvm.crypto.FilecoinSignatures;
+import org.fvmreplay.fvm.crypto.PieceInfo;
+import org.fvmreplay.fvm.crypto.ProofParams;
+import org.fvmreplay.fvm.crypto.ProofVerificationPolicy;
+import org.fvmreplay.fvm.crypto.Secp256k1;
+import org.fvmreplay.fvm.crypto.UnsealedSectorCid;
 import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.gas.RegisteredPoStProof;
+import org.fvmreplay.fvm.gas.RegisteredSealProof;
+import org.fvmreplay.fvm.gas.SignatureType;
 import org.fvmreplay.fvm.gas.SupportedHash;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.ipld.address.Address;
+import org.fvmreplay.ipld.address.Protocol;
 import org.fvmreplay.ipld.cbor.CborReader;
 import org.fvmreplay.ipld.cid.Cid;
 
@@ -30,6 +42,7 @@ public final class Kernel implements ActorKernel {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
+    private static final ProofVerificationPolicy PROOFS = ProofVerificationPolicy.ACCEPT_ALL;
 
     private final CallManager callManager;
     private final BlockRegistry blocks;
@@ -337,6 +350,69 @@ public final class Kernel implements ActorKernel {
     /** Consensus faults are never found, as in the reference conformance harness; the charge is the reference's. */
     public void verifyConsensusFault(byte[] h1, byte[] h2, byte[] extra) {
         charge(priceList().onVerifyConsensusFault());
+    }
+
+    /**
+     * Verifies a signature of a key address (f1/f3), after charging for it. Malformed signatures and keys verify false;
+     * any other address protocol is an illegal argument (as the reference kernel).
+     */
+    public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
+        SignatureType priced = signatureType == FilecoinSignatures.BLS ? SignatureType.BLS : SignatureType.SECP256K1;
+        charge(priceList().onVerifySignature(priced, plaintext.length));
+        if (signer.protocol() != Protocol.SECP256K1 && signer.protocol() != Protocol.BLS) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "address protocol " + signer.protocol() + " not supported");
+        }
+        return FilecoinSignatures.verify(signatureType, signature, plaintext, signer);
+    }
+
+    /** The uncompressed secp256k1 public key that produced {@code signature} over {@code hash}. */
+    public byte[] recoverSecpPublicKey(byte[] hash, byte[] signature) {
+        charge(priceList().onRecoverSecpPublicKey());
+        try {
+            return Secp256k1.recoverPublicKey(hash, signature);
+        } catch (CryptoInputException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "public key recovery failed: " + e.getMessage());
+        }
+    }
+
+    /** CommD of a sector of {@code sealProof} holding {@code pieces}. */
+    public Cid computeUnsealedSectorCid(long sealProof, List<PieceInfo> pieces) {
+        charge(priceList().onComputeUnsealedSectorCid());
+        try {
+            return UnsealedSectorCid.compute(sealProof, pieces);
+        } catch (CryptoInputException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "computing unsealed sector CID: " + e.getMessage());
+        }
+    }
+
+    /** Window PoSt: charged, then answered by the proof policy (the conformance harness accepts it). */
+    public boolean verifyPost(ProofParams.WindowPost info) {
+        RegisteredPoStProof type = info.firstProofType().stream().boxed()
+                .flatMap(code -> java.util.Arrays.stream(RegisteredPoStProof.values()).filter(p -> p.code() == code))
+                .findFirst().orElse(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
+        charge(priceList().onVerifyPost(type, info.challengedSectorCount()));
+        return PROOFS.accepts();
+    }
+
+    /** Aggregate seal proofs: charged, then answered by the proof policy. */
+    public boolean verifyAggregateSeals(ProofParams.AggregateSeals aggregate) {
+        RegisteredSealProof type = java.util.Arrays.stream(RegisteredSealProof.values()).filter(p -> p.code() == aggregate.sealProof())
+                .findFirst().orElse(RegisteredSealProof.STACKED_DRG_32GIB_V1_P1);
+        charge(priceList().onVerifyAggregateSeals(type, aggregate.sectorCount()));
+        return PROOFS.accepts();
+    }
+
+    /** Replica update proofs: charged, then answered by the proof policy. */
+    public boolean verifyReplicaUpdate() {
+        charge(priceList().onVerifyReplicaUpdate());
+        return PROOFS.accepts();
+    }
+
+    /** One answer per seal; not charged here, the power actor paid when it queued them (the harness charges nothing either). */
+    public boolean[] batchVerifySeals(int count) {
+        boolean[] out = new boolean[count];
+        java.util.Arrays.fill(out, PROOFS.accepts());
+        return out;
     }
 
     // ---- events ----

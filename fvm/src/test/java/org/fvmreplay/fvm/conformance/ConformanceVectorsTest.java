@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Runs every extracted conformance vector with the default engine and checks the pass count reached so far. */
 class ConformanceVectorsTest {
     /** Lower bound of passing network version 18 (FVM v3) variants; raise it as more vectors pass. */
-    private static final int EXPECTED_MIN_PASSES = Integer.getInteger("fvmreplay.conformance.minPasses", 97);
-    /** Lower bound of passing network version 17 (FVM v2) variants; the other 32 need unimplemented crypto syscalls. */
+    private static final int EXPECTED_MIN_PASSES = Integer.getInteger("fvmreplay.conformance.minPasses", 143);
+    /** Lower bound of passing network version 17 (FVM v2) variants; the others need the v2 crypto bindings. */
     private static final int EXPECTED_MIN_PASSES_NV17 = Integer.getInteger("fvmreplay.conformance.minPasses17", 118);
 
     private static Path shared() {
