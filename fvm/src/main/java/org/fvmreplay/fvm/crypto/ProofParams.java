@@ -96,21 +96,31 @@ public final class ProofParams {
     public static int sealVerifyInfoCount(byte[] cbor) {
         List<IpldValue> infos = list(decode(cbor, "SealVerifyInfo list"), -1, "SealVerifyInfo list");
         for (IpldValue info : infos) {
-            List<IpldValue> f = list(info, 8, "SealVerifyInfo");
-            i64(f.get(0), "registered_proof");
-            List<IpldValue> sectorId = list(f.get(1), 2, "sector_id");
-            u64(sectorId.get(0), "sector_id.miner");
-            u64(sectorId.get(1), "sector_id.number");
-            for (IpldValue deal : list(f.get(2), -1, "deal_ids")) {
-                u64(deal, "deal_id");
-            }
-            bytes(f.get(3), "randomness");
-            bytes(f.get(4), "interactive_randomness");
-            bytes(f.get(5), "proof");
-            link(f.get(6), "sealed_cid");
-            link(f.get(7), "unsealed_cid");
+            checkSealVerifyInfo(info);
         }
         return infos.size();
+    }
+
+    /** One {@code SealVerifyInfo} (FVM v2's {@code verify_seal}); returns null so it fits a decoding supplier. */
+    public static Void checkSealVerifyInfo(byte[] cbor) {
+        checkSealVerifyInfo(decode(cbor, "SealVerifyInfo"));
+        return null;
+    }
+
+    private static void checkSealVerifyInfo(IpldValue info) {
+        List<IpldValue> f = list(info, 8, "SealVerifyInfo");
+        i64(f.get(0), "registered_proof");
+        List<IpldValue> sectorId = list(f.get(1), 2, "sector_id");
+        u64(sectorId.get(0), "sector_id.miner");
+        u64(sectorId.get(1), "sector_id.number");
+        for (IpldValue deal : list(f.get(2), -1, "deal_ids")) {
+            u64(deal, "deal_id");
+        }
+        bytes(f.get(3), "randomness");
+        bytes(f.get(4), "interactive_randomness");
+        bytes(f.get(5), "proof");
+        link(f.get(6), "sealed_cid");
+        link(f.get(7), "unsealed_cid");
     }
 
     private static IpldValue decode(byte[] cbor, String what) {

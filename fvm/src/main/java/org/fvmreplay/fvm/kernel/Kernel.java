@@ -42,10 +42,10 @@ public final class Kernel implements ActorKernel {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
-    private static final ProofVerificationPolicy PROOFS = ProofVerificationPolicy.ACCEPT_ALL;
 
     private final CallManager callManager;
     private final BlockRegistry blocks;
+    private final CryptoCalls crypto;
     private final long caller;
     private final long actorId;
     private final long method;
@@ -55,6 +55,7 @@ public final class Kernel implements ActorKernel {
     public Kernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived, boolean readOnly) {
         this.callManager = requireNonNull(callManager, "callManager");
         this.blocks = requireNonNull(blocks, "blocks");
+        this.crypto = new CryptoCalls(priceList(), this::charge);
         this.caller = caller;
         this.actorId = actorId;
         this.method = method;
@@ -357,62 +358,41 @@ public final class Kernel implements ActorKernel {
      * any other address protocol is an illegal argument (as the reference kernel).
      */
     public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
-        SignatureType priced = signatureType == FilecoinSignatures.BLS ? SignatureType.BLS : SignatureType.SECP256K1;
-        charge(priceList().onVerifySignature(priced, plaintext.length));
+        crypto.chargeSignature(signatureType, plaintext.length);
         if (signer.protocol() != Protocol.SECP256K1 && signer.protocol() != Protocol.BLS) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "address protocol " + signer.protocol() + " not supported");
         }
-        return FilecoinSignatures.verify(signatureType, signature, plaintext, signer);
+        return CryptoCalls.verify(signatureType, signature, signer, plaintext);
     }
 
     /** The uncompressed secp256k1 public key that produced {@code signature} over {@code hash}. */
     public byte[] recoverSecpPublicKey(byte[] hash, byte[] signature) {
-        charge(priceList().onRecoverSecpPublicKey());
-        try {
-            return Secp256k1.recoverPublicKey(hash, signature);
-        } catch (CryptoInputException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "public key recovery failed: " + e.getMessage());
-        }
+        return crypto.recoverSecpPublicKey(hash, signature);
     }
 
     /** CommD of a sector of {@code sealProof} holding {@code pieces}. */
     public Cid computeUnsealedSectorCid(long sealProof, List<PieceInfo> pieces) {
-        charge(priceList().onComputeUnsealedSectorCid());
-        try {
-            return UnsealedSectorCid.compute(sealProof, pieces);
-        } catch (CryptoInputException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "computing unsealed sector CID: " + e.getMessage());
-        }
+        return crypto.computeUnsealedSectorCid(sealProof, pieces);
     }
 
     /** Window PoSt: charged, then answered by the proof policy (the conformance harness accepts it). */
     public boolean verifyPost(ProofParams.WindowPost info) {
-        RegisteredPoStProof type = info.firstProofType().stream().boxed()
-                .flatMap(code -> java.util.Arrays.stream(RegisteredPoStProof.values()).filter(p -> p.code() == code))
-                .findFirst().orElse(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
-        charge(priceList().onVerifyPost(type, info.challengedSectorCount()));
-        return PROOFS.accepts();
+        return crypto.verifyPost(info);
     }
 
     /** Aggregate seal proofs: charged, then answered by the proof policy. */
     public boolean verifyAggregateSeals(ProofParams.AggregateSeals aggregate) {
-        RegisteredSealProof type = java.util.Arrays.stream(RegisteredSealProof.values()).filter(p -> p.code() == aggregate.sealProof())
-                .findFirst().orElse(RegisteredSealProof.STACKED_DRG_32GIB_V1_P1);
-        charge(priceList().onVerifyAggregateSeals(type, aggregate.sectorCount()));
-        return PROOFS.accepts();
+        return crypto.verifyAggregateSeals(aggregate);
     }
 
     /** Replica update proofs: charged, then answered by the proof policy. */
     public boolean verifyReplicaUpdate() {
-        charge(priceList().onVerifyReplicaUpdate());
-        return PROOFS.accepts();
+        return crypto.verifyReplicaUpdate();
     }
 
-    /** One answer per seal; not charged here, the power actor paid when it queued them (the harness charges nothing either). */
+    /** One answer per seal, uncharged. */
     public boolean[] batchVerifySeals(int count) {
-        boolean[] out = new boolean[count];
-        java.util.Arrays.fill(out, PROOFS.accepts());
-        return out;
+        return CryptoCalls.batchVerifySeals(count);
     }
 
     // ---- events ----

@@ -37,6 +37,7 @@ public final class KernelV2 implements ActorKernel {
 
     private final CallManagerV2 callManager;
     private final BlockRegistry blocks;
+    private final CryptoCalls crypto;
     private final long caller;
     private final long actorId;
     private final long method;
@@ -45,6 +46,7 @@ public final class KernelV2 implements ActorKernel {
     public KernelV2(CallManagerV2 callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived) {
         this.callManager = requireNonNull(callManager, "callManager");
         this.blocks = requireNonNull(blocks, "blocks");
+        this.crypto = new CryptoCalls(priceList(), this::charge);
         this.caller = caller;
         this.actorId = actorId;
         this.method = method;
@@ -248,33 +250,17 @@ public final class KernelV2 implements ActorKernel {
 
     /** v2's {@code new_actor_address}: the origin's key address, the message nonce and a per-message actor index. */
     public Address newActorAddress() {
-        Address key = keyAddressOf(callManager.origin());
+        Address key;
+        try {
+            key = resolveToKeyAddress(callManager.origin(), false);
+        } catch (ExecutionError e) {
+            // the reference makes this error fatal: the origin must be an account
+            throw ExecutionError.fatal("cannot resolve the origin " + callManager.origin() + " to a key address: " + e.getMessage(), e);
+        }
         byte[] address = new org.fvmreplay.ipld.cbor.CborWriter(64).writeBytes(key.toBytes()).toByteArray();
         ByteBuffer data = ByteBuffer.allocate(address.length + 16);
         data.put(address).putLong(callManager.nonce()).putLong(callManager.nextActorIndex());
         return Address.actorFromData(data.array());
-    }
-
-    /** The BLS/secp256k1 address an account actor stands for (errors here are fatal, as in the reference). */
-    private Address keyAddressOf(Address address) {
-        if (address.protocol() == Protocol.BLS || address.protocol() == Protocol.SECP256K1) {
-            return address;
-        }
-        ActorState actor = callManager.machine().stateTree().lookupId(address).stream().boxed()
-                .map(id -> callManager.machine().stateTree().actor(id))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseThrow(() -> ExecutionError.fatal("state tree doesn't contain the origin actor " + address));
-        if (!callManager.machine().builtinActors().is(actor.code(), "account")) {
-            throw ExecutionError.fatal("origin " + address + " is not an account actor");
-        }
-        try {
-            CborReader r = CborReader.strict(callManager.machine().blockstore().getOrThrow(actor.head()));
-            r.readArrayHeader(1);
-            return Address.fromBytes(r.readBytes());
-        } catch (RuntimeException e) {
-            throw ExecutionError.fatal("failed to decode the account state " + actor.head() + " of " + address + ": " + e.getMessage(), e);
-        }
     }
 
     public void createActor(Cid code, long id) {
@@ -325,6 +311,76 @@ public final class KernelV2 implements ActorKernel {
     /** Consensus faults are never found, as in the reference conformance harness; the charge is v2's. */
     public void verifyConsensusFault(byte[] h1, byte[] h2, byte[] extra) {
         charge(priceList().onVerifyConsensusFault());
+    }
+
+    /**
+     * v2 resolves the signer to its key address first (charging the account state's block open), then verifies; a
+     * signer that is not an account is an illegal argument, one that does not exist is not found.
+     */
+    public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
+        crypto.chargeSignature(signatureType, plaintext.length);
+        return CryptoCalls.verify(signatureType, signature, resolveToKeyAddress(signer, true), plaintext);
+    }
+
+    /** The BLS/secp256k1 address an account actor stands for (the reference's {@code resolve_to_key_addr}). */
+    private Address resolveToKeyAddress(Address address, boolean chargeGas) {
+        if (address.protocol() == Protocol.BLS || address.protocol() == Protocol.SECP256K1) {
+            return address;
+        }
+        ActorState actor = callManager.machine().stateTree().lookupId(address).stream().boxed()
+                .map(id -> callManager.machine().stateTree().actor(id))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "state tree doesn't contain actor " + address));
+        if (!callManager.machine().builtinActors().is(actor.code(), "account")) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "target actor is not an account");
+        }
+        if (chargeGas) {
+            charge(priceList().onBlockOpenBase());
+        }
+        byte[] state = callManager.machine().blockstore().get(actor.head());
+        if (state == null) {
+            throw ExecutionError.fatal("account actor state " + actor.head() + " of " + address + " not found");
+        }
+        if (chargeGas) {
+            charge(priceList().onBlockOpenPerByte(state.length));
+        }
+        try {
+            CborReader r = CborReader.strict(state);
+            r.readArrayHeader(1);
+            return Address.fromBytes(r.readBytes());
+        } catch (RuntimeException e) {
+            throw ExecutionError.fatal("failed to decode the account state " + actor.head() + " of " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] recoverSecpPublicKey(byte[] hash, byte[] signature) {
+        return crypto.recoverSecpPublicKey(hash, signature);
+    }
+
+    public Cid computeUnsealedSectorCid(long sealProof, java.util.List<org.fvmreplay.fvm.crypto.PieceInfo> pieces) {
+        return crypto.computeUnsealedSectorCid(sealProof, pieces);
+    }
+
+    /** v2 still has single seal verification (v3 dropped the syscall). */
+    public boolean verifySeal() {
+        return crypto.verifySeal();
+    }
+
+    public boolean verifyPost(org.fvmreplay.fvm.crypto.ProofParams.WindowPost info) {
+        return crypto.verifyPost(info);
+    }
+
+    public boolean verifyAggregateSeals(org.fvmreplay.fvm.crypto.ProofParams.AggregateSeals aggregate) {
+        return crypto.verifyAggregateSeals(aggregate);
+    }
+
+    public boolean verifyReplicaUpdate() {
+        return crypto.verifyReplicaUpdate();
+    }
+
+    public boolean[] batchVerifySeals(int count) {
+        return CryptoCalls.batchVerifySeals(count);
     }
 
     // ---- gas ----
