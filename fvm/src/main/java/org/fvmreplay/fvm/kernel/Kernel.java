@@ -38,7 +38,7 @@ import org.fvmreplay.ipld.cid.Cid;
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
  * reference's gas before acting.
  */
-public final class Kernel implements ActorKernel {
+public final class Kernel implements CryptoKernel {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;

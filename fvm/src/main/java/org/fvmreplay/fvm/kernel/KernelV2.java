@@ -30,7 +30,7 @@ import org.fvmreplay.ipld.cid.Cid;
  * no read-only mode, events or send gas limits, v2's actor address derivation from the origin's key address and v2's
  * restrictions on creating actors.
  */
-public final class KernelV2 implements ActorKernel {
+public final class KernelV2 implements CryptoKernel {
     /** Actors v9's singletons, which {@code create_actor} refuses to instantiate again. */
     private static final java.util.List<String> SINGLETON_ACTORS = java.util.List.of("system", "init", "reward", "cron", "storagepower", "storagemarket", "verifiedregistry");
     private static final long BLAKE2B_256 = 0xb220;

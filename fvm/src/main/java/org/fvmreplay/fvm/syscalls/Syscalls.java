@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fvmreplay.fvm.callmanager.Abort;
-import org.fvmreplay.fvm.crypto.CryptoInputException;
-import org.fvmreplay.fvm.crypto.FilecoinSignatures;
-import org.fvmreplay.fvm.crypto.PieceInfo;
-import org.fvmreplay.fvm.crypto.ProofParams;
-import org.fvmreplay.fvm.crypto.Secp256k1;
-import org.fvmreplay.fvm.crypto.UnsealedSectorCid;
 import org.fvmreplay.fvm.engine.HostAbort;
 import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.HostFunctions;
@@ -148,48 +142,7 @@ public final class Syscalls {
             k.verifyConsensusFault(inv.read(a[0], a[1]), inv.read(a[2], a[3]), inv.read(a[4], a[5]));
             return new byte[20];
         });
-        b.bind("crypto", "verify_signature", "iiiiiii", 4, (inv, k, a) -> {
-            if (!FilecoinSignatures.isKnownType(a[0])) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unknown signature type " + a[0]);
-            }
-            byte[] signature = inv.read(a[1], a[2]);
-            Address signer = inv.readAddress(a[3], a[4]);
-            byte[] plaintext = inv.read(a[5], a[6]);
-            return u32(k.verifySignature((int) a[0], signature, signer, plaintext) ? 0 : -1);
-        });
-        b.bind("crypto", "recover_secp_public_key", "ii", 65, (inv, k, a) ->
-                k.recoverSecpPublicKey(inv.read(a[0], Secp256k1.HASH_LENGTH), inv.read(a[1], Secp256k1.SIGNATURE_LENGTH)));
-        b.bind("crypto", "compute_unsealed_sector_cid", "Iiiii", 4, (inv, k, a) -> {
-            if (UnsealedSectorCid.sectorSize(a[0]).isEmpty()) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid proof type " + a[0]);
-            }
-            List<PieceInfo> pieces = proofParams(() -> ProofParams.pieces(inv.read(a[1], a[2])));
-            inv.checkBounds(a[3], a[4]);
-            return u32(inv.writeCid(k.computeUnsealedSectorCid(a[0], pieces), a[3], a[4]));
-        });
-        b.bind("crypto", "verify_post", "ii", 4, (inv, k, a) ->
-                u32(k.verifyPost(proofParams(() -> ProofParams.windowPost(inv.read(a[0], a[1])))) ? 0 : -1));
-        b.bind("crypto", "verify_aggregate_seals", "ii", 4, (inv, k, a) ->
-                u32(k.verifyAggregateSeals(proofParams(() -> ProofParams.aggregateSeals(inv.read(a[0], a[1])))) ? 0 : -1));
-        b.bind("crypto", "verify_replica_update", "ii", 4, (inv, k, a) -> {
-            byte[] info = inv.read(a[0], a[1]);
-            proofParams(() -> {
-                ProofParams.checkReplicaUpdate(info);
-                return null;
-            });
-            return u32(k.verifyReplicaUpdate() ? 0 : -1);
-        });
-        b.bind("crypto", "batch_verify_seals", "iii", 0, (inv, k, a) -> {
-            int count = proofParams(() -> ProofParams.sealVerifyInfoCount(inv.read(a[0], a[1])));
-            inv.checkBounds(a[2], count);
-            boolean[] results = k.batchVerifySeals(count);
-            byte[] out = new byte[count];
-            for (int i = 0; i < count; i++) {
-                out[i] = (byte) (results[i] ? 1 : 0);
-            }
-            inv.write(a[2], out);
-            return null;
-        });
+        CryptoBindings.<Kernel>bind((module, name, params, returnSize, body) -> b.bind(module, name, params, returnSize, body::run));
         // event
         b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
             k.emitEvent(inv.read(a[0], a[1]));
@@ -225,14 +178,6 @@ public final class Syscalls {
     }
 
     /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
-    private static <T> T proofParams(java.util.function.Supplier<T> decode) {
-        try {
-            return decode.get();
-        } catch (CryptoInputException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, e.getMessage());
-        }
-    }
-
     private static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -5,14 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.fvmreplay.fvm.callmanager.Abort;
-import org.fvmreplay.fvm.crypto.CryptoInputException;
-import org.fvmreplay.fvm.crypto.FilecoinSignatures;
-import org.fvmreplay.fvm.crypto.PieceInfo;
 import org.fvmreplay.fvm.crypto.ProofParams;
-import org.fvmreplay.fvm.crypto.Secp256k1;
-import org.fvmreplay.fvm.crypto.UnsealedSectorCid;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
@@ -123,53 +117,12 @@ public final class SyscallsV2 {
             // no fault: epoch 0, target 0, fault type 0
             return new byte[20];
         });
-        // same ABI as v3 (ref-fvm release/v2 syscalls/crypto.rs) plus verify_seal; the kernel differs (key resolution)
-        b.bind("crypto", "verify_signature", "iiiiiii", 4, (inv, k, a) -> {
-            if (!FilecoinSignatures.isKnownType(a[0])) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unknown signature type " + a[0]);
-            }
-            byte[] signature = inv.read(a[1], a[2]);
-            Address signer = inv.readAddress(a[3], a[4]);
-            byte[] plaintext = inv.read(a[5], a[6]);
-            return u32(k.verifySignature((int) a[0], signature, signer, plaintext) ? 0 : -1);
-        });
-        b.bind("crypto", "recover_secp_public_key", "ii", 65, (inv, k, a) ->
-                k.recoverSecpPublicKey(inv.read(a[0], Secp256k1.HASH_LENGTH), inv.read(a[1], Secp256k1.SIGNATURE_LENGTH)));
-        b.bind("crypto", "compute_unsealed_sector_cid", "Iiiii", 4, (inv, k, a) -> {
-            if (UnsealedSectorCid.sectorSize(a[0]).isEmpty()) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid proof type " + a[0]);
-            }
-            List<PieceInfo> pieces = proofParams(() -> ProofParams.pieces(inv.read(a[1], a[2])));
-            inv.checkBounds(a[3], a[4]);
-            return u32(inv.writeCid(k.computeUnsealedSectorCid(a[0], pieces), a[3], a[4]));
-        });
+        CryptoBindings.bind(b::bind);
+        // v2 still has single seal verification (v3 dropped it)
         b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
             byte[] info = inv.read(a[0], a[1]);
-            proofParams(() -> ProofParams.checkSealVerifyInfo(info));
+            CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
             return u32(k.verifySeal() ? 0 : -1);
-        });
-        b.bind("crypto", "verify_post", "ii", 4, (inv, k, a) ->
-                u32(k.verifyPost(proofParams(() -> ProofParams.windowPost(inv.read(a[0], a[1])))) ? 0 : -1));
-        b.bind("crypto", "verify_aggregate_seals", "ii", 4, (inv, k, a) ->
-                u32(k.verifyAggregateSeals(proofParams(() -> ProofParams.aggregateSeals(inv.read(a[0], a[1])))) ? 0 : -1));
-        b.bind("crypto", "verify_replica_update", "ii", 4, (inv, k, a) -> {
-            byte[] info = inv.read(a[0], a[1]);
-            proofParams(() -> {
-                ProofParams.checkReplicaUpdate(info);
-                return null;
-            });
-            return u32(k.verifyReplicaUpdate() ? 0 : -1);
-        });
-        b.bind("crypto", "batch_verify_seals", "iii", 0, (inv, k, a) -> {
-            int count = proofParams(() -> ProofParams.sealVerifyInfoCount(inv.read(a[0], a[1])));
-            inv.checkBounds(a[2], count);
-            boolean[] results = k.batchVerifySeals(count);
-            byte[] out = new byte[count];
-            for (int i = 0; i < count; i++) {
-                out[i] = (byte) (results[i] ? 1 : 0);
-            }
-            inv.write(a[2], out);
-            return null;
         });
         // rand
         b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
@@ -195,14 +148,6 @@ public final class SyscallsV2 {
     }
 
     /** v2 reports an unparsable CID as an illegal argument (v3: illegal CID). */
-    private static <T> T proofParams(java.util.function.Supplier<T> decode) {
-        try {
-            return decode.get();
-        } catch (CryptoInputException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, e.getMessage());
-        }
-    }
-
     private static Cid readCid(Invocation<KernelV2> inv, long offset) {
         try {
             return inv.readCid(offset);
