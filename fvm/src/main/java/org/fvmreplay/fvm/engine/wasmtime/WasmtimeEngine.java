@@ -55,8 +55,8 @@ import static java.util.Objects.requireNonNull;
  * exactly like the reference), and for memory growth after the fact: on entry to every host function and when a call
  * returns. If that late charge exceeds the budget, the reference's {@code memory.grow} would have returned -1 where
  * this engine let it succeed, so the call ends with a {@link TrapKind#FATAL} trap (SYS_ASSERTION_FAILED, a fatal
- * message error) that says so, instead of silently diverging. Table growth by wasm is not observed at all (actor
- * tables are not exported, and Rust actors never grow them); the per-instance table element limit is only checked on
+ * message error) that says so, instead of silently diverging. Table growth by wasm is not observed at all (the
+ * binding's {@code Table} has no size accessor, actor tables are not exported, and Rust actors never grow them); the per-instance table element limit is only checked on
  * the initial size. Use the Chicory engine where these limits matter;</li>
  * <li>tail calls, multi-memory, memory64, extended-const, relaxed SIMD and custom page sizes cannot be switched off, but
  * the FVM validator rejects modules using them before they reach the engine;</li>
