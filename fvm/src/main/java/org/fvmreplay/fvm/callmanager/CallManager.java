@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostAbort;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
@@ -47,6 +48,8 @@ public final class CallManager {
     private final long origin;
     private final Address originAddress;
     private final long nonce;
+    /** Shared by every instance of this message's call stack ({@code DefaultMemoryLimiter}). */
+    private final MemoryLimiter memoryLimiter;
     private final List<Event> events = new ArrayList<>();
     private final List<Integer> eventLayers = new ArrayList<>();
     private long actorsCreated;
@@ -59,6 +62,7 @@ public final class CallManager {
     public CallManager(Machine machine, long gasLimit, long origin, Address originAddress, OptionalLong receiver, Address receiverAddress, long nonce, BigInteger gasPremium) {
         this.machine = requireNonNull(machine, "machine");
         this.priceList = machine.context().network().priceList();
+        this.memoryLimiter = MemoryLimiter.withTotalLimit(machine.context().network().maxMemoryBytes());
         this.gasTrace = machine.newGasTrace();
         this.gasTracker = new GasTracker(GasTracker.gasToMilligas(gasLimit), gasTrace);
         this.accessTracker = new StateAccessTracker(priceList.preloadedActors());
@@ -84,6 +88,10 @@ public final class CallManager {
 
     public GasTracker gasTracker() {
         return gasTracker;
+    }
+
+    public MemoryLimiter memoryLimiter() {
+        return memoryLimiter;
     }
 
     public GasTrace gasTrace() {
@@ -127,10 +135,14 @@ public final class CallManager {
         long gasAtStart = gasTrace.isEnabled() ? gasTracker.used() : 0;
         InvocationResult result = null;
         ExecutionError error = null;
+        // what the callee's instances reserve is released when it returns ({@code with_stack_frame})
+        long memoryFrame = memoryLimiter.enterFrame();
         try {
             result = sendUnchecked(from, to, method, params, value, readOnly);
         } catch (ExecutionError e) {
             error = e;
+        } finally {
+            memoryLimiter.exitFrame(memoryFrame);
         }
         callDepth--;
         if (gasTrace.isEnabled()) {
@@ -367,7 +379,7 @@ public final class CallManager {
         Invocation<Kernel> invocation = new Invocation<>(kernel);
         WasmInstance instance;
         try {
-            instance = machine.modules().engine().instantiate(module, Syscalls.hostFunctions(invocation));
+            instance = machine.modules().engine().instantiate(module, Syscalls.hostFunctions(invocation), memoryLimiter);
         } catch (Trap trap) {
             throw Abort.exit(4, "failed to instantiate module: " + trap.getMessage(), 0);
         } catch (EngineException e) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostAbort;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
@@ -49,6 +50,8 @@ public final class CallManagerV2 {
     private final long nonce;
     private long actorsCreated;
     private int callDepth;
+    /** Tallies the call stack's instances; FVM v2 sets no total limit, only the per-instance one. */
+    private final MemoryLimiter memoryLimiter = MemoryLimiter.unlimited();
 
     public CallManagerV2(Machine machine, long gasLimit, Address origin, long nonce) {
         this.machine = requireNonNull(machine, "machine");
@@ -113,9 +116,11 @@ public final class CallManagerV2 {
             throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "message execution exceeds call depth");
         }
         callDepth++;
+        long memoryFrame = memoryLimiter.enterFrame();
         try {
             return sendUnchecked(from, to, method, params, value);
         } finally {
+            memoryLimiter.exitFrame(memoryFrame);
             callDepth--;
         }
     }
@@ -216,7 +221,7 @@ public final class CallManagerV2 {
         Invocation<KernelV2> invocation = new Invocation<>(kernel);
         WasmInstance instance;
         try {
-            instance = machine.modules().engine().instantiate(module, SyscallsV2.hostFunctions(invocation));
+            instance = machine.modules().engine().instantiate(module, SyscallsV2.hostFunctions(invocation), memoryLimiter);
         } catch (Trap | EngineException e) {
             // v2 treats any failure to get an instance as fatal
             throw Abort.fatal("failed to instantiate actor code " + code + ": " + e.getMessage(), e);

@@ -56,6 +56,12 @@ public final class MemoryLimitRewriter
         return WasmModule.decode(wasm).memories().stream().mapToLong(Limits::minimum).max().orElse(0);
     }
 
+    /** Initial elements of all the module's defined tables together (0 without tables). */
+    public static long initialTableElements(byte[] wasm)
+    {
+        return WasmModule.decode(wasm).tables().stream().mapToLong(table -> table.limits().minimum()).sum();
+    }
+
     private static byte[] encode(List<Limits> memories)
     {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -13,8 +13,16 @@ public record NetworkConfig(int networkVersion, PriceList priceList, int maxCall
     /** Mainnet chain id. */
     public static final long MAINNET_CHAIN_ID = 314;
 
+    /** ref-fvm v3's {@code max_memory_bytes}: memory and tables of all instances on one message's call stack. */
+    public static final long MAX_MEMORY_BYTES = 2L << 30;
+
     public NetworkConfig {
         requireNonNull(priceList, "priceList");
+    }
+
+    /** {@link #MAX_MEMORY_BYTES}; FVM v2 (before network version 18) has no call-stack limit, hence unbounded. */
+    public long maxMemoryBytes() {
+        return networkVersion >= 18 ? MAX_MEMORY_BYTES : Long.MAX_VALUE;
     }
 
     /** The reference defaults for {@code networkVersion}: call depth 1025, 1 MiB blocks, mainnet chain id. */

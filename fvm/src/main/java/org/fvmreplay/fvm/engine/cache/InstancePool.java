@@ -2,6 +2,7 @@ package org.fvmreplay.fvm.engine.cache;
 
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.HostFunctions;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.WasmInstance;
 
@@ -35,11 +36,18 @@ public final class InstancePool
     /** A fresh instance holding one slot until closed. */
     public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
     {
+        return instantiate(module, hostFunctions, MemoryLimiter.unlimited());
+    }
+
+    /** A fresh instance holding one slot until closed, its memory counted in {@code memoryLimiter}. */
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter)
+    {
         requireNonNull(module, "module is null");
         requireNonNull(hostFunctions, "hostFunctions is null");
+        requireNonNull(memoryLimiter, "memoryLimiter is null");
         available.acquireUninterruptibly();
         try {
-            return new PooledInstance(engine.instantiate(module, hostFunctions), available);
+            return new PooledInstance(engine.instantiate(module, hostFunctions, memoryLimiter), available);
         }
         catch (RuntimeException | Error e) {
             available.release();

@@ -3,6 +3,7 @@ package org.fvmreplay.fvm.engine.chicory;
 import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
@@ -10,11 +11,15 @@ import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.Table;
 import com.dylibso.chicory.wasm.types.ValType;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineConfig;
@@ -22,6 +27,7 @@ import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.engine.HostSignature;
 import org.fvmreplay.fvm.engine.MemoryLimitRewriter;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.ModuleImports;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapClassifier;
@@ -41,7 +47,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Pure-Java engine on Chicory. In {@link Mode#COMPILER} each module is translated to JVM bytecode; functions too large
  * for one JVM method (some in the miner actor) silently run in Chicory's interpreter instead, with identical semantics.
- * Memory limits come from the module's (lowered) declared maximum; stack depth from the instrumented limiter.
+ * The per-instance memory limit comes from the module's (lowered) declared maximum; the call stack's total memory and
+ * table budget from the {@link MemoryLimiter} that {@link LimitedMemory} and {@link LimitedTable} consult on every grow,
+ * as ref-fvm's resource limiter does; stack depth from the instrumented limiter.
  */
 public final class ChicoryEngine
         implements WasmEngine
@@ -107,10 +115,11 @@ public final class ChicoryEngine
     }
 
     @Override
-    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter)
     {
         requireNonNull(module, "module is null");
         requireNonNull(hostFunctions, "hostFunctions is null");
+        requireNonNull(memoryLimiter, "memoryLimiter is null");
         if (!(module instanceof ChicoryCompiledModule compiled)) {
             throw new EngineException("module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
         }
@@ -137,12 +146,19 @@ public final class ChicoryEngine
                     }));
         }
         try {
+            // like wasmtime's instance allocator: the memory's initial pages, then the tables' initial elements, are
+            // reserved in the call stack's budget before any data segment or start function runs
             Instance instance = Instance.builder(compiled.module())
                     .withImportValues(imports.build())
                     .withMachineFactory(compiled.machineFactory())
+                    .withMemoryFactory(limits -> limitedMemory(compiled, limits, memoryLimiter))
+                    .withTableFactory((table, initialValue) -> limitedTable(compiled, table, initialValue, memoryLimiter))
                     .build();
             holder.bind(instance);
             return holder;
+        }
+        catch (Trap e) {
+            throw e;
         }
         catch (OutOfMemoryError e) {
             throw new Trap(TrapKind.MEMORY_LIMIT, "out of memory instantiating code " + compiled.codeCid(), e);
@@ -150,6 +166,29 @@ public final class ChicoryEngine
         catch (RuntimeException | StackOverflowError e) {
             throw TrapClassifier.classify(e, gas.getValue());
         }
+    }
+
+    private static Memory limitedMemory(ChicoryCompiledModule compiled, MemoryLimits limits, MemoryLimiter memoryLimiter)
+    {
+        long initialBytes = (long) limits.initialPages() * EngineConfig.PAGE_SIZE;
+        if (!memoryLimiter.growInstanceMemory(0, initialBytes)) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + initialBytes + " bytes of initial memory, the call stack has "
+                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " left", null);
+        }
+        return new LimitedMemory(new ByteArrayMemory(limits), memoryLimiter);
+    }
+
+    private TableInstance limitedTable(ChicoryCompiledModule compiled, Table table, int initialValue, MemoryLimiter memoryLimiter)
+    {
+        long initialElements = table.limits().min();
+        if (!memoryLimiter.growInstanceTable(0, initialElements)) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + initialElements + " elements, the call stack has "
+                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " bytes left", null);
+        }
+        if (initialElements > config.maxTableElements()) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + initialElements + " elements, the limit is " + config.maxTableElements(), null);
+        }
+        return new LimitedTable(table, initialValue, memoryLimiter, config.maxTableElements());
     }
 
     private static FunctionType functionType(HostSignature signature)

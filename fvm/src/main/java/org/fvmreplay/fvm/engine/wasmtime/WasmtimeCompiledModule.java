@@ -12,7 +12,7 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /** Native code compiled by wasmtime; shareable across stores of the same engine. */
-record WasmtimeCompiledModule(Cid codeCid, Module module, ModuleImports imports, Map<String, List<ValueType>> exportParams, int wasmSize, long initialPages)
+record WasmtimeCompiledModule(Cid codeCid, Module module, ModuleImports imports, Map<String, List<ValueType>> exportParams, int wasmSize, long initialPages, long initialTableElements)
         implements CompiledModule
 {
     WasmtimeCompiledModule

@@ -18,6 +18,7 @@ import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.engine.MemoryLimitRewriter;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.ModuleImports;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapClassifier;
@@ -47,8 +48,16 @@ import static java.util.Objects.requireNonNull;
  * <li>native wasm stack 512 KiB instead of 4 MiB ({@link #MAX_NATIVE_STACK_BYTES});</li>
  * <li>no pooling allocator: each store allocates its memory on demand (same semantics, different performance); the
  * per-instance memory limit is enforced by lowering the module's declared maximum ({@link MemoryLimitRewriter}) instead
- * of the pool's {@code max_memory_size} and the resource limiter; the total across the call stack
- * ({@code max_memory_bytes}) needs a resource limiter the binding does not offer and is not enforced here;</li>
+ * of the pool's {@code max_memory_size};</li>
+ * <li>no resource limiter: wasmtime-java 0.19.0 exposes neither {@code Store::limiter} nor any memory/table growth
+ * callback, so a {@code memory.grow} or {@code table.grow} executed by wasm cannot be refused. The call stack's
+ * {@link MemoryLimiter} is therefore charged for the initial memory and tables at instantiation (exact, and refused
+ * exactly like the reference), and for memory growth after the fact: on entry to every host function and when a call
+ * returns. If that late charge exceeds the budget, the reference's {@code memory.grow} would have returned -1 where
+ * this engine let it succeed, so the call ends with a {@link TrapKind#FATAL} trap (SYS_ASSERTION_FAILED, a fatal
+ * message error) that says so, instead of silently diverging. Table growth by wasm is not observed at all (the
+ * binding's {@code Table} has no size accessor, actor tables are not exported, and Rust actors never grow them); the per-instance table element limit is only checked on
+ * the initial size. Use the Chicory engine where these limits matter;</li>
  * <li>tail calls, multi-memory, memory64, extended-const, relaxed SIMD and custom page sizes cannot be switched off, but
  * the FVM validator rejects modules using them before they reach the engine;</li>
  * <li>{@code memory_init_cow(false)}, {@code memory_may_move(false)}, {@code guard_before_linear_memory},
@@ -126,7 +135,8 @@ public final class WasmtimeEngine
         byte[] limited = MemoryLimitRewriter.limitMemory(instrumentedWasm, config.maxInstanceMemoryPages());
         try {
             Module module = Module.fromBinary(engine, limited);
-            return new WasmtimeCompiledModule(codeCid, module, ModuleImports.of(limited), exportParams(limited), limited.length, MemoryLimitRewriter.initialPages(limited));
+            return new WasmtimeCompiledModule(codeCid, module, ModuleImports.of(limited), exportParams(limited), limited.length, MemoryLimitRewriter.initialPages(limited),
+                    MemoryLimitRewriter.initialTableElements(limited));
         }
         catch (RuntimeException e) {
             throw new EngineException("wasmtime cannot compile code " + codeCid + ": " + e.getMessage(), e);
@@ -148,10 +158,11 @@ public final class WasmtimeEngine
     }
 
     @Override
-    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter)
     {
         requireNonNull(module, "module is null");
         requireNonNull(hostFunctions, "hostFunctions is null");
+        requireNonNull(memoryLimiter, "memoryLimiter is null");
         if (!(module instanceof WasmtimeCompiledModule compiled)) {
             throw new EngineException("module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
         }
@@ -159,9 +170,23 @@ public final class WasmtimeEngine
             throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + compiled.initialPages() + " initial pages, the limit is " + config.maxInstanceMemoryPages(), null);
         }
         List<ModuleImports.Binding> bindings = compiled.imports().resolve(hostFunctions, "code " + compiled.codeCid());
+        // reserved up front, in wasmtime's allocation order (memory, then tables), since the binding has no limiter hook
+        long initialBytes = compiled.initialPages() * EngineConfig.PAGE_SIZE;
+        if (!memoryLimiter.growInstanceMemory(0, initialBytes)) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + initialBytes + " bytes of initial memory, the call stack has "
+                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " left", null);
+        }
+        if (!memoryLimiter.growInstanceTable(0, compiled.initialTableElements())) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements() + " elements, the call stack has "
+                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " bytes left", null);
+        }
+        if (compiled.initialTableElements() > config.maxTableElements()) {
+            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements() + " elements, the limit is "
+                    + config.maxTableElements(), null);
+        }
         Store<Void> store = new Store<>(null, engine);
         List<AutoCloseable> resources = new ArrayList<>();
-        WasmtimeInstance holder = new WasmtimeInstance(store, resources, compiled.exportParams());
+        WasmtimeInstance holder = new WasmtimeInstance(store, resources, compiled.exportParams(), memoryLimiter, initialBytes);
         try {
             Linker linker = new Linker(engine);
             resources.add(linker::dispose);
@@ -202,6 +227,8 @@ public final class WasmtimeEngine
             }
             long[] values;
             try {
+                // the call stack's budget must be current before the host function can instantiate another actor
+                caller.accountMemoryGrowth();
                 values = function.implementation().call(caller, arguments);
             }
             catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.github.kawamuray.wasmtime.Memory;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
 import org.fvmreplay.fvm.engine.EngineException;
+import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapClassifier;
 import org.fvmreplay.fvm.engine.TrapKind;
@@ -32,12 +33,37 @@ final class WasmtimeInstance
     private Memory memory;
     private final Map<String, List<ValueType>> exportParams;
     private Throwable hostFailure;
+    private final MemoryLimiter memoryLimiter;
+    private long accountedMemoryBytes;
 
-    WasmtimeInstance(Store<Void> store, List<AutoCloseable> resources, Map<String, List<ValueType>> exportParams)
+    WasmtimeInstance(Store<Void> store, List<AutoCloseable> resources, Map<String, List<ValueType>> exportParams, MemoryLimiter memoryLimiter, long accountedMemoryBytes)
     {
         this.store = store;
         this.resources = resources;
         this.exportParams = exportParams;
+        this.memoryLimiter = requireNonNull(memoryLimiter, "memoryLimiter is null");
+        this.accountedMemoryBytes = accountedMemoryBytes;
+    }
+
+    /**
+     * Charges the call stack's budget for memory grown since the last check. wasmtime-java cannot refuse a grow, so a
+     * refusal here means the reference would already have diverged (its grow returns -1): a fatal trap, never silence.
+     */
+    void accountMemoryGrowth()
+    {
+        if (memory == null) {
+            return;
+        }
+        long size = memory.dataSize(store);
+        if (size <= accountedMemoryBytes) {
+            return;
+        }
+        if (!memoryLimiter.growInstanceMemory(accountedMemoryBytes, size)) {
+            throw new Trap(TrapKind.FATAL, "memory grew from " + accountedMemoryBytes + " to " + size + " bytes beyond the call stack's limit of "
+                    + memoryLimiter.maxMemoryBytes() + " bytes (" + memoryLimiter.memoryUsed() + " used): the reference's memory.grow returns -1 here, "
+                    + "but wasmtime-java cannot refuse it; run this message with the Chicory engine", null);
+        }
+        accountedMemoryBytes = size;
     }
 
     void bindGas(Global gas)
@@ -92,6 +118,7 @@ final class WasmtimeInstance
             catch (RuntimeException | StackOverflowError e) {
                 throw TrapClassifier.classify(takeHostFailure(e), gasCounter());
             }
+            accountMemoryGrowth();
             long[] values = new long[results.length];
             for (int i = 0; i < results.length; i++) {
                 values[i] = results[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(results[i].i32()) : results[i].i64();
