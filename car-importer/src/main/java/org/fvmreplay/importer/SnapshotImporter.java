@@ -42,10 +42,15 @@ import org.fvmreplay.snapshots.TipsetEntry;
 /**
  * Imports CAR snapshots into a {@link SnapshotStore}, streaming. Three stages keep the cores busy:
  * a reader thread parses sections (and decompresses), a pool hashes every block against its CID,
- * and the calling thread writes verified batches, one RocksDB write batch per shard, in file order.
+ * and the calling thread takes verified batches in file order. With {@link BulkMode#SST} it buffers
+ * them per shard and a {@link SortedTableLoader} turns each checkpoint's worth into one sorted SST
+ * file per shard, ingested while the next buffer fills; with {@link BulkMode#BATCH} it writes one
+ * RocksDB write batch per shard, without the write-ahead log. Either way automatic compaction pauses
+ * during the import and the shards are compacted once at the end.
  *
- * <p>Resumable: every {@link ImportOptions#checkpointBytes()} of input the shards are flushed and
- * then the catalogue records the offset of the first section not yet written (synced). A killed
+ * <p>Resumable: every {@link ImportOptions#checkpointBytes()} of input the blocks are made durable
+ * (SST files ingested, or memtables flushed) and only then the catalogue records the offset of the
+ * first section not yet durable (synced). A killed
  * import rerun with the same file skips to that offset; blocks written after it are simply written
  * again (content addressing makes that harmless). Only at the end, after the chain index is built,
  * is the snapshot marked complete; importing a complete snapshot again does nothing.
@@ -169,6 +174,7 @@ public final class SnapshotImporter {
         long lastCheckpoint = resumeOffset;
         long offset = resumeOffset;
         boolean sst = options.bulkMode() == BulkMode.SST;
+        long checkpointBytes = sst ? sstBufferBytes() : options.checkpointBytes();
         AtomicReference<SnapshotRecord> checkpointed = new AtomicReference<>(start);
         SortedTableLoader loader = null;
         boolean bulkLoading = false;
@@ -204,7 +210,7 @@ public final class SnapshotImporter {
                 writtenBytes += batch.bytes();
                 offset = batch.endOffset();
                 listener.progress(batch.inputPosition(), written, writtenBytes);
-                if (offset - lastCheckpoint >= options.checkpointBytes()) {
+                if (offset - lastCheckpoint >= checkpointBytes) {
                     if (sst) {
                         loadThenCheckpoint(loader, checkpointed, source, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
                     } else {
@@ -264,6 +270,15 @@ public final class SnapshotImporter {
      */
     private long memtableBytes(int shards) {
         return Math.max(64L << 20, Math.min(512L << 20, 2 * options.checkpointBytes() / shards));
+    }
+
+    /**
+     * SST mode buffers a checkpoint's worth of blocks, and one more while the previous is loaded; as
+     * Java objects they take about twice their size. A tenth of the heap per buffer keeps that well
+     * inside a small heap, at the cost of more (smaller) SST files.
+     */
+    private long sstBufferBytes() {
+        return Math.max(1, Math.min(options.checkpointBytes(), Runtime.getRuntime().maxMemory() / 10));
     }
 
     /** SST mode: the loader ingests everything buffered, then records the checkpoint (on its thread). */
