@@ -1,11 +1,14 @@
 package org.fvmreplay.bench;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.fvmreplay.ipld.blockstore.Block;
 import org.fvmreplay.ipld.blockstore.Blockstore;
 import org.fvmreplay.ipld.cid.Cid;
+import org.fvmreplay.snapshots.BulkLoadableShard;
 
 /** A shard that drops writes: isolates the import pipeline's cost from RocksDB's. Reads go to the real shard. */
-final class DiscardingBlockstore implements Blockstore {
+final class DiscardingBlockstore implements Blockstore, BulkLoadableShard {
     private final Blockstore delegate;
 
     DiscardingBlockstore(Blockstore delegate) {
@@ -27,4 +30,10 @@ final class DiscardingBlockstore implements Blockstore {
 
     @Override
     public void putAll(Iterable<Block> blocks) {}
+
+    @Override
+    public void writeSortedTable(List<Block> sortedBlocks, Path file) {}
+
+    @Override
+    public void ingestTables(List<Path> files) {}
 }

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.lang.management.ManagementFactory;
+import org.fvmreplay.importer.BulkMode;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
 import org.fvmreplay.importer.ImportResult;
@@ -25,13 +27,13 @@ import org.fvmreplay.snapshots.SnapshotStore;
  * plus hashing every block (single thread). Generates a synthetic CAR (see {@link SyntheticCar})
  * once and reuses it. Not part of the build's tests; see {@code bench/README.md}.
  *
- * <p>Usage: {@code ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]}
+ * <p>Usage: {@code ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--bulk sst,batch] [--seed N] [--checkpoint BYTES] [--repeat N]}
  */
 public final class ImportBenchmark {
     private ImportBenchmark() {}
 
     /** One measured run. */
-    private record Measurement(String name, long bytes, long blocks, double seconds) {
+    private record Measurement(String name, long bytes, long blocks, double seconds, double loadAverage) {
         double mbPerSecond() {
             return bytes / seconds / (1 << 20);
         }
@@ -49,6 +51,7 @@ public final class ImportBenchmark {
         long seed = 1;
         ImportOptions options = ImportOptions.defaults();
         int repeat = 1;
+        List<BulkMode> bulkModes = List.of(BulkMode.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> {
@@ -58,11 +61,12 @@ public final class ImportBenchmark {
                 case "--blocks" -> minBlocks = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--shards" -> shardCounts = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--bulk" -> bulkModes = Stream.of(args[++i].split(",")).map(BulkMode::parse).toList();
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--checkpoint" -> options = options.withCheckpointBytes(parseSize(args[++i]));
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--seed N] [--checkpoint BYTES] [--repeat N]");
+                    System.err.println("usage: ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--bulk sst,batch] [--seed N] [--checkpoint BYTES] [--repeat N]");
                     System.exit(2);
                 }
             }
@@ -93,39 +97,49 @@ public final class ImportBenchmark {
         results.add(time(repeat, "import pipeline, no writes", fileBytes, blocks, () -> {
             // the same pipeline into a store whose shards drop every write: the cost without RocksDB
             try (SnapshotStore opened = SnapshotStore.open(freshDirectory(stores, "discard"), 1, DiscardingBlockstore::new)) {
-                check(new SnapshotImporter(opened, importOptions).importFile(car, ImportListener.NONE), blocks);
+                // batch mode: the SST mode would still sort its buffers, which is part of its writing cost
+                check(new SnapshotImporter(opened, importOptions.withBulkMode(BulkMode.BATCH)).importFile(car, ImportListener.NONE), blocks);
             }
         }));
-        for (int shards : shardCounts) {
-            results.add(time(repeat, "import, " + shards + " shard(s)", fileBytes, blocks, () -> {
-                try (SnapshotStore opened = SnapshotStore.open(freshDirectory(stores, "shards-" + shards), shards)) {
-                    check(new SnapshotImporter(opened, importOptions).importFile(car, ImportListener.NONE), blocks);
-                }
-            }));
-            deleteRecursively(stores); // keep at most one run's stores on disk
-            Files.createDirectories(stores);
+        for (BulkMode mode : bulkModes) {
+            for (int shards : shardCounts) {
+                ImportOptions modeOptions = importOptions.withBulkMode(mode);
+                results.add(time(repeat, "import " + mode + ", " + shards + " shard(s)", fileBytes, blocks, () -> {
+                    try (SnapshotStore opened = SnapshotStore.open(freshDirectory(stores, "shards-" + shards), shards)) {
+                        check(new SnapshotImporter(opened, modeOptions).importFile(car, ImportListener.NONE), blocks);
+                    }
+                }));
+                deleteRecursively(stores); // keep at most one run's stores on disk
+                Files.createDirectories(stores);
+            }
         }
         deleteRecursively(stores);
         double raw = results.get(0).mbPerSecond();
         System.out.printf(Locale.ROOT, "%n%d cores, file %,d bytes, %,d blocks%n", Runtime.getRuntime().availableProcessors(), fileBytes, blocks);
-        System.out.printf(Locale.ROOT, "%-28s %10s %14s %10s %12s%n", "stage", "MiB/s", "blocks/s", "vs raw", "vs hash");
+        System.out.printf(Locale.ROOT, "%-30s %10s %14s %10s %12s %8s%n", "stage", "MiB/s", "blocks/s", "vs raw", "vs hash", "load");
         for (Measurement m : results) {
-            System.out.printf(Locale.ROOT, "%-28s %10.1f %,14.0f %10.2f %12.2f%n", m.name(), m.mbPerSecond(), m.blocksPerSecond(),
-                    m.mbPerSecond() / raw, m.mbPerSecond() / hashed.mbPerSecond());
+            System.out.printf(Locale.ROOT, "%-30s %10.1f %,14.0f %10.2f %12.2f %8.2f%n", m.name(), m.mbPerSecond(), m.blocksPerSecond(),
+                    m.mbPerSecond() / raw, m.mbPerSecond() / hashed.mbPerSecond(), m.loadAverage());
         }
     }
 
     /** Runs {@code task} {@code repeat} times and keeps the fastest run (the others were disturbed or not warm). */
     private static Measurement time(int repeat, String name, long bytes, long blocks, Runnable task) {
         double best = Double.MAX_VALUE;
+        double bestLoad = 0;
         for (int i = 0; i < repeat; i++) {
             long start = System.nanoTime();
             task.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%-28s %.2f s%n", name, seconds);
-            best = Math.min(best, seconds);
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            System.out.printf(Locale.ROOT, "%-30s %.2f s (load average %.2f)%n", name, seconds, load);
+            System.out.flush();
+            if (seconds < best) {
+                best = seconds;
+                bestLoad = load;
+            }
         }
-        return new Measurement(name, bytes, blocks, best);
+        return new Measurement(name, bytes, blocks, best, bestLoad);
     }
 
     /** A new, empty store directory per run, so that every run imports everything. */

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fvmreplay.ipld.blockstore.Block;
 import org.fvmreplay.ipld.blockstore.BlockstoreException;
 import org.fvmreplay.ipld.car.CarBlock;
@@ -41,10 +42,15 @@ import org.fvmreplay.snapshots.TipsetEntry;
 /**
  * Imports CAR snapshots into a {@link SnapshotStore}, streaming. Three stages keep the cores busy:
  * a reader thread parses sections (and decompresses), a pool hashes every block against its CID,
- * and the calling thread writes verified batches, one RocksDB write batch per shard, in file order.
+ * and the calling thread takes verified batches in file order. With {@link BulkMode#SST} it buffers
+ * them per shard and a {@link SortedTableLoader} turns each checkpoint's worth into one sorted SST
+ * file per shard, ingested while the next buffer fills; with {@link BulkMode#BATCH} it writes one
+ * RocksDB write batch per shard, without the write-ahead log. Either way automatic compaction pauses
+ * during the import and the shards are compacted once at the end.
  *
- * <p>Resumable: every {@link ImportOptions#checkpointBytes()} of input the shards are flushed and
- * then the catalogue records the offset of the first section not yet written (synced). A killed
+ * <p>Resumable: every {@link ImportOptions#checkpointBytes()} of input the blocks are made durable
+ * (SST files ingested, or memtables flushed) and only then the catalogue records the offset of the
+ * first section not yet durable (synced). A killed
  * import rerun with the same file skips to that offset; blocks written after it are simply written
  * again (content addressing makes that harmless). Only at the end, after the chain index is built,
  * is the snapshot marked complete; importing a complete snapshot again does nothing.
@@ -167,7 +173,18 @@ public final class SnapshotImporter {
         long writtenBytes = 0;
         long lastCheckpoint = resumeOffset;
         long offset = resumeOffset;
+        boolean sst = options.bulkMode() == BulkMode.SST;
+        long checkpointBytes = sst ? sstBufferBytes() : options.checkpointBytes();
+        AtomicReference<SnapshotRecord> checkpointed = new AtomicReference<>(start);
+        SortedTableLoader loader = null;
+        boolean bulkLoading = false;
         try {
+            // SST mode writes nothing through memtables: they keep the default size
+            store.blocks().beginBulkLoad(sst ? 64L << 20 : memtableBytes(store.blocks().shardCount()));
+            bulkLoading = true;
+            if (sst) {
+                loader = new SortedTableLoader(store.blocks(), listener, source, resumeOffset);
+            }
             while (true) {
                 Batch batch = take(queue, source);
                 if (batch == null) {
@@ -178,7 +195,11 @@ public final class SnapshotImporter {
                     blocks.add(b.toBlock());
                 }
                 try {
-                    store.blocks().putAll(blocks);
+                    if (sst) {
+                        blocks.forEach(loader::add);
+                    } else {
+                        store.blocks().putAll(blocks);
+                    }
                 } catch (BlockstoreException | SnapshotStoreException e) {
                     long at = batch.blocks().get(0).sectionOffset() + reader.payloadOffset();
                     throw new ImportException(source, at, source + ": cannot write the blocks from byte " + at + " on to the store "
@@ -189,12 +210,24 @@ public final class SnapshotImporter {
                 writtenBytes += batch.bytes();
                 offset = batch.endOffset();
                 listener.progress(batch.inputPosition(), written, writtenBytes);
-                if (offset - lastCheckpoint >= options.checkpointBytes()) {
-                    record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                if (offset - lastCheckpoint >= checkpointBytes) {
+                    if (sst) {
+                        loadThenCheckpoint(loader, checkpointed, source, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                    } else {
+                        record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                    }
                     lastCheckpoint = offset;
                 }
             }
-            record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+            if (sst) {
+                loadThenCheckpoint(loader, checkpointed, source, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                loader.awaitPending();
+                record = checkpointed.get();
+            } else {
+                record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+            }
+            bulkLoading = false;
+            endBulkLoad(source, offset, true);
             List<TipsetEntry> chain = List.of();
             String chainProblem = null;
             try {
@@ -209,6 +242,16 @@ public final class SnapshotImporter {
             return new ImportResult(record, resuming ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED, written,
                     chain.size(), unverifiable.get(), Optional.ofNullable(chainProblem));
         } finally {
+            if (loader != null) {
+                loader.close(); // a load in flight finishes (and may still record its checkpoint) before we return
+            }
+            if (bulkLoading) {
+                try {
+                    endBulkLoad(source, offset, false);
+                } catch (ImportException e) {
+                    // the import already failed; that failure is the one to report
+                }
+            }
             listener.finished();
             readerThread.interrupt();
             queue.clear(); // unblocks a reader waiting to put
@@ -218,6 +261,38 @@ public final class SnapshotImporter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Memtable size per shard in batch mode: a checkpoint's worth of input spread over the shards,
+     * doubled for headroom (so one checkpoint makes about one flush), between 64 and 512 MiB.
+     */
+    private long memtableBytes(int shards) {
+        return Math.max(64L << 20, Math.min(512L << 20, 2 * options.checkpointBytes() / shards));
+    }
+
+    /**
+     * SST mode buffers a checkpoint's worth of blocks, and one more while the previous is loaded; as
+     * Java objects they take about twice their size. A tenth of the heap per buffer keeps that well
+     * inside a small heap, at the cost of more (smaller) SST files.
+     */
+    private long sstBufferBytes() {
+        return Math.max(1, Math.min(options.checkpointBytes(), Runtime.getRuntime().maxMemory() / 10));
+    }
+
+    /** SST mode: the loader ingests everything buffered, then records the checkpoint (on its thread). */
+    private void loadThenCheckpoint(SortedTableLoader loader, AtomicReference<SnapshotRecord> checkpointed, String source, long offset,
+            long blocks, long bytes) {
+        loader.load(offset, () -> checkpointed.set(checkpoint(source, checkpointed.get(), offset, blocks, bytes)));
+    }
+
+    private void endBulkLoad(String source, long offset, boolean compact) {
+        try {
+            store.blocks().endBulkLoad(compact);
+        } catch (BlockstoreException | SnapshotStoreException e) {
+            throw new ImportException(source, offset, source + ": cannot finish loading the store " + store.directory() + ": "
+                    + e.getMessage() + ". Every block is stored; fix the problem (disk space?) and rerun the same import", e);
         }
     }
 

@@ -29,21 +29,28 @@ import org.fvmreplay.snapshots.SnapshotStatus;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Idempotency, bad input and write failures: clear errors, a consistent store, a rerun that completes. */
+/** Idempotency, bad input and write failures, in both bulk modes: clear errors, a consistent store, a rerun that completes. */
 class ImportRobustnessTest {
     /** Small batches and frequent checkpoints, so that a 1 MB file crosses many of them. */
     private static final ImportOptions SMALL = new ImportOptions(2, 16 << 10, 4, 64 << 10);
+
+    private static ImportOptions small(BulkMode mode) {
+        return SMALL.withBulkMode(mode);
+    }
 
     @TempDir
     Path tmp;
 
     private final Path chain4 = TestData.snapshot("chain4.car");
 
-    @Test
-    void importingTwiceChangesNothing() {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void importingTwiceChangesNothing(BulkMode mode) {
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            SnapshotImporter importer = new SnapshotImporter(store, small(mode));
             ImportResult first = importer.importFile(chain4, ImportListener.NONE);
             Set<Cid> keys = TestData.storedCids(store);
             List<SnapshotRecord> catalogue = store.catalogue().list();
@@ -58,19 +65,20 @@ class ImportRobustnessTest {
         }
         // a reopened store still knows the snapshot is complete
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"))) {
-            assertThat(new SnapshotImporter(store, SMALL).importFile(chain4, ImportListener.NONE).outcome())
+            assertThat(new SnapshotImporter(store, small(mode)).importFile(chain4, ImportListener.NONE).outcome())
                     .isEqualTo(ImportResult.Outcome.ALREADY_COMPLETE);
             assertThat(store.manifest().shards()).isEqualTo(2);
         }
     }
 
-    @Test
-    void truncatedFileFailsWithOffsetAndTheRerunCompletes() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void truncatedFileFailsWithOffsetAndTheRerunCompletes(BulkMode mode) throws IOException {
         Path file = tmp.resolve("snapshot.car");
         byte[] full = Files.readAllBytes(chain4);
         Files.write(file, Arrays.copyOf(full, 600_000));
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            SnapshotImporter importer = new SnapshotImporter(store, small(mode));
             assertThatThrownBy(() -> importer.importFile(file, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(file.toString())
@@ -90,8 +98,9 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void flippedByteIsReportedWithTheBlockAndOffset() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void flippedByteIsReportedWithTheBlockAndOffset(BulkMode mode) throws IOException {
         byte[] bytes = Files.readAllBytes(chain4);
         CarBlock victim;
         try (CarReader reader = CarReader.open(chain4)) {
@@ -102,7 +111,7 @@ class ImportRobustnessTest {
         bytes[at] ^= 0x01;
         Path file = Files.write(tmp.resolve("flipped.car"), bytes);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            assertThatThrownBy(() -> new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE))
+            assertThatThrownBy(() -> new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining("does not match its CID " + victim.cid())
@@ -113,15 +122,16 @@ class ImportRobustnessTest {
             assertThat(partial.checkpointOffset()).isLessThanOrEqualTo(victim.sectionOffset());
             // the repaired file has the same size and roots: the rerun resumes at the checkpoint and completes
             Files.copy(chain4, file, StandardCopyOption.REPLACE_EXISTING);
-            ImportResult rerun = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            ImportResult rerun = new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE);
             assertThat(rerun.outcome()).isEqualTo(partial.checkpointOffset() > 0 ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED);
             assertThat(rerun.record().blockCount()).isEqualTo(1222);
             assertThat(TestData.storedCids(store)).isEqualTo(TestData.cidsOf(chain4));
         }
     }
 
-    @Test
-    void blockUnderTheWrongCidIsRejected() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void blockUnderTheWrongCidIsRejected(BulkMode mode) throws IOException {
         List<CarBlock> blocks;
         try (CarReader reader = CarReader.open(chain4)) {
             blocks = reader.readAll();
@@ -133,7 +143,7 @@ class ImportRobustnessTest {
         }
         Path file = Files.write(tmp.resolve("wrong-hash.car"), out.toByteArray());
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 1)) {
-            assertThatThrownBy(() -> new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE))
+            assertThatThrownBy(() -> new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(file.toString())
                     .hasMessageContaining(blocks.get(1).cid().toString());
@@ -141,13 +151,14 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void carV2WithBadHeaderOrIndexIsRejected() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void carV2WithBadHeaderOrIndexIsRejected(BulkMode mode) throws IOException {
         byte[] v1 = Files.readAllBytes(chain4);
         Path badOffset = Files.write(tmp.resolve("bad-offset.car"), carV2(v1, 10, v1.length, 0));
         Path badIndex = Files.write(tmp.resolve("bad-index.car"), carV2(v1, 51, v1.length, 60));
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 1)) {
-            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            SnapshotImporter importer = new SnapshotImporter(store, small(mode));
             assertThatThrownBy(() -> importer.importFile(badOffset, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(badOffset.toString())
@@ -170,12 +181,13 @@ class ImportRobustnessTest {
         return b.array();
     }
 
-    @Test
-    void fileThatIsNotACarIsRejected() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void fileThatIsNotACarIsRejected(BulkMode mode) throws IOException {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "these are not the blocks you are looking for\n");
         Path empty = Files.write(tmp.resolve("empty.car"), new byte[0]);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 1)) {
-            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            SnapshotImporter importer = new SnapshotImporter(store, small(mode));
             assertThatThrownBy(() -> importer.importFile(file, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(file.toString())
@@ -189,13 +201,14 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void fullDiskStopsTheImportAndTheRerunResumes() {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void fullDiskStopsTheImportAndTheRerunResumes(BulkMode mode) {
         AtomicInteger allowedWrites = new AtomicInteger(25);
         Path dir = tmp.resolve("store");
         long checkpoint;
         try (SnapshotStore store = SnapshotStore.open(dir, 2, shard -> new FailingBlockstore(shard, allowedWrites))) {
-            assertThatThrownBy(() -> new SnapshotImporter(store, SMALL).importFile(chain4, ImportListener.NONE))
+            assertThatThrownBy(() -> new SnapshotImporter(store, small(mode)).importFile(chain4, ImportListener.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining(chain4.toString())
                     .hasMessageContaining("No space left on device")
@@ -207,7 +220,7 @@ class ImportRobustnessTest {
             assertThat(partial.blockCount()).isPositive().isLessThan(1222);
         }
         try (SnapshotStore store = SnapshotStore.open(dir)) {
-            ImportResult result = new SnapshotImporter(store, SMALL).importFile(chain4, ImportListener.NONE);
+            ImportResult result = new SnapshotImporter(store, small(mode)).importFile(chain4, ImportListener.NONE);
             assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.RESUMED);
             assertThat(result.blocksWritten()).isLessThan(1222); // started at the checkpoint, not at zero
             assertThat(result.record().blockCount()).isEqualTo(1222);
@@ -217,8 +230,9 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void sameSizeButDifferentRootsIsANewSnapshot() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void sameSizeButDifferentRootsIsANewSnapshot(BulkMode mode) throws IOException {
         List<CarBlock> blocks;
         try (CarReader reader = CarReader.open(chain4)) {
             blocks = reader.readAll();
@@ -229,7 +243,7 @@ class ImportRobustnessTest {
         writeCar(file, List.of(epoch3), blocks);
         long size = Files.size(file);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            SnapshotImporter importer = new SnapshotImporter(store, SMALL);
+            SnapshotImporter importer = new SnapshotImporter(store, small(mode));
             assertThat(importer.importFile(file, ImportListener.NONE).tipsetsIndexed()).isEqualTo(4);
             writeCar(file, List.of(epoch2), blocks); // same length CID: same file size
             assertThat(Files.size(file)).isEqualTo(size);
@@ -240,8 +254,9 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void rootsThatAreNotATipsetStillImport() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void rootsThatAreNotATipsetStillImport(BulkMode mode) throws IOException {
         List<CarBlock> blocks;
         try (CarReader reader = CarReader.open(chain4)) {
             blocks = reader.readAll();
@@ -251,7 +266,7 @@ class ImportRobustnessTest {
         writeCar(file, List.of(Cid.parse("bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu"),
                 Cid.parse("bafy2bzaceb5xzclgvwgobsog4qckrkimthkisozhw3bkaxg7iiruajhmym5va")), blocks);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            ImportResult result = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            ImportResult result = new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE);
             assertThat(result.record().complete()).isTrue();
             assertThat(result.tipsetsIndexed()).isZero();
             assertThat(result.chainIndexProblem()).hasValueSatisfying(p -> assertThat(p).contains("do not form a tipset"));
@@ -265,8 +280,9 @@ class ImportRobustnessTest {
         }
     }
 
-    @Test
-    void blocksWithAHashWeCannotComputeAreStoredAndCounted() throws IOException {
+    @ParameterizedTest
+    @EnumSource(BulkMode.class)
+    void blocksWithAHashWeCannotComputeAreStoredAndCounted(BulkMode mode) throws IOException {
         byte[] data = "a block hashed with sha2-512".getBytes(StandardCharsets.UTF_8);
         byte[] digest;
         try {
@@ -282,7 +298,7 @@ class ImportRobustnessTest {
             writer.write(plain, data);
         }
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            ImportResult result = new SnapshotImporter(store, SMALL).importFile(file, ImportListener.NONE);
+            ImportResult result = new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE);
             assertThat(result.unverifiableBlocks()).isEqualTo(1);
             assertThat(result.record().blockCount()).isEqualTo(2);
             assertThat(store.blocks().get(sha512)).isEqualTo(data);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fvmreplay.importer.BulkMode;
 import org.fvmreplay.importer.ConsoleProgress;
 import org.fvmreplay.importer.ImportException;
 import org.fvmreplay.importer.ImportListener;
@@ -32,11 +33,23 @@ public final class ImportCommand implements Callable<Integer> {
             defaultValue = "0", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int shards;
 
+    @Option(names = "--bulk", paramLabel = "sst|batch", defaultValue = "sst",
+            description = {"how blocks are loaded: sst (sorted SST files ingested per checkpoint; default, faster)",
+                    "or batch (write batches without the write-ahead log)"})
+    String bulk;
+
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
     @Override
     public Integer call() {
+        BulkMode bulkMode;
+        try {
+            bulkMode = BulkMode.parse(bulk);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --bulk: " + e.getMessage());
+            return 2;
+        }
         for (Path snapshot : snapshots) {
             // before the store is created: a typo should not leave an empty store behind
             if (!Files.isRegularFile(snapshot) || !Files.isReadable(snapshot)) {
@@ -45,7 +58,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         try (SnapshotStore opened = SnapshotStore.open(store, shards)) {
-            SnapshotImporter importer = new SnapshotImporter(opened, ImportOptions.defaults());
+            SnapshotImporter importer = new SnapshotImporter(opened, ImportOptions.defaults().withBulkMode(bulkMode));
             for (Path snapshot : snapshots) {
                 ImportListener listener = noProgress ? ImportListener.NONE : new ConsoleProgress(System.err);
                 long start = System.nanoTime();

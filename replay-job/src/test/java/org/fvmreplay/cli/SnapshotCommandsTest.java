@@ -109,6 +109,17 @@ class SnapshotCommandsTest {
     }
 
     @Test
+    void bulkModeIsSelectable() {
+        String store = tmp.resolve("store").toString();
+        Path chain4 = snapshot("chain4.car");
+        assertThat(run("import", chain4.toString(), "--store", store, "--bulk", "batch", "--no-progress")).isZero();
+        assertThat(out()).contains("chain4.car: imported, 1,222 blocks");
+        assertThat(run("import", chain4.toString(), "--store", tmp.resolve("other").toString(), "--bulk", "zip", "--no-progress")).isEqualTo(2);
+        assertThat(err()).contains("unknown bulk mode 'zip'", "sst or batch");
+        assertThat(tmp.resolve("other")).doesNotExist();
+    }
+
+    @Test
     void errorsAreOneClearLine() {
         String store = tmp.resolve("store").toString();
         Path missing = tmp.resolve("nowhere.car");

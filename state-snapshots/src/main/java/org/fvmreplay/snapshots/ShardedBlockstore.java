@@ -2,6 +2,8 @@ package org.fvmreplay.snapshots;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +20,15 @@ import org.fvmreplay.ipld.cid.Cid;
  * batched writes are grouped per shard so each shard gets one RocksDB write batch. Thread-safe.
  */
 public final class ShardedBlockstore implements Blockstore {
+    private final Path directory;
     private final ShardingRule rule;
     private final List<RocksDbBlockstore> databases;
     private final List<Blockstore> shards;
     private final BlockCache cache;
 
-    private ShardedBlockstore(ShardingRule rule, List<RocksDbBlockstore> databases, UnaryOperator<Blockstore> decorator, long cacheBytes) {
+    private ShardedBlockstore(Path directory, ShardingRule rule, List<RocksDbBlockstore> databases, UnaryOperator<Blockstore> decorator,
+            long cacheBytes) {
+        this.directory = directory;
         this.rule = rule;
         this.databases = List.copyOf(databases);
         List<Blockstore> views = new ArrayList<>();
@@ -51,7 +56,7 @@ public final class ShardedBlockstore implements Blockstore {
             opened.forEach(RocksDbBlockstore::close);
             throw e;
         }
-        return new ShardedBlockstore(rule, opened, decorator, cacheBytes);
+        return new ShardedBlockstore(dir, rule, opened, decorator, cacheBytes);
     }
 
     static Path shardDirectory(Path dir, int shard) {
@@ -108,6 +113,74 @@ public final class ShardedBlockstore implements Blockstore {
                 shards.get(i).putAll(perShard.get(i));
             }
         }
+    }
+
+    /**
+     * The directory where SST files wait for ingestion ({@code ingest/} in the store). It is on the
+     * shards' file system, so ingestion moves files instead of copying them.
+     */
+    public Path stagingDirectory() {
+        return directory.resolve("ingest");
+    }
+
+    /**
+     * Deletes every file left in {@link #stagingDirectory()} (SST files of a load that a crash
+     * interrupted before ingestion: their blocks are after the last checkpoint and will be loaded again).
+     * Returns how many there were.
+     */
+    public int clearStagingDirectory() {
+        Path staging = stagingDirectory();
+        try {
+            Files.createDirectories(staging);
+            int deleted = 0;
+            try (var files = Files.list(staging)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new SnapshotStoreException("cannot clear the SST staging directory " + staging + ": " + e, e);
+        }
+    }
+
+    /** Writes one shard's sorted blocks to an SST file (see {@link BulkLoadableShard}). */
+    public void writeSortedTable(int shard, List<Block> sortedBlocks, Path file) {
+        loaderOf(shard).writeSortedTable(sortedBlocks, file);
+    }
+
+    /** Ingests SST files into one shard (see {@link BulkLoadableShard}). */
+    public void ingestTables(int shard, List<Path> files) {
+        loaderOf(shard).ingestTables(files);
+    }
+
+    private BulkLoadableShard loaderOf(int shard) {
+        if (shards.get(shard) instanceof BulkLoadableShard decorated) {
+            return decorated;
+        }
+        RocksDbBlockstore db = databases.get(shard);
+        return new BulkLoadableShard() {
+            @Override
+            public void writeSortedTable(List<Block> sortedBlocks, Path file) {
+                db.writeSortedTable(sortedBlocks, file);
+            }
+
+            @Override
+            public void ingestTables(List<Path> files) {
+                db.ingestTables(files);
+            }
+        };
+    }
+
+    /** Puts every shard in bulk-load mode ({@link RocksDbBlockstore#beginBulkLoad}). */
+    public void beginBulkLoad(long memtableBytesPerShard) {
+        databases.forEach(db -> db.beginBulkLoad(memtableBytesPerShard));
+    }
+
+    /** Ends bulk-load mode on every shard, compacting each when {@code compact}. */
+    public void endBulkLoad(boolean compact) {
+        databases.forEach(db -> db.endBulkLoad(compact));
     }
 
     /** Flushes every shard's memtable to disk: whatever was written before the call survives a crash. */

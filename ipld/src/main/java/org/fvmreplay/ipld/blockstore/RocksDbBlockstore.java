@@ -5,15 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
+import java.util.List;
 import org.fvmreplay.ipld.cid.Cid;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
+import org.rocksdb.EnvOptions;
+import org.rocksdb.IngestExternalFileOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.SstFileWriter;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -36,7 +40,9 @@ public final class RocksDbBlockstore implements Blockstore {
     private final BloomFilter bloom;
     private final RocksDB db;
     private final WriteOptions writeOptions;
+    private final WriteOptions unloggedWriteOptions;
     private final ReadOptions readOptions;
+    private volatile boolean bulkLoading;
 
     private RocksDbBlockstore(Path directory, long cacheBytes, boolean readOnly) {
         this.directory = requireNonNull(directory, "directory");
@@ -56,6 +62,7 @@ public final class RocksDbBlockstore implements Blockstore {
                 .setMaxOpenFiles(512)
                 .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.writeOptions = new WriteOptions();
+        this.unloggedWriteOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions().setVerifyChecksums(false);
         try {
             if (!readOnly) {
@@ -135,18 +142,106 @@ public final class RocksDbBlockstore implements Blockstore {
                 batch.put(key, b.data());
                 bytes += key.length + b.data().length;
                 if (bytes >= BATCH_BYTES) {
-                    db.write(writeOptions, batch);
+                    db.write(batchWriteOptions(), batch);
                     batch.clear();
                     bytes = 0;
                 }
             }
             if (batch.count() > 0) {
-                db.write(writeOptions, batch);
+                db.write(batchWriteOptions(), batch);
             }
         } catch (RocksDBException e) {
             throw new BlockstoreException("batched write to " + directory + " failed: " + e.getMessage(), e);
         } finally {
             batch.close();
+        }
+    }
+
+    private WriteOptions batchWriteOptions() {
+        return bulkLoading ? unloggedWriteOptions : writeOptions;
+    }
+
+    /**
+     * Bulk-load mode for an importer that makes its own durability points with {@link #flushToDisk()}:
+     * {@link #putAll} skips the write-ahead log (a crash loses only what was written since the last
+     * flush), memtables grow to {@code memtableBytes}, and automatic compaction pauses (with the L0
+     * write-stall triggers raised to match) so that loading is not slowed by rewriting what it just
+     * wrote. {@link #endBulkLoad} undoes all of it. The settings are not persistent: a process killed
+     * while bulk loading reopens the store with the defaults.
+     */
+    public void beginBulkLoad(long memtableBytes) {
+        setMutableOptions(new String[] {"write_buffer_size", Long.toString(memtableBytes), "disable_auto_compactions", "true",
+                "level0_slowdown_writes_trigger", "1000", "level0_stop_writes_trigger", "2000"});
+        bulkLoading = true;
+    }
+
+    /**
+     * Ends bulk-load mode: flushes, restores the default options and, when {@code compact}, compacts
+     * the whole database (waited for), so that point reads no longer probe one L0 file per load step.
+     */
+    public void endBulkLoad(boolean compact) {
+        bulkLoading = false;
+        flushToDisk();
+        setMutableOptions(new String[] {"write_buffer_size", Long.toString(options.writeBufferSize()), "disable_auto_compactions", "false",
+                "level0_slowdown_writes_trigger", Integer.toString(options.level0SlowdownWritesTrigger()),
+                "level0_stop_writes_trigger", Integer.toString(options.level0StopWritesTrigger())});
+        if (compact) {
+            try {
+                db.compactRange();
+            } catch (RocksDBException e) {
+                throw new BlockstoreException("compaction of " + directory + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void setMutableOptions(String[] keysAndValues) {
+        StringBuilder spec = new StringBuilder();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            spec.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append(';');
+        }
+        try {
+            db.setOptions(org.rocksdb.MutableColumnFamilyOptions.parse(spec.toString()).build());
+        } catch (RocksDBException | IllegalArgumentException e) {
+            throw new BlockstoreException("cannot set options " + spec + " on " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code blocks} to a new SST file {@code file} in this database's table format. The
+     * blocks must be sorted by the unsigned bytes of their binary CID, without duplicates (as
+     * RocksDB's bytewise comparator orders keys); the file is synced before this returns.
+     */
+    public void writeSortedTable(List<Block> blocks, Path file) {
+        requireNonNull(blocks, "blocks");
+        requireNonNull(file, "file");
+        try (EnvOptions env = new EnvOptions(); SstFileWriter writer = new SstFileWriter(env, options)) {
+            writer.open(file.toString());
+            for (Block b : blocks) {
+                writer.put(b.cid().toBytes(), b.data());
+            }
+            writer.finish();
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("cannot write the sorted table " + file + " for " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ingests SST files written by {@link #writeSortedTable}, moving (hard-linking) them into the
+     * database. Atomic and durable: after a crash either all of them are in the database or none.
+     */
+    public void ingestTables(List<Path> files) {
+        requireNonNull(files, "files");
+        if (files.isEmpty()) {
+            return;
+        }
+        try (IngestExternalFileOptions ingest = new IngestExternalFileOptions()
+                .setMoveFiles(true)
+                // keys overlap what is already stored (random hashes): the files get a sequence number and land in L0
+                .setAllowGlobalSeqNo(true)
+                .setAllowBlockingFlush(true)) {
+            db.ingestExternalFile(files.stream().map(Path::toString).toList(), ingest);
+        } catch (RocksDBException e) {
+            throw new BlockstoreException("cannot ingest " + files + " into " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -187,6 +282,9 @@ public final class RocksDbBlockstore implements Blockstore {
     private void closeNatives() {
         if (writeOptions != null) {
             writeOptions.close();
+        }
+        if (unloggedWriteOptions != null) {
+            unloggedWriteOptions.close();
         }
         if (readOptions != null) {
             readOptions.close();
