@@ -35,6 +35,15 @@ final class SyscallBinder<K extends ActorKernel> {
         return out;
     }
 
+    /** Binds {@code module::name} as a syscall the actor may import but this VM does not offer: calling it is fatal. */
+    void bindUnsupported(String module, String name) {
+        out.add(new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
+            Abort abort = Abort.fatal("syscall " + module + "::" + name + " is not implemented", null);
+            invocation.setPendingAbort(abort);
+            throw new HostAbort(abort.exitCode(), abort.getMessage());
+        }));
+    }
+
     /**
      * Binds {@code module::name}: {@code params} spells the wasm parameters ({@code I} i64, {@code i} i32); a positive
      * {@code returnSize} adds a leading i32 return pointer that receives that many bytes.
@@ -55,8 +64,10 @@ final class SyscallBinder<K extends ActorKernel> {
         out.add(new HostFunction(module, name, signature, (caller, raw) -> {
             Invocation<K> inv = invocation;
             K k = inv.kernel();
+            org.fvmreplay.fvm.trace.GasTrace trace = k.gasTracker().trace();
             try {
                 inv.chargeForExec();
+                long gasAtStart = k.gasTracker().used();
                 try {
                     k.chargeSyscall();
                 } catch (ExecutionError e) {
@@ -83,6 +94,9 @@ final class SyscallBinder<K extends ActorKernel> {
                         }
                         code = e.errorNumber();
                     }
+                }
+                if (trace.isEnabled()) {
+                    trace.recordSyscall(module, name, k.gasTracker().used() - gasAtStart);
                 }
                 inv.updateGasAvailable();
                 return new long[] {code};

@@ -3,19 +3,13 @@ package org.fvmreplay.fvm.syscalls;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fvmreplay.fvm.callmanager.Abort;
-import org.fvmreplay.fvm.engine.HostAbort;
-import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.HostFunctions;
-import org.fvmreplay.fvm.engine.HostSignature;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.Kernel;
-import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.cid.Cid;
 
@@ -27,15 +21,8 @@ import org.fvmreplay.ipld.cid.Cid;
 public final class Syscalls {
     private Syscalls() {}
 
-    /** The body of a syscall: returns the result bytes (null for none). */
-    @FunctionalInterface
-    interface Body {
-        byte[] run(Invocation<Kernel> inv, Kernel k, long[] a);
-    }
-
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
-        List<HostFunction> all = new ArrayList<>();
-        Binder b = new Binder(invocation, all);
+        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
         // vm
         b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
             int code = (int) a[0];
@@ -142,7 +129,7 @@ public final class Syscalls {
             k.verifyConsensusFault(inv.read(a[0], a[1]), inv.read(a[2], a[3]), inv.read(a[4], a[5]));
             return new byte[20];
         });
-        CryptoBindings.<Kernel>bind((module, name, params, returnSize, body) -> b.bind(module, name, params, returnSize, body::run));
+        CryptoBindings.bind(b::bind);
         // event
         b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
             k.emitEvent(inv.read(a[0], a[1]));
@@ -174,7 +161,7 @@ public final class Syscalls {
         b.bind("debug", "log", "ii", 0, (inv, k, a) -> null);
         b.bind("debug", "enabled", "", 4, (inv, k, a) -> u32(-1));
         b.bind("debug", "store_artifact", "iiii", 0, (inv, k, a) -> null);
-        return HostFunctions.of(all);
+        return HostFunctions.of(b.functions());
     }
 
     /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
@@ -197,87 +184,5 @@ public final class Syscalls {
     }
 
     /** Wraps bodies with the reference's gas synchronisation and error mapping. */
-    private static final class Binder {
-        private final Invocation<Kernel> invocation;
-        private final List<HostFunction> out;
 
-        Binder(Invocation<Kernel> invocation, List<HostFunction> out) {
-            this.invocation = invocation;
-            this.out = out;
-        }
-
-        void bindUnsupported(String module, String name) {
-            out.add(new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
-                Abort abort = Abort.fatal("syscall " + module + "::" + name + " is not implemented", null);
-                invocation.setPendingAbort(abort);
-                throw new HostAbort(abort.exitCode(), abort.getMessage());
-            }));
-        }
-
-        void bind(String module, String name, String params, int returnSize, Body body) {
-            List<ValueType> types = new ArrayList<>();
-            if (returnSize > 0) {
-                types.add(ValueType.I32);
-            }
-            for (char c : params.toCharArray()) {
-                types.add(c == 'I' ? ValueType.I64 : ValueType.I32);
-            }
-            boolean[] unsigned32 = new boolean[types.size()];
-            for (int i = 0; i < types.size(); i++) {
-                unsigned32[i] = types.get(i) == ValueType.I32;
-            }
-            HostSignature signature = HostSignature.of(types, List.of(ValueType.I32));
-            out.add(new HostFunction(module, name, signature, (caller, raw) -> {
-                Invocation<Kernel> inv = invocation;
-                Kernel k = inv.kernel();
-                org.fvmreplay.fvm.trace.GasTrace trace = k.gasTracker().trace();
-                try {
-                    inv.chargeForExec();
-                    long gasAtStart = k.gasTracker().used();
-                    try {
-                        k.chargeSyscall();
-                    } catch (ExecutionError e) {
-                        throw Invocation.asAbort(e);
-                    }
-                    long[] args = new long[raw.length];
-                    for (int i = 0; i < raw.length; i++) {
-                        args[i] = unsigned32[i] ? raw[i] & 0xFFFFFFFFL : raw[i];
-                    }
-                    int code;
-                    if (returnSize > 0 && args[0] + returnSize > caller.memorySize()) {
-                        code = ErrorNumber.ILLEGAL_ARGUMENT;
-                    } else {
-                        long[] rest = returnSize > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-                        try {
-                            byte[] result = body.run(inv, k, rest);
-                            if (returnSize > 0) {
-                                caller.writeMemory(args[0], result);
-                            }
-                            code = 0;
-                        } catch (ExecutionError e) {
-                            if (e.kind() != ExecutionError.Kind.SYSCALL) {
-                                throw Invocation.asAbort(e);
-                            }
-                            code = e.errorNumber();
-                        }
-                    }
-                    if (trace.isEnabled()) {
-                        trace.recordSyscall(module, name, k.gasTracker().used() - gasAtStart);
-                    }
-                    inv.updateGasAvailable();
-                    return new long[] {code};
-                } catch (Abort abort) {
-                    inv.setPendingAbort(abort);
-                    throw new HostAbort(abort.exitCode(), abort.getMessage());
-                } catch (RuntimeException e) {
-                    if (e instanceof HostAbort) {
-                        throw e;
-                    }
-                    Abort abort = Abort.fatal("syscall " + module + "::" + name + " failed: " + e, e);
-                    inv.setPendingAbort(abort);
-                    throw new HostAbort(abort.exitCode(), abort.getMessage());
-                }
-            }));
-        }
-    }
 }
