@@ -1,16 +1,21 @@
 package org.fvmreplay.fvm.executor;
 
 import static java.util.Objects.requireNonNull;
+import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_OUT_OF_GAS;
+import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_SENDER_INVALID;
+import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_SENDER_STATE_INVALID;
+import static org.fvmreplay.fvm.executor.MessageSettlement.chargesWholeLimit;
+import static org.fvmreplay.fvm.executor.MessageSettlement.exitCodeOf;
+import static org.fvmreplay.fvm.executor.MessageSettlement.prevalidationFail;
+import static org.fvmreplay.fvm.executor.MessageSettlement.settle;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fvmreplay.fvm.callmanager.CallManager;
 import org.fvmreplay.fvm.callmanager.InvocationResult;
 import org.fvmreplay.fvm.gas.GasCharge;
 import org.fvmreplay.fvm.kernel.Block;
-import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.GasTracker;
 import org.fvmreplay.fvm.machine.BuiltinActors;
@@ -24,13 +29,6 @@ import org.fvmreplay.ipld.address.Protocol;
  * deposit, the call, the receipt, and the fee split into burns, miner tip and refund.
  */
 public final class Executor {
-    private static final int SYS_SENDER_INVALID = 1;
-    private static final int SYS_SENDER_STATE_INVALID = 2;
-    private static final int SYS_INVALID_RECEIVER = 5;
-    private static final int SYS_INSUFFICIENT_FUNDS = 6;
-    private static final int SYS_OUT_OF_GAS = 7;
-    private static final int SYS_ASSERTION_FAILED = 10;
-
     private final Machine machine;
 
     public Executor(Machine machine) {
@@ -97,43 +95,14 @@ public final class Executor {
             gasUsed = GasTracker.roundUp(cm.gasTracker().used());
         } catch (ExecutionError e) {
             gasUsed = GasTracker.roundUp(cm.gasTracker().used());
-            switch (e.kind()) {
-                case OUT_OF_GAS -> exitCode = SYS_OUT_OF_GAS;
-                case SYSCALL -> exitCode = e.errorNumber() == ErrorNumber.INSUFFICIENT_FUNDS ? SYS_INSUFFICIENT_FUNDS
-                        : e.errorNumber() == ErrorNumber.NOT_FOUND ? SYS_INVALID_RECEIVER : SYS_ASSERTION_FAILED;
-                default -> {
-                    exitCode = SYS_ASSERTION_FAILED;
-                    gasUsed = message.gasLimit();
-                }
+            exitCode = exitCodeOf(e);
+            if (chargesWholeLimit(e)) {
+                gasUsed = message.gasLimit();
             }
             failure = e.getMessage();
         }
 
-        GasOutputs out = GasOutputs.compute(gasUsed, message.gasLimit(), baseFee, message.gasFeeCap(), message.gasPremium());
-        deposit(Machine.BURNT_FUNDS_ACTOR_ID, out.baseFeeBurn());
-        deposit(Machine.REWARD_ACTOR_ID, out.minerTip());
-        deposit(Machine.BURNT_FUNDS_ACTOR_ID, out.overEstimationBurn());
-        deposit(senderIdValue, out.refund());
-        if (!out.baseFeeBurn().add(out.overEstimationBurn()).add(out.refund()).add(out.minerTip()).equals(gasCost)) {
-            throw new IllegalStateException("gas handling math is wrong");
-        }
-        return new ApplyRet(exitCode, returnData, gasUsed, out.minerPenalty(), out.minerTip(), out.baseFeeBurn(), out.overEstimationBurn(), out.refund(),
-                failure, cm.gasTrace().charges());
+        return settle(machine, message, senderIdValue, gasCost, exitCode, returnData, gasUsed, failure, cm.gasTrace().charges());
     }
 
-    private void deposit(long actorId, BigInteger amount) {
-        if (amount.signum() < 0) {
-            throw new IllegalStateException("attempted to transfer negative value into actor " + actorId);
-        }
-        if (amount.signum() == 0) {
-            return;
-        }
-        ActorState actor = machine.stateTree().actor(actorId)
-                .orElseThrow(() -> new IllegalStateException("failed to lookup actor " + actorId + " for transfer"));
-        machine.stateTree().setActor(actorId, new ActorState(actor.code(), actor.head(), actor.sequence(), actor.balance().add(amount), actor.delegatedAddress()));
-    }
-
-    private static ApplyRet prevalidationFail(int exitCode, String reason, BigInteger penalty) {
-        return new ApplyRet(exitCode, new byte[0], 0, penalty, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, reason, List.of());
-    }
 }

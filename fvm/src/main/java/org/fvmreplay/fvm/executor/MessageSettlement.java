@@ -1,0 +1,71 @@
+package org.fvmreplay.fvm.executor;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.fvmreplay.fvm.kernel.ErrorNumber;
+import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.machine.Machine;
+import org.fvmreplay.fvm.message.Message;
+import org.fvmreplay.fvm.state.ActorState;
+
+/**
+ * What both executor generations do the same way once a message has run or been rejected: the exit code of an
+ * execution error, the fee split paid out to burn, miner and sender, and the receipt.
+ */
+final class MessageSettlement {
+    static final int SYS_SENDER_INVALID = 1;
+    static final int SYS_SENDER_STATE_INVALID = 2;
+    static final int SYS_INVALID_RECEIVER = 5;
+    static final int SYS_INSUFFICIENT_FUNDS = 6;
+    static final int SYS_OUT_OF_GAS = 7;
+    static final int SYS_ASSERTION_FAILED = 10;
+
+    private MessageSettlement() {}
+
+    /** The receipt's exit code for a message whose top-level send ended in {@code e}. */
+    static int exitCodeOf(ExecutionError e) {
+        return switch (e.kind()) {
+            case OUT_OF_GAS -> SYS_OUT_OF_GAS;
+            case SYSCALL -> e.errorNumber() == ErrorNumber.INSUFFICIENT_FUNDS ? SYS_INSUFFICIENT_FUNDS
+                    : e.errorNumber() == ErrorNumber.NOT_FOUND ? SYS_INVALID_RECEIVER : SYS_ASSERTION_FAILED;
+            case FATAL -> SYS_ASSERTION_FAILED;
+        };
+    }
+
+    /** A fatal error charges the whole gas limit; the others charge what was used. */
+    static boolean chargesWholeLimit(ExecutionError e) {
+        return e.kind() == ExecutionError.Kind.FATAL;
+    }
+
+    /** Splits the gas the sender deposited ({@code gasCost}) into burns, tip and refund, pays them out, and builds the receipt. */
+    static ApplyRet settle(Machine machine, Message message, long senderId, BigInteger gasCost, int exitCode, byte[] returnData,
+            long gasUsed, String failure, List<String> trace) {
+        GasOutputs out = GasOutputs.compute(gasUsed, message.gasLimit(), machine.context().baseFee(), message.gasFeeCap(), message.gasPremium());
+        deposit(machine, Machine.BURNT_FUNDS_ACTOR_ID, out.baseFeeBurn());
+        deposit(machine, Machine.REWARD_ACTOR_ID, out.minerTip());
+        deposit(machine, Machine.BURNT_FUNDS_ACTOR_ID, out.overEstimationBurn());
+        deposit(machine, senderId, out.refund());
+        if (!out.baseFeeBurn().add(out.overEstimationBurn()).add(out.refund()).add(out.minerTip()).equals(gasCost)) {
+            throw new IllegalStateException("gas handling math is wrong");
+        }
+        return new ApplyRet(exitCode, returnData, gasUsed, out.minerPenalty(), out.minerTip(), out.baseFeeBurn(), out.overEstimationBurn(), out.refund(),
+                failure, trace);
+    }
+
+    /** The receipt of a message rejected before execution: nothing used, the miner penalised. */
+    static ApplyRet prevalidationFail(int exitCode, String reason, BigInteger penalty) {
+        return new ApplyRet(exitCode, new byte[0], 0, penalty, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, reason, List.of());
+    }
+
+    private static void deposit(Machine machine, long actorId, BigInteger amount) {
+        if (amount.signum() < 0) {
+            throw new IllegalStateException("attempted to transfer negative value into actor " + actorId);
+        }
+        if (amount.signum() == 0) {
+            return;
+        }
+        ActorState actor = machine.stateTree().actor(actorId)
+                .orElseThrow(() -> new IllegalStateException("failed to lookup actor " + actorId + " for transfer"));
+        machine.stateTree().setActor(actorId, new ActorState(actor.code(), actor.head(), actor.sequence(), actor.balance().add(amount), actor.delegatedAddress()));
+    }
+}
