@@ -104,5 +104,4 @@ public final class Executor {
 
         return settle(machine, message, senderIdValue, gasCost, exitCode, returnData, gasUsed, failure, cm.gasTrace().charges());
     }
-
 }
