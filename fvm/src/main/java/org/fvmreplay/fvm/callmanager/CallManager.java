@@ -16,6 +16,7 @@ import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.gas.GasCharge;
 import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.generation.FvmV3;
 import org.fvmreplay.fvm.kernel.Block;
 import org.fvmreplay.fvm.kernel.BlockRegistry;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
@@ -25,7 +26,6 @@ import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.fvm.syscalls.Invocation;
-import org.fvmreplay.fvm.syscalls.Syscalls;
 import org.fvmreplay.fvm.trace.GasTrace;
 import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.address.Protocol;
@@ -41,6 +41,7 @@ public final class CallManager {
 
     private final Machine machine;
     private final PriceList priceList;
+    private final FvmV3 generation;
     private final GasTracker gasTracker;
     private final GasTrace gasTrace;
     private final StateAccessTracker accessTracker;
@@ -62,6 +63,7 @@ public final class CallManager {
     public CallManager(Machine machine, long gasLimit, long origin, Address originAddress, OptionalLong receiver, Address receiverAddress, long nonce, BigInteger gasPremium) {
         this.machine = requireNonNull(machine, "machine");
         this.priceList = machine.context().network().priceList();
+        this.generation = machine.context().network().generation();
         this.memoryLimiter = MemoryLimiter.withTotalLimit(machine.context().network().maxMemoryBytes());
         this.gasTrace = machine.newGasTrace();
         this.gasTracker = new GasTracker(GasTracker.gasToMilligas(gasLimit), gasTrace);
@@ -124,7 +126,10 @@ public final class CallManager {
             gasTracker.pushLimit(gasLimitMilligas.getAsLong());
         }
         if (callDepth >= machine.context().network().maxCallDepth()) {
-            // The reference returns here without popping the limit it pushed.
+            // FVM v3 returns here without popping the limit it pushed; v4 pops it on every path.
+            if (gasLimitMilligas.isPresent() && generation.popsGasLimitOnDepthError()) {
+                gasTracker.popLimit();
+            }
             throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "message execution exceeds call depth");
         }
         machine.stateTree().beginTransaction();
@@ -330,11 +335,11 @@ public final class CallManager {
         if (method == 0) {
             return InvocationResult.OK_EMPTY;
         }
-        chargeGas(priceList.onMethodInvocation());
+        chargeGas(generation.onMethodInvocation(priceList, params));
         BlockRegistry blocks = new BlockRegistry();
-        int paramsId = params.isPresent() ? blocks.put(params.get()) : BlockRegistry.NO_DATA_BLOCK_ID;
+        int paramsId = params.isPresent() ? generation.registerParams(blocks, params.get()) : BlockRegistry.NO_DATA_BLOCK_ID;
         invocationCount++;
-        Kernel kernel = new Kernel(this, blocks, from, to, method, value, readOnly);
+        Kernel kernel = generation.newKernel(this, blocks, from, to, method, value, readOnly);
         InvocationResult result;
         try {
             result = invoke(kernel, state.code(), paramsId);
@@ -357,7 +362,7 @@ public final class CallManager {
             };
         }
         if (result.value().isPresent()) {
-            Optional<GasCharge> charge = priceList.onMethodReturn(callDepth, result.value().get().size());
+            Optional<GasCharge> charge = generation.onMethodReturn(priceList, callDepth, result.value().get());
             if (charge.isPresent()) {
                 chargeGas(charge.get());
             }
@@ -379,7 +384,7 @@ public final class CallManager {
         Invocation<Kernel> invocation = new Invocation<>(kernel);
         WasmInstance instance;
         try {
-            instance = machine.modules().engine().instantiate(module, Syscalls.hostFunctions(invocation), memoryLimiter);
+            instance = machine.modules().engine().instantiate(module, generation.link(invocation), memoryLimiter);
         } catch (Trap trap) {
             throw Abort.exit(4, "failed to instantiate module: " + trap.getMessage(), 0);
         } catch (EngineException e) {

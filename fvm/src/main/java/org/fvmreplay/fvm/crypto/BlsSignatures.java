@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import supranational.blst.BLST_ERROR;
 import supranational.blst.P1_Affine;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import supranational.blst.P2_Affine;
+import supranational.blst.Pairing;
 
 /**
  * BLS12-381 signature verification in Filecoin's min-pk scheme (48-byte compressed G1 public keys, 96-byte compressed
@@ -39,5 +43,48 @@ public final class BlsSignatures {
             return false;
         }
         return sig.core_verify(key, true, message, DST) == BLST_ERROR.BLST_SUCCESS;
+    }
+
+    /**
+     * True iff {@code signature} aggregates the signatures of {@code messages[i]} by {@code publicKeys[i]} (FIP-0079's
+     * {@code verify_bls_aggregate}, as fvm_shared's {@code verify_bls_aggregate} over the bls-signatures crate): no signer
+     * verifies trivially; messages must be distinct; a malformed point verifies false.
+     */
+    public static boolean verifyAggregate(byte[] signature, List<byte[]> publicKeys, List<byte[]> messages) {
+        requireNonNull(signature, "signature is null");
+        requireNonNull(publicKeys, "publicKeys is null");
+        requireNonNull(messages, "messages is null");
+        if (publicKeys.size() != messages.size()) {
+            return false;
+        }
+        if (publicKeys.isEmpty()) {
+            return true;
+        }
+        Set<String> distinct = new HashSet<>();
+        for (byte[] message : messages) {
+            if (!distinct.add(java.util.HexFormat.of().formatHex(message))) {
+                return false;
+            }
+        }
+        try {
+            P2_Affine sig = new P2_Affine(signature);
+            if (!sig.in_group()) {
+                return false;
+            }
+            Pairing pairing = new Pairing(true, DST);
+            for (int i = 0; i < publicKeys.size(); i++) {
+                P1_Affine key = new P1_Affine(publicKeys.get(i));
+                if (key.is_inf() || !key.in_group()) {
+                    return false;
+                }
+                if (pairing.aggregate(key, i == 0 ? sig : null, messages.get(i)) != BLST_ERROR.BLST_SUCCESS) {
+                    return false;
+                }
+            }
+            pairing.commit();
+            return pairing.finalverify();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.fvmreplay.fvm.executor.MessageSettlement.prevalidationFail;
 import static org.fvmreplay.fvm.executor.MessageSettlement.settle;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.fvmreplay.fvm.callmanager.CallManager;
@@ -77,9 +78,29 @@ public final class Executor {
         long senderIdValue = senderId.getAsLong();
         machine.stateTree().setActor(senderIdValue, new ActorState(sender.code(), sender.head(), sender.sequence() + 1, sender.balance().subtract(gasCost), sender.delegatedAddress()));
 
+        return settle(machine, message, senderIdValue, gasCost, run(message, senderIdValue, inclusion));
+    }
+
+    /**
+     * Applies an implicit message (reward, cron: the reference's {@code ApplyKind::Implicit}): no inclusion gas, no
+     * sender, nonce or balance checks beyond the sender resolving, no fees. The caller sets the gas limit (Lotus uses
+     * {@code i64::MAX / 2}).
+     */
+    public ApplyRet applyImplicit(Message message) {
+        requireNonNull(message, "message is null");
+        OptionalLong senderId = machine.stateTree().lookupId(message.from());
+        if (senderId.isEmpty()) {
+            return prevalidationFail(SYS_SENDER_INVALID, "Sender invalid", BigInteger.ZERO);
+        }
+        return MessageSettlement.implicit(run(message, senderId.getAsLong(), new GasCharge("none", 0, 0)));
+    }
+
+    /** Runs the message's call in a fresh call manager after charging {@code inclusion}. */
+    private MessageSettlement.Execution run(Message message, long senderId, GasCharge inclusion) {
+        BigInteger baseFee = machine.context().baseFee();
         OptionalLong receiverId = machine.stateTree().lookupId(message.to());
         BigInteger effectivePremium = message.gasPremium().min(message.gasFeeCap().subtract(baseFee)).max(BigInteger.ZERO);
-        CallManager cm = new CallManager(machine, message.gasLimit(), senderIdValue, message.from(), receiverId, message.to(), message.sequence(), effectivePremium);
+        CallManager cm = new CallManager(machine, message.gasLimit(), senderId, message.from(), receiverId, message.to(), message.sequence(), effectivePremium);
 
         int exitCode;
         byte[] returnData = new byte[0];
@@ -89,7 +110,7 @@ public final class Executor {
             cm.chargeGas(inclusion);
             Optional<Block> params = message.params().length == 0 ? Optional.empty()
                     : Optional.of(new Block(message.method() == 0 ? Block.RAW : Block.CBOR, message.params()));
-            InvocationResult result = cm.send(senderIdValue, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
+            InvocationResult result = cm.send(senderId, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
             exitCode = result.exitCode();
             returnData = result.value().map(Block::data).orElse(new byte[0]);
             gasUsed = GasTracker.roundUp(cm.gasTracker().used());
@@ -101,7 +122,7 @@ public final class Executor {
             }
             failure = e.getMessage();
         }
-
-        return settle(machine, message, senderIdValue, gasCost, exitCode, returnData, gasUsed, failure, cm.gasTrace().charges());
+        List<CallManager.Event> events = cm.events();
+        return new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().charges(), MessageSettlement.eventsRoot(events), events);
     }
 }

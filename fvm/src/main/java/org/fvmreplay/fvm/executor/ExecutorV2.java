@@ -99,7 +99,8 @@ public final class ExecutorV2 {
             failure = e.getMessage();
         }
 
-        return settle(machine, message, senderIdValue, gasCost, exitCode, returnData, gasUsed, failure, cm.gasTrace().charges());
+        return settle(machine, message, senderIdValue, gasCost,
+                new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().charges(), java.util.Optional.empty(), java.util.List.of()));
     }
 
     /** Gas used rounded up; v2 refunds (negative charges) can take it below zero, which counts as zero. */

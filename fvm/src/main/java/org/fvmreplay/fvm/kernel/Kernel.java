@@ -38,7 +38,7 @@ import org.fvmreplay.ipld.cid.Cid;
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
  * reference's gas before acting.
  */
-public final class Kernel implements CryptoKernel {
+public class Kernel implements CryptoKernel {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
@@ -79,11 +79,19 @@ public final class Kernel implements CryptoKernel {
         return actorId;
     }
 
-    private MachineContext context() {
+    protected MachineContext context() {
         return callManager.machine().context();
     }
 
-    private void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
+    protected CallManager callManager() {
+        return callManager;
+    }
+
+    protected boolean readOnly() {
+        return readOnly;
+    }
+
+    protected void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
         callManager.chargeGas(charge);
     }
 
@@ -108,14 +116,19 @@ public final class Kernel implements CryptoKernel {
         InvocationResult result = callManager.send(actorId, recipient, sendMethod, params, value, gasLimitMilligas, ro);
         if (result.value().isPresent()) {
             Block block = result.value().get();
-            return new SendResult(result.exitCode(), blocks.put(block), block.codec(), block.size());
+            return new SendResult(result.exitCode(), registerReturnedBlock(block), block.codec(), block.size());
         }
         return new SendResult(result.exitCode(), BlockRegistry.NO_DATA_BLOCK_ID, 0, 0);
     }
 
+    /** Stores a callee's return value in this invocation's registry; FVM v4 makes its links reachable. */
+    protected int registerReturnedBlock(Block block) {
+        return blocks.put(block);
+    }
+
     // ---- self ----
 
-    private Optional<ActorState> self() {
+    protected Optional<ActorState> self() {
         return callManager.getActor(actorId);
     }
 

@@ -19,6 +19,8 @@ import org.fvmreplay.ipld.cid.Cid;
  * {@code wasm_exec}.
  */
 public final class Invocation<K extends ActorKernel> {
+    private static final int MAX_CID_DIGEST = 64;
+
     private final K kernel;
     private final boolean metersMemory;
     private WasmInstance instance;
@@ -133,11 +135,17 @@ public final class Invocation<K extends ActorKernel> {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cid offset out of bounds");
         }
         byte[] bytes = instance.readMemory(offset, (int) Math.min(size - offset, 128));
+        Cid cid;
         try {
-            return Cid.read(bytes, 0, bytes.length);
+            cid = Cid.read(bytes, 0, bytes.length);
         } catch (RuntimeException e) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "failed to parse CID: " + e.getMessage());
         }
+        // the reference's CID type holds digests of at most 64 bytes; a longer identity digest does not parse there
+        if (cid.multihash().digestLength() > MAX_CID_DIGEST) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
+        }
+        return cid;
     }
 
     /** Writes {@code cid} into a buffer of {@code length} bytes; returns its length. */

@@ -2,7 +2,9 @@ package org.fvmreplay.fvm.syscalls;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostAbort;
 import org.fvmreplay.fvm.engine.HostFunction;
@@ -25,19 +27,20 @@ final class SyscallBinder<K extends ActorKernel> {
     }
 
     private final Invocation<K> invocation;
-    private final List<HostFunction> out = new ArrayList<>();
+    /** By {@code module::name}: binding a name again replaces it, which is how a generation changes an ABI. */
+    private final Map<String, HostFunction> out = new LinkedHashMap<>();
 
     SyscallBinder(Invocation<K> invocation) {
         this.invocation = invocation;
     }
 
     List<HostFunction> functions() {
-        return out;
+        return new ArrayList<>(out.values());
     }
 
     /** Binds {@code module::name} as a syscall the actor may import but this VM does not offer: calling it is fatal. */
     void bindUnsupported(String module, String name) {
-        out.add(new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
+        out.put(module + "::" + name, new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
             Abort abort = Abort.fatal("syscall " + module + "::" + name + " is not implemented", null);
             invocation.setPendingAbort(abort);
             throw new HostAbort(abort.exitCode(), abort.getMessage());
@@ -61,7 +64,7 @@ final class SyscallBinder<K extends ActorKernel> {
             unsigned32[i] = types.get(i) == ValueType.I32;
         }
         HostSignature signature = HostSignature.of(types, List.of(ValueType.I32));
-        out.add(new HostFunction(module, name, signature, (caller, raw) -> {
+        out.put(module + "::" + name, new HostFunction(module, name, signature, (caller, raw) -> {
             Invocation<K> inv = invocation;
             K k = inv.kernel();
             org.fvmreplay.fvm.trace.GasTrace trace = k.gasTracker().trace();

@@ -23,6 +23,12 @@ public final class Syscalls {
 
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
         SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
+        bind(b);
+        return HostFunctions.of(b.functions());
+    }
+
+    /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
+    static void bind(SyscallBinder<Kernel> b) {
         // vm
         b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
             int code = (int) a[0];
@@ -161,15 +167,14 @@ public final class Syscalls {
         b.bind("debug", "log", "ii", 0, (inv, k, a) -> null);
         b.bind("debug", "enabled", "", 4, (inv, k, a) -> u32(-1));
         b.bind("debug", "store_artifact", "iiii", 0, (inv, k, a) -> null);
-        return HostFunctions.of(b.functions());
     }
 
     /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
-    private static ByteBuffer le(int size) {
+    static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static byte[] u32(int v) {
+    static byte[] u32(int v) {
         return le(4).putInt(v).array();
     }
 

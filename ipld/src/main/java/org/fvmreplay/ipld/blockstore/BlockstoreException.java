@@ -4,6 +4,10 @@ package org.fvmreplay.ipld.blockstore;
 public final class BlockstoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public BlockstoreException(String message) {
+        super(message);
+    }
+
     public BlockstoreException(String message, Throwable cause) {
         super(message, cause);
     }

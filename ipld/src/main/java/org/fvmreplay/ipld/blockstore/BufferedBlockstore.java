@@ -21,6 +21,12 @@ import org.fvmreplay.ipld.cid.Multicodec;
  * Not thread-safe: one per machine.
  */
 public final class BufferedBlockstore implements Blockstore {
+    private static final long CBOR = 0x51;
+    private static final long FIL_COMMITMENT_UNSEALED = 0xf101;
+    private static final long FIL_COMMITMENT_SEALED = 0xf102;
+    private static final long IDENTITY = 0x00;
+    private static final long BLAKE2B_256 = 0xb220;
+
     private final Blockstore base;
     private final Map<Cid, byte[]> buffer = new HashMap<>();
 
@@ -54,9 +60,11 @@ public final class BufferedBlockstore implements Blockstore {
     }
 
     /**
-     * Writes the buffered blocks reachable from {@code root} to the base store (following links
-     * only through buffered DAG-CBOR blocks: anything else is already in the base), then clears
-     * the buffer. Returns the number of blocks written.
+     * Writes the buffered blocks reachable from {@code root} to the base store, then clears the buffer; returns the
+     * number of blocks written. As ref-fvm's {@code take_reachable}: links are followed through buffered DAG-CBOR blocks
+     * and through the inline content of DAG-CBOR identity CIDs (anything else is already in the base); sector
+     * commitments are skipped; a reachable link with another codec than raw, CBOR or DAG-CBOR, or another hash than
+     * 32-byte blake2b-256 or identity, fails the flush with a {@link BlockstoreException} and writes nothing.
      */
     public int flush(Cid root) {
         requireNonNull(root, "root");
@@ -66,7 +74,26 @@ public final class BufferedBlockstore implements Blockstore {
         pending.push(root);
         while (!pending.isEmpty()) {
             Cid cid = pending.pop();
+            long codec = cid.codec();
+            if (codec == FIL_COMMITMENT_UNSEALED || codec == FIL_COMMITMENT_SEALED) {
+                continue;
+            }
+            if (codec != Multicodec.RAW && codec != Multicodec.DAG_CBOR && codec != CBOR) {
+                throw new BlockstoreException("cannot flush state " + root + ": cid " + cid + " has unexpected codec (" + codec + ")");
+            }
+            long hash = cid.multihash().code();
+            boolean identity = hash == IDENTITY;
+            if (!identity && !(hash == BLAKE2B_256 && cid.multihash().digestLength() == 32)) {
+                throw new BlockstoreException("cannot flush state " + root + ": cid " + cid + " has unexpected multihash (code=" + hash + ", len="
+                        + cid.multihash().digestLength() + ")");
+            }
             if (!seen.add(cid)) {
+                continue;
+            }
+            if (identity) {
+                if (codec == Multicodec.DAG_CBOR) {
+                    DagCbor.forEachLink(cid.multihash().digest(), pending::push);
+                }
                 continue;
             }
             byte[] data = buffer.get(cid);
@@ -74,7 +101,7 @@ public final class BufferedBlockstore implements Blockstore {
                 continue;
             }
             reachable.add(new Block(cid, data));
-            if (cid.codec() == Multicodec.DAG_CBOR) {
+            if (codec == Multicodec.DAG_CBOR) {
                 DagCbor.forEachLink(data, pending::push);
             }
         }

@@ -1,0 +1,55 @@
+package org.fvmreplay.fvm.generation;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.fvmreplay.fvm.callmanager.CallManager;
+import org.fvmreplay.fvm.engine.HostFunctions;
+import org.fvmreplay.fvm.gas.GasCharge;
+import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.kernel.Block;
+import org.fvmreplay.fvm.kernel.BlockRegistry;
+import org.fvmreplay.fvm.kernel.Kernel;
+import org.fvmreplay.fvm.syscalls.Invocation;
+import org.fvmreplay.fvm.syscalls.Syscalls;
+
+/**
+ * What the call manager asks of FVM v3 (network versions 18–20, ref-fvm {@code release/v3}): its kernel, its syscall
+ * linker, how a call's parameters reach the callee and how calls and return values are charged. A later generation
+ * extends this and overrides only what it changed, as {@link FvmV4} does.
+ */
+public class FvmV3 {
+    /** The one instance (the spec holds no state). */
+    public static final FvmV3 INSTANCE = new FvmV3();
+
+    protected FvmV3() {}
+
+    /** The kernel of one invocation. */
+    public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {
+        return new Kernel(callManager, blocks, caller, actorId, method, value, readOnly);
+    }
+
+    /** The syscalls an invocation's instance links. */
+    public HostFunctions link(Invocation<Kernel> invocation) {
+        return Syscalls.hostFunctions(invocation);
+    }
+
+    /** {@code on_method_invocation} for a call with {@code params}. */
+    public GasCharge onMethodInvocation(PriceList prices, Optional<Block> params) {
+        return prices.onMethodInvocation();
+    }
+
+    /** {@code on_method_return} at {@code callDepth} (1 = the top-level call) for a returned block. */
+    public Optional<GasCharge> onMethodReturn(PriceList prices, int callDepth, Block returned) {
+        return prices.onMethodReturn(callDepth, returned.size());
+    }
+
+    /** Whether a call refused for its depth pops the gas limit it pushed (v3 leaves it pushed). */
+    public boolean popsGasLimitOnDepthError() {
+        return false;
+    }
+
+    /** Puts a call's parameters into the callee's fresh registry; returns the handle. */
+    public int registerParams(BlockRegistry registry, Block params) {
+        return registry.put(params);
+    }
+}

@@ -1,0 +1,83 @@
+package org.fvmreplay.fvm.syscalls;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.fvmreplay.fvm.crypto.BlsSignatures;
+import org.fvmreplay.fvm.engine.HostFunctions;
+import org.fvmreplay.fvm.kernel.ErrorNumber;
+import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.Kernel;
+import org.fvmreplay.fvm.kernel.KernelV4;
+
+/**
+ * The FVM v4 linker as the FVM v3 linker plus what v4 changed (ref-fvm {@code master}, {@code fvm/src/syscalls}):
+ * {@code rand::*} take only an epoch and return the digest (FIP-0075), {@code self::self_destruct} takes a burn flag
+ * (FIP-0073), {@code event::emit_event} takes entry headers, keys and values (FIP-0072), and
+ * {@code crypto::verify_bls_aggregate} is new (FIP-0079). The gas glue is the v3 one: the syscall overhead is the price
+ * list's host call cost.
+ */
+public final class SyscallsV4 {
+    /** {@code fvm_shared::sys::EventEntry}: flags u64, codec u64, key_len u32, val_len u32, packed. */
+    private static final int EVENT_ENTRY_SIZE = 24;
+
+    private SyscallsV4() {}
+
+    /** The host functions for an invocation whose kernel is a {@link KernelV4}. */
+    public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
+        if (!(invocation.kernel() instanceof KernelV4)) {
+            throw new IllegalArgumentException("FVM v4 syscalls need a KernelV4, got " + invocation.kernel().getClass().getSimpleName());
+        }
+        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
+        Syscalls.bind(b);
+        b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> v4(k).chainRandomness(a[0]));
+        b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> v4(k).beaconRandomness(a[0]));
+        b.bind("self", "self_destruct", "i", 0, (inv, k, a) -> {
+            v4(k).selfDestruct(a[0] != 0);
+            return null;
+        });
+        b.bind("event", "emit_event", "iiiiii", 0, (inv, k, a) -> {
+            long count = a[1];
+            if (count * EVENT_ENTRY_SIZE > Integer.MAX_VALUE) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "too many event entries");
+            }
+            ByteBuffer raw = ByteBuffer.wrap(inv.read(a[0], count * EVENT_ENTRY_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+            List<KernelV4.EventEntryHeader> headers = new ArrayList<>((int) count);
+            for (long i = 0; i < count; i++) {
+                long flags = raw.getLong();
+                long codec = raw.getLong();
+                long keyLength = Integer.toUnsignedLong(raw.getInt());
+                long valueLength = Integer.toUnsignedLong(raw.getInt());
+                headers.add(new KernelV4.EventEntryHeader(flags, codec, keyLength, valueLength));
+            }
+            byte[] keys = inv.read(a[2], a[3]);
+            byte[] values = inv.read(a[4], a[5]);
+            v4(k).emitEvent(headers, keys, values);
+            return null;
+        });
+        b.bind("crypto", "verify_bls_aggregate", "iiiii", 4, (inv, k, a) -> {
+            int signers = (int) a[0];
+            byte[] signature = inv.read(a[1], BlsSignatures.SIGNATURE_LENGTH);
+            byte[] keyBytes = inv.read(a[2], (long) signers * BlsSignatures.PUBLIC_KEY_LENGTH);
+            List<byte[]> keys = new ArrayList<>(signers);
+            for (int i = 0; i < signers; i++) {
+                keys.add(java.util.Arrays.copyOfRange(keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
+            }
+            ByteBuffer lengthBytes = ByteBuffer.wrap(inv.read(a[4], (long) signers * 4)).order(ByteOrder.LITTLE_ENDIAN);
+            long[] lengths = new long[signers];
+            long total = 0;
+            for (int i = 0; i < signers; i++) {
+                lengths[i] = Integer.toUnsignedLong(lengthBytes.getInt());
+                total += lengths[i];
+            }
+            byte[] plaintexts = inv.read(a[3], total);
+            return Syscalls.u32(v4(k).verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
+        });
+        return HostFunctions.of(b.functions());
+    }
+
+    private static KernelV4 v4(Kernel kernel) {
+        return (KernelV4) kernel;
+    }
+}
