@@ -6,6 +6,7 @@ import java.util.Set;
 
 import static org.fvmreplay.fvm.gas.FvmGeneration.V2;
 import static org.fvmreplay.fvm.gas.FvmGeneration.V3;
+import static org.fvmreplay.fvm.gas.FvmGeneration.V4;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.ACTOR_IDS;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.GAS;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.HASH_SCALING;
@@ -17,8 +18,8 @@ import static org.fvmreplay.fvm.gas.PriceEntryKind.SEAL_PROOF_STEPS;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.SIGNATURE_SCALING;
 
 /**
- * Every field of the reference's {@code PriceList} structs of FVM v2 and v3, named as in the reference (the names used in
- * price list files), with its kind and the generations whose price lists have it. Fields of the reference's
+ * Every field of the reference's {@code PriceList} structs of FVM v2, v3 and v4, named as in the reference (the names used
+ * in price list files), with its kind and the generations whose price lists have it. Fields of the reference's
  * {@code WasmGasPrices} are entries named {@code wasm_rules.<field>}.
  */
 public enum PriceEntry
@@ -54,58 +55,74 @@ public enum PriceEntry
     EXTERN_COST("extern_cost", GAS, V2),
     WASM_EXEC_INSTRUCTION_COST("wasm_rules.exec_instruction_cost", GAS, V2),
 
-    // both generations
-    SEND_TRANSFER_FUNDS("send_transfer_funds", GAS, V2, V3),
-    // negative in v2 (Gas::new(-5377)), a discount on top of send_base; v3 gas is unsigned
-    SEND_INVOKE_METHOD("send_invoke_method", GAS, true, V2, V3),
-    SECP256K1_RECOVER_COST("secp256k1_recover_cost", GAS, V2, V3),
-    COMPUTE_UNSEALED_SECTOR_CID_BASE("compute_unsealed_sector_cid_base", GAS, V2, V3),
-    VERIFY_SEAL_BASE("verify_seal_base", GAS, V2, V3),
-    VERIFY_AGGREGATE_SEAL_PER("verify_aggregate_seal_per", SEAL_PROOF_GAS, V2, V3),
-    VERIFY_AGGREGATE_SEAL_STEPS("verify_aggregate_seal_steps", SEAL_PROOF_STEPS, V2, V3),
-    VERIFY_CONSENSUS_FAULT("verify_consensus_fault", GAS, V2, V3),
-    VERIFY_REPLICA_UPDATE("verify_replica_update", GAS, V2, V3),
-    VERIFY_POST_LOOKUP("verify_post_lookup", POST_PROOF_SCALING, V2, V3),
+    // FVM v2, v3 and v4
+    SEND_TRANSFER_FUNDS("send_transfer_funds", GAS, V2, V3, V4),
+    // negative in v2 (Gas::new(-5377)), a discount on top of send_base; v3 and v4 gas is unsigned
+    SEND_INVOKE_METHOD("send_invoke_method", GAS, true, V2, V3, V4),
+    SECP256K1_RECOVER_COST("secp256k1_recover_cost", GAS, V2, V3, V4),
+    COMPUTE_UNSEALED_SECTOR_CID_BASE("compute_unsealed_sector_cid_base", GAS, V2, V3, V4),
+    VERIFY_SEAL_BASE("verify_seal_base", GAS, V2, V3, V4),
+    VERIFY_AGGREGATE_SEAL_PER("verify_aggregate_seal_per", SEAL_PROOF_GAS, V2, V3, V4),
+    VERIFY_AGGREGATE_SEAL_STEPS("verify_aggregate_seal_steps", SEAL_PROOF_STEPS, V2, V3, V4),
+    VERIFY_CONSENSUS_FAULT("verify_consensus_fault", GAS, V2, V3, V4),
+    VERIFY_REPLICA_UPDATE("verify_replica_update", GAS, V2, V3, V4),
+    VERIFY_POST_LOOKUP("verify_post_lookup", POST_PROOF_SCALING, V2, V3, V4),
+
+    // FVM v2 and v3: v4 moved it to wasm_rules.host_call_cost
     SYSCALL_COST("syscall_cost", GAS, V2, V3),
 
-    // FVM v3 only
-    ON_CHAIN_MESSAGE_COMPUTE("on_chain_message_compute", SCALING, V3),
-    ON_CHAIN_MESSAGE_STORAGE("on_chain_message_storage", SCALING, V3),
-    ON_CHAIN_RETURN_COMPUTE("on_chain_return_compute", SCALING, V3),
-    ON_CHAIN_RETURN_STORAGE("on_chain_return_storage", SCALING, V3),
-    ADDRESS_LOOKUP("address_lookup", GAS, V3),
-    ADDRESS_ASSIGNMENT("address_assignment", GAS, V3),
-    ACTOR_LOOKUP("actor_lookup", GAS, V3),
-    ACTOR_UPDATE("actor_update", GAS, V3),
-    ACTOR_CREATE_STORAGE("actor_create_storage", GAS, V3),
-    SIG_COST("sig_cost", SIGNATURE_SCALING, V3),
-    HASHING_COST("hashing_cost", HASH_SCALING, V3),
+    // FVM v3 and v4
+    ON_CHAIN_MESSAGE_COMPUTE("on_chain_message_compute", SCALING, V3, V4),
+    ON_CHAIN_MESSAGE_STORAGE("on_chain_message_storage", SCALING, V3, V4),
+    ON_CHAIN_RETURN_COMPUTE("on_chain_return_compute", SCALING, V3, V4),
+    ON_CHAIN_RETURN_STORAGE("on_chain_return_storage", SCALING, V3, V4),
+    ADDRESS_LOOKUP("address_lookup", GAS, V3, V4),
+    ADDRESS_ASSIGNMENT("address_assignment", GAS, V3, V4),
+    ACTOR_LOOKUP("actor_lookup", GAS, V3, V4),
+    ACTOR_UPDATE("actor_update", GAS, V3, V4),
+    ACTOR_CREATE_STORAGE("actor_create_storage", GAS, V3, V4),
+    SIG_COST("sig_cost", SIGNATURE_SCALING, V3, V4),
+    HASHING_COST("hashing_cost", HASH_SCALING, V3, V4),
+    BLOCK_MEMCPY("block_memcpy", SCALING, V3, V4),
+    BLOCK_ALLOCATE("block_allocate", SCALING, V3, V4),
+    BLOCK_MEMORY_RETENTION_MINIMUM("block_memory_retention_minimum", SCALING, V3, V4),
+    BLOCK_OPEN("block_open", SCALING, V3, V4),
+    BLOCK_PERSIST_STORAGE("block_persist_storage", SCALING, V3, V4),
+    BLOCK_PERSIST_COMPUTE("block_persist_compute", GAS, V3, V4),
+    BUILTIN_ACTOR_MANIFEST_LOOKUP("builtin_actor_manifest_lookup", GAS, V3, V4),
+    NETWORK_CONTEXT("network_context", GAS, V3, V4),
+    MESSAGE_CONTEXT("message_context", GAS, V3, V4),
+    INSTALL_WASM_PER_BYTE_COST("install_wasm_per_byte_cost", GAS, V3, V4),
+    PRELOADED_ACTORS("preloaded_actors", ACTOR_IDS, V3, V4),
+    WASM_INSTRUCTION_DEFAULT("wasm_rules.instruction_default", GAS, V3, V4),
+    WASM_MATH_DEFAULT("wasm_rules.math_default", GAS, V3, V4),
+    WASM_JUMP_UNCONDITIONAL("wasm_rules.jump_unconditional", GAS, V3, V4),
+    WASM_JUMP_CONDITIONAL("wasm_rules.jump_conditional", GAS, V3, V4),
+    WASM_JUMP_INDIRECT("wasm_rules.jump_indirect", GAS, V3, V4),
+    WASM_CALL("wasm_rules.call", GAS, V3, V4),
+    WASM_MEMORY_FILL_BASE_COST("wasm_rules.memory_fill_base_cost", GAS, V3, V4),
+    WASM_MEMORY_FILL_PER_BYTE_COST("wasm_rules.memory_fill_per_byte_cost", GAS, V3, V4),
+    WASM_MEMORY_ACCESS_COST("wasm_rules.memory_access_cost", GAS, V3, V4),
+    WASM_MEMORY_COPY_PER_BYTE_COST("wasm_rules.memory_copy_per_byte_cost", GAS, V3, V4),
+
+    // FVM v3 only: v4 replaced them with lookback_cost (FIP-0075) and event_per_entry / utf8_validation (FIP-0072)
     TIPSET_CID_LATEST("tipset_cid_latest", GAS, V3),
     TIPSET_CID_HISTORICAL("tipset_cid_historical", GAS, V3),
     GET_RANDOMNESS_SEED("get_randomness_seed", GAS, V3),
-    BLOCK_MEMCPY("block_memcpy", SCALING, V3),
-    BLOCK_ALLOCATE("block_allocate", SCALING, V3),
-    BLOCK_MEMORY_RETENTION_MINIMUM("block_memory_retention_minimum", SCALING, V3),
-    BLOCK_OPEN("block_open", SCALING, V3),
-    BLOCK_PERSIST_STORAGE("block_persist_storage", SCALING, V3),
-    BLOCK_PERSIST_COMPUTE("block_persist_compute", GAS, V3),
     EVENT_VALIDATION_COST("event_validation_cost", SCALING, V3),
     EVENT_ACCEPT_PER_INDEX_ELEMENT("event_accept_per_index_element", SCALING, V3),
-    BUILTIN_ACTOR_MANIFEST_LOOKUP("builtin_actor_manifest_lookup", GAS, V3),
-    NETWORK_CONTEXT("network_context", GAS, V3),
-    MESSAGE_CONTEXT("message_context", GAS, V3),
-    INSTALL_WASM_PER_BYTE_COST("install_wasm_per_byte_cost", GAS, V3),
-    PRELOADED_ACTORS("preloaded_actors", ACTOR_IDS, V3),
-    WASM_INSTRUCTION_DEFAULT("wasm_rules.instruction_default", GAS, V3),
-    WASM_MATH_DEFAULT("wasm_rules.math_default", GAS, V3),
-    WASM_JUMP_UNCONDITIONAL("wasm_rules.jump_unconditional", GAS, V3),
-    WASM_JUMP_CONDITIONAL("wasm_rules.jump_conditional", GAS, V3),
-    WASM_JUMP_INDIRECT("wasm_rules.jump_indirect", GAS, V3),
-    WASM_CALL("wasm_rules.call", GAS, V3),
-    WASM_MEMORY_FILL_BASE_COST("wasm_rules.memory_fill_base_cost", GAS, V3),
-    WASM_MEMORY_FILL_PER_BYTE_COST("wasm_rules.memory_fill_per_byte_cost", GAS, V3),
-    WASM_MEMORY_ACCESS_COST("wasm_rules.memory_access_cost", GAS, V3),
-    WASM_MEMORY_COPY_PER_BYTE_COST("wasm_rules.memory_copy_per_byte_cost", GAS, V3);
+
+    // FVM v4 only
+    BLS_PAIRING_COST("bls_pairing_cost", GAS, V4),
+    BLS_HASHING_COST("bls_hashing_cost", SCALING, V4),
+    LOOKBACK_COST("lookback_cost", SCALING, V4),
+    EVENT_PER_ENTRY("event_per_entry", SCALING, V4),
+    UTF8_VALIDATION("utf8_validation", SCALING, V4),
+    IPLD_CBOR_SCAN_PER_FIELD("ipld_cbor_scan_per_field", GAS, V4),
+    IPLD_CBOR_SCAN_PER_CID("ipld_cbor_scan_per_cid", GAS, V4),
+    IPLD_LINK_TRACKED("ipld_link_tracked", GAS, V4),
+    IPLD_LINK_CHECKED("ipld_link_checked", GAS, V4),
+    WASM_HOST_CALL_COST("wasm_rules.host_call_cost", GAS, V4);
 
     private final String referenceName;
     private final PriceEntryKind kind;
@@ -149,7 +166,7 @@ public enum PriceEntry
 
     /**
      * Whether a negative value is legal: only for the two FVM v2 entries the reference itself sets negative (refund and
-     * discount). Everywhere else, and always in FVM v3 whose gas is unsigned, a negative price is an error.
+     * discount). Everywhere else, and always in FVM v3 and v4 whose gas is unsigned, a negative price is an error.
      */
     public boolean allowsNegative(FvmGeneration generation)
     {

@@ -11,6 +11,7 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 import static org.fvmreplay.fvm.gas.FvmGeneration.V2;
 import static org.fvmreplay.fvm.gas.FvmGeneration.V3;
+import static org.fvmreplay.fvm.gas.FvmGeneration.V4;
 import static org.fvmreplay.fvm.gas.GasMath.add;
 import static org.fvmreplay.fvm.gas.GasMath.multiply;
 
@@ -18,17 +19,24 @@ import static org.fvmreplay.fvm.gas.GasMath.multiply;
  * The gas prices of one reference price list (e.g. {@code SKYR_PRICES}) and the charges computed from them, each named and
  * split into compute and other milligas exactly as the reference's {@code on_*} functions do.
  * <p>
- * One type covers both FVM generations: it holds the entries of its {@linkplain #generation() generation} (see
+ * One type covers the three FVM generations: it holds the entries of its {@linkplain #generation() generation} (see
  * {@link PriceEntry#usedBy}) in a map keyed by entry, so price list files, overrides and field-by-field comparisons treat
  * every entry alike, and each charge method applies its generation's formula. We chose this over one class per generation
- * because the two structs share a third of their entries and most charges keep their names and signatures; a charge that
- * exists in only one generation (e.g. {@link #onActorLookup()} in v3, the two-argument {@link #onMethodInvocation(boolean,
- * long)} in v2) throws {@link UnsupportedOperationException} on a list of the other.
+ * because the structs share most of their entries and most charges keep their names and signatures; a charge that exists
+ * in only some generations (e.g. {@link #onActorLookup()} in v3 and v4, the two-argument {@link #onMethodInvocation(boolean,
+ * long)} in v2, {@link #onMethodInvocation(long, long)} in v4) throws {@link UnsupportedOperationException} on a list of
+ * another. Charges v4 changed the arguments of ({@code on_method_invocation}, {@code on_method_return},
+ * {@code on_get_randomness}, {@code on_tipset_cid}, {@code on_block_open}, {@code on_block_create}) are separate methods.
  * <p>
  * Sizes and counts must be non-negative. Arithmetic saturates like the reference's {@code Gas}.
  */
 public final class PriceList
 {
+    // the reference's bound on the CBOR overhead of a StampedEvent (tuple header, emitter id, entry array header) and of one
+    // event entry (tuple header, flags, key header, codec, value header), in bytes
+    private static final long EVENT_OVERHEAD = 12;
+    private static final long EVENT_ENTRY_OVERHEAD = 9;
+
     private final String name;
     private final FvmGeneration generation;
     private final Map<PriceEntry, Object> values;
@@ -113,21 +121,21 @@ public final class PriceList
         return (Map<RegisteredPoStProof, ScalingCost>) value(PriceEntry.VERIFY_POST_LOOKUP);
     }
 
-    /** FVM v3 {@code sig_cost}. */
+    /** FVM v3 and v4 {@code sig_cost}. */
     @SuppressWarnings("unchecked")
     public Map<SignatureType, ScalingCost> signatureCost()
     {
         return (Map<SignatureType, ScalingCost>) value(PriceEntry.SIG_COST);
     }
 
-    /** FVM v3 {@code hashing_cost}. */
+    /** FVM v3 and v4 {@code hashing_cost}. */
     @SuppressWarnings("unchecked")
     public Map<SupportedHash, ScalingCost> hashingCost()
     {
         return (Map<SupportedHash, ScalingCost>) value(PriceEntry.HASHING_COST);
     }
 
-    /** FVM v3 {@code preloaded_actors}: actor ids whose state updates are free (FIP-0055). */
+    /** FVM v3 and v4 {@code preloaded_actors}: actor ids whose state updates are free (FIP-0055). */
     @SuppressWarnings("unchecked")
     public List<Long> preloadedActors()
     {
@@ -140,7 +148,8 @@ public final class PriceList
         if (generation == V2) {
             return new WasmGasPrices(V2, gas(PriceEntry.WASM_EXEC_INSTRUCTION_COST), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
-        return new WasmGasPrices(V3, 0,
+        // v4 keeps v3's instruction prices and rules; its extra wasm_rules.host_call_cost is the syscall charge (onSyscall)
+        return new WasmGasPrices(generation, 0,
                 gas(PriceEntry.WASM_INSTRUCTION_DEFAULT),
                 gas(PriceEntry.WASM_MATH_DEFAULT),
                 gas(PriceEntry.WASM_JUMP_UNCONDITIONAL),
@@ -158,9 +167,9 @@ public final class PriceList
         return values;
     }
 
-    // ---- charges common to both generations (formulas differ) ----
+    // ---- charges of every generation (formulas differ) ----
 
-    /** {@code on_chain_message}: storing a message of {@code messageSize} bytes (v3 adds the sender's actor update). */
+    /** {@code on_chain_message}: storing a message of {@code messageSize} bytes (v3 and v4 add the sender's actor update). */
     public GasCharge onChainMessage(long messageSize)
     {
         checkSize(messageSize);
@@ -173,7 +182,10 @@ public final class PriceList
                 add(gas(PriceEntry.ACTOR_UPDATE), scaling(PriceEntry.ON_CHAIN_MESSAGE_STORAGE).apply(messageSize)));
     }
 
-    /** {@code on_chain_return_value} (v2), or v3's {@code on_method_return} at call depth 1: storing a top-level return value. */
+    /**
+     * {@code on_chain_return_value} (v2), or {@code on_method_return} at call depth 1 (v3, v4): storing a top-level return
+     * value of {@code dataSize} bytes.
+     */
     public GasCharge onChainReturnValue(long dataSize)
     {
         checkSize(dataSize);
@@ -185,15 +197,18 @@ public final class PriceList
                 scaling(PriceEntry.ON_CHAIN_RETURN_STORAGE).apply(dataSize));
     }
 
-    /** {@code on_syscall}: the overhead of any syscall. */
+    /**
+     * The overhead of any syscall: {@code on_syscall} ({@code syscall_cost}) in v2 and v3; in v4 the syscall linker's
+     * {@code charge_syscall_gas}, which charges {@code wasm_rules.host_call_cost} under the same name.
+     */
     public GasCharge onSyscall()
     {
-        return charge("OnSyscall", gas(PriceEntry.SYSCALL_COST), 0);
+        return charge("OnSyscall", gas(generation == V4 ? PriceEntry.WASM_HOST_CALL_COST : PriceEntry.SYSCALL_COST), 0);
     }
 
     /**
-     * {@code on_create_actor}. In v3 {@code newAddress} (an address is assigned explicitly) adds the address assignment and
-     * lookup; v2 has no such parameter and ignores it.
+     * {@code on_create_actor}. In v3 and v4 {@code newAddress} (an address is assigned explicitly) adds the address
+     * assignment and lookup; v2 has no such parameter and ignores it.
      */
     public GasCharge onCreateActor(boolean newAddress)
     {
@@ -207,7 +222,7 @@ public final class PriceList
         return charge("OnCreateActor", 0, storage);
     }
 
-    /** {@code on_delete_actor}: a (negative) refund in v2, free in v3. */
+    /** {@code on_delete_actor}: a (negative) refund in v2, free in v3 and v4. */
     public GasCharge onDeleteActor()
     {
         if (generation == V2) {
@@ -216,7 +231,7 @@ public final class PriceList
         return charge("OnDeleteActor", 0, 0);
     }
 
-    /** {@code on_verify_signature}; v3 scales with the signed data's length, v2 ignores it. */
+    /** {@code on_verify_signature}; v3 and v4 scale with the signed data's length in bytes, v2 ignores it. */
     public GasCharge onVerifySignature(SignatureType type, long dataLength)
     {
         requireNonNull(type, "type is null");
@@ -234,7 +249,7 @@ public final class PriceList
         return charge("OnRecoverSecpPublicKey", gas(PriceEntry.SECP256K1_RECOVER_COST), 0);
     }
 
-    /** {@code on_hashing}; v3 prices per hash function and byte, v2 charges a flat {@code hashing_base}. */
+    /** {@code on_hashing} of {@code dataLength} bytes; v3 and v4 price per hash function and byte, v2 charges a flat {@code hashing_base}. */
     public GasCharge onHashing(SupportedHash hash, long dataLength)
     {
         requireNonNull(hash, "hash is null");
@@ -251,13 +266,16 @@ public final class PriceList
         return charge("OnComputeUnsealedSectorCid", gas(PriceEntry.COMPUTE_UNSEALED_SECTOR_CID_BASE), 0);
     }
 
-    /** {@code on_verify_seal}. */
+    /** {@code on_verify_seal}, charged once per seal of a batch. */
     public GasCharge onVerifySeal()
     {
         return charge("OnVerifySeal", gas(PriceEntry.VERIFY_SEAL_BASE), 0);
     }
 
-    /** {@code on_verify_aggregate_seals}: per-proof price times count plus a step by count; unknown types priced as 32GiB V1P1. */
+    /**
+     * {@code on_verify_aggregate_seals} of {@code count} seals: per-proof price times count plus a step by count; types the
+     * list does not price (e.g. NI-PoRep before {@code TEEP_PRICES}) are priced as 32GiB V1P1.
+     */
     public GasCharge onVerifyAggregateSeals(RegisteredSealProof proofType, long count)
     {
         requireNonNull(proofType, "proofType is null");
@@ -280,21 +298,18 @@ public final class PriceList
     }
 
     /**
-     * {@code on_verify_post}: {@code proofType} is the type of the first proof (the reference uses
-     * {@link RegisteredPoStProof#STACKED_DRG_WINDOW_512MIB_V1} when there is none, and for types missing from the table).
+     * {@code on_verify_post} of {@code challengedSectors} sectors: {@code proofType} is the type of the first proof. When there
+     * is none, and for types missing from the table, the reference uses {@link RegisteredPoStProof#STACKED_DRG_WINDOW_512MIB_V1}
+     * (v2, v3) or {@link RegisteredPoStProof#STACKED_DRG_WINDOW_512MIB_V1_P1} (v4, which has no V1 window types).
      */
     public GasCharge onVerifyPost(RegisteredPoStProof proofType, long challengedSectors)
     {
         requireNonNull(proofType, "proofType is null");
         checkSize(challengedSectors);
-        ScalingCost cost = verifyPostLookup().get(proofType);
-        if (cost == null) {
-            cost = verifyPostLookup().get(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
-        }
-        return charge("OnVerifyPost", cost.apply(challengedSectors), 0);
+        return charge("OnVerifyPost", postCost(proofType).apply(challengedSectors), 0);
     }
 
-    /** {@code on_verify_consensus_fault}: compute (with the extern cost) in v2, other in v3. */
+    /** {@code on_verify_consensus_fault}: compute (with the extern cost) in v2, other in v3 and v4. */
     public GasCharge onVerifyConsensusFault()
     {
         if (generation == V2) {
@@ -303,45 +318,17 @@ public final class PriceList
         return charge("OnVerifyConsensusFault", 0, gas(PriceEntry.VERIFY_CONSENSUS_FAULT));
     }
 
-    /** {@code on_get_randomness} for {@code entropySize} bytes of entropy (v3 prices the Blake2b of 48 bytes plus the entropy). */
-    public GasCharge onGetRandomness(long entropySize)
-    {
-        checkSize(entropySize);
-        if (generation == V2) {
-            long compute = add(add(gas(PriceEntry.EXTERN_COST), gas(PriceEntry.GET_RANDOMNESS_BASE)), multiply(gas(PriceEntry.GET_RANDOMNESS_PER_BYTE), entropySize));
-            return charge("OnGetRandomness", compute, 0);
-        }
-        // domain separation tag (8) + VRF digest (32) + round (8) are hashed along with the entropy
-        long hashed = add(entropySize, 8 + 32 + 8);
-        long other = add(gas(PriceEntry.GET_RANDOMNESS_SEED), hashingCost().get(SupportedHash.BLAKE2B_256).apply(hashed));
-        return charge("OnGetRandomness", 0, other);
-    }
-
-    /** {@code on_block_open_base}. */
+    /** {@code on_block_open_base}: opening a block, before its size is known (v4 adds checking the CID's reachability). */
     public GasCharge onBlockOpenBase()
     {
         if (generation == V2) {
             return charge("OnBlockOpenBase", add(gas(PriceEntry.EXTERN_COST), gas(PriceEntry.BLOCK_OPEN_BASE)), 0);
         }
-        return charge("OnBlockOpenBase", 0, scaling(PriceEntry.BLOCK_OPEN).flatMilligas());
+        long compute = generation == V4 ? gas(PriceEntry.IPLD_LINK_CHECKED) : 0;
+        return charge("OnBlockOpenBase", compute, scaling(PriceEntry.BLOCK_OPEN).flatMilligas());
     }
 
-    /** {@code on_block_open_per_byte}; v3 charges at least the memory retention minimum. */
-    public GasCharge onBlockOpenPerByte(long dataSize)
-    {
-        checkSize(dataSize);
-        if (generation == V2) {
-            long compute = add(multiply(gas(PriceEntry.BLOCK_OPEN_MEMRET_PER_BYTE_COST), dataSize), multiply(gas(PriceEntry.BLOCK_MEMCPY_PER_BYTE_COST), dataSize));
-            return charge("OnBlockOpenPerByte", compute, 0);
-        }
-        long compute = add(scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize), scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize));
-        long blockOpen = multiply(scaling(PriceEntry.BLOCK_OPEN).scaleMilligas(), dataSize);
-        long retentionMinimum = scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize);
-        long surcharge = GasMath.subtractToZero(retentionMinimum, add(compute, blockOpen));
-        return charge("OnBlockOpenPerByte", compute, add(blockOpen, surcharge));
-    }
-
-    /** {@code on_block_read}: copying an open block into actor memory. */
+    /** {@code on_block_read}: copying {@code dataSize} bytes of an open block into actor memory. */
     public GasCharge onBlockRead(long dataSize)
     {
         checkSize(dataSize);
@@ -351,20 +338,10 @@ public final class PriceList
         return charge("OnBlockRead", scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), 0);
     }
 
-    /** {@code on_block_create}: adding a block to the FVM's block registry. */
-    public GasCharge onBlockCreate(long dataSize)
-    {
-        checkSize(dataSize);
-        if (generation == V2) {
-            long memory = add(multiply(gas(PriceEntry.BLOCK_CREATE_MEMRET_PER_BYTE_COST), dataSize), multiply(gas(PriceEntry.BLOCK_MEMCPY_PER_BYTE_COST), dataSize));
-            return charge("OnBlockCreate", add(gas(PriceEntry.BLOCK_CREATE_BASE), memory), 0);
-        }
-        long compute = add(scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize));
-        long surcharge = GasMath.subtractToZero(scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize), compute);
-        return charge("OnBlockCreate", compute, surcharge);
-    }
-
-    /** {@code on_block_link}: committing a block to the state store; v3 also prices hashing it with {@code hash} (v2 ignores it). */
+    /**
+     * {@code on_block_link}: committing a block of {@code dataSize} bytes to the state store; v3 and v4 also price hashing it
+     * with {@code hash} (v2 ignores it), and v4 adds tracking the new CID as reachable.
+     */
     public GasCharge onBlockLink(SupportedHash hash, long dataSize)
     {
         requireNonNull(hash, "hash is null");
@@ -378,6 +355,9 @@ public final class PriceList
         }
         long compute = add(add(scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize)),
                 hashingCost().get(hash).apply(dataSize));
+        if (generation == V4) {
+            compute = add(compute, gas(PriceEntry.IPLD_LINK_TRACKED));
+        }
         long other = add(gas(PriceEntry.BLOCK_PERSIST_COMPUTE), scaling(PriceEntry.BLOCK_PERSIST_STORAGE).apply(dataSize));
         return charge("OnBlockLink", compute, other);
     }
@@ -391,12 +371,62 @@ public final class PriceList
         return charge("OnBlockStat", 0, 0);
     }
 
+    // ---- FVM v2 and v3: replaced in v4 ----
+
+    /**
+     * {@code on_get_randomness} (v2, v3) for {@code entropySize} bytes of entropy (v3 prices the Blake2b of 48 bytes plus the
+     * entropy). FVM v4 charges {@link #onGetRandomnessLookback} instead.
+     */
+    public GasCharge onGetRandomness(long entropySize)
+    {
+        requireGeneration("on_get_randomness(entropy_size)", "onGetRandomnessLookback(lookback)", V2, V3);
+        checkSize(entropySize);
+        if (generation == V2) {
+            long compute = add(add(gas(PriceEntry.EXTERN_COST), gas(PriceEntry.GET_RANDOMNESS_BASE)), multiply(gas(PriceEntry.GET_RANDOMNESS_PER_BYTE), entropySize));
+            return charge("OnGetRandomness", compute, 0);
+        }
+        // domain separation tag (8) + VRF digest (32) + round (8) are hashed along with the entropy
+        long hashed = add(entropySize, 8 + 32 + 8);
+        long other = add(gas(PriceEntry.GET_RANDOMNESS_SEED), hashingCost().get(SupportedHash.BLAKE2B_256).apply(hashed));
+        return charge("OnGetRandomness", 0, other);
+    }
+
+    /** {@code on_block_open_per_byte} (v2, v3) for a block of {@code dataSize} bytes; v3 charges at least the memory retention minimum. */
+    public GasCharge onBlockOpenPerByte(long dataSize)
+    {
+        requireGeneration("on_block_open_per_byte(data_size)", "onBlockOpen(dataSize, links)", V2, V3);
+        checkSize(dataSize);
+        if (generation == V2) {
+            long compute = add(multiply(gas(PriceEntry.BLOCK_OPEN_MEMRET_PER_BYTE_COST), dataSize), multiply(gas(PriceEntry.BLOCK_MEMCPY_PER_BYTE_COST), dataSize));
+            return charge("OnBlockOpenPerByte", compute, 0);
+        }
+        long compute = add(scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize), scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize));
+        long blockOpen = multiply(scaling(PriceEntry.BLOCK_OPEN).scaleMilligas(), dataSize);
+        long retentionMinimum = scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize);
+        long surcharge = GasMath.subtractToZero(retentionMinimum, add(compute, blockOpen));
+        return charge("OnBlockOpenPerByte", compute, add(blockOpen, surcharge));
+    }
+
+    /** {@code on_block_create} (v2, v3): adding a block of {@code dataSize} bytes to the FVM's block registry. */
+    public GasCharge onBlockCreate(long dataSize)
+    {
+        requireGeneration("on_block_create(data_size)", "onBlockCreate(dataSize, links)", V2, V3);
+        checkSize(dataSize);
+        if (generation == V2) {
+            long memory = add(multiply(gas(PriceEntry.BLOCK_CREATE_MEMRET_PER_BYTE_COST), dataSize), multiply(gas(PriceEntry.BLOCK_MEMCPY_PER_BYTE_COST), dataSize));
+            return charge("OnBlockCreate", add(gas(PriceEntry.BLOCK_CREATE_BASE), memory), 0);
+        }
+        long compute = add(scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize));
+        long surcharge = GasMath.subtractToZero(scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize), compute);
+        return charge("OnBlockCreate", compute, surcharge);
+    }
+
     // ---- FVM v2 only ----
 
     /** v2 {@code on_method_invocation}: send base, plus transfer (and transfer-only premium for method 0), plus invoke. */
     public GasCharge onMethodInvocation(boolean nonZeroValue, long methodNumber)
     {
-        requireGeneration(V2, "on_method_invocation(value, method_num)");
+        requireGeneration("on_method_invocation(value, method_num)", null, V2);
         long gas = gas(PriceEntry.SEND_BASE);
         boolean isSend = methodNumber == 0;
         if (nonZeroValue) {
@@ -416,141 +446,28 @@ public final class PriceList
     /** v3 {@code on_method_invocation}. */
     public GasCharge onMethodInvocation()
     {
-        requireGeneration(V3, "on_method_invocation()");
+        requireGeneration("on_method_invocation()", "onMethodInvocation(paramSize, paramLinks)", V3);
         return charge("OnMethodInvocation", gas(PriceEntry.SEND_INVOKE_METHOD), 0);
     }
 
-    /** v3 {@code on_value_transfer}. */
-    public GasCharge onValueTransfer()
-    {
-        requireGeneration(V3, "on_value_transfer");
-        return charge("OnValueTransfer", gas(PriceEntry.SEND_TRANSFER_FUNDS), 0);
-    }
-
-    /** v3 {@code on_method_return}: charged only for the top-level call (depth 1). */
+    /** v3 {@code on_method_return} of {@code dataSize} bytes: charged only for the top-level call (depth 1). */
     public Optional<GasCharge> onMethodReturn(int callDepth, long dataSize)
     {
-        requireGeneration(V3, "on_method_return");
+        requireGeneration("on_method_return(call_depth, return_size)", "onMethodReturn(callDepth, dataSize, returnLinks)", V3);
         return callDepth == 1 ? Optional.of(onChainReturnValue(dataSize)) : Optional.empty();
-    }
-
-    public GasCharge onActorLookup()
-    {
-        requireGeneration(V3, "on_actor_lookup");
-        return charge("OnActorLookup", 0, gas(PriceEntry.ACTOR_LOOKUP));
-    }
-
-    public GasCharge onActorUpdate()
-    {
-        requireGeneration(V3, "on_actor_update");
-        return charge("OnActorUpdate", 0, gas(PriceEntry.ACTOR_UPDATE));
-    }
-
-    public GasCharge onActorCreate()
-    {
-        requireGeneration(V3, "on_actor_create");
-        return charge("OnActorCreate", 0, gas(PriceEntry.ACTOR_CREATE_STORAGE));
-    }
-
-    public GasCharge onSelfBalance()
-    {
-        requireGeneration(V3, "on_self_balance");
-        return charge("OnSelfBalance", 0, 0);
-    }
-
-    public GasCharge onBalanceOf()
-    {
-        requireGeneration(V3, "on_balance_of");
-        return charge("OnBalanceOf", 0, 0);
-    }
-
-    public GasCharge onResolveAddress()
-    {
-        requireGeneration(V3, "on_resolve_address");
-        return charge("OnResolveAddress", 0, 0);
-    }
-
-    /** v3 {@code on_lookup_delegated_address}; the reference names the charge {@code OnLookupAddress}. */
-    public GasCharge onLookupDelegatedAddress()
-    {
-        requireGeneration(V3, "on_lookup_delegated_address");
-        return charge("OnLookupAddress", 0, 0);
-    }
-
-    public GasCharge onGetActorCodeCid()
-    {
-        requireGeneration(V3, "on_get_actor_code_cid");
-        return charge("OnGetActorCodeCid", 0, 0);
-    }
-
-    public GasCharge onGetBuiltinActorType()
-    {
-        requireGeneration(V3, "on_get_builtin_actor_type");
-        return charge("OnGetBuiltinActorType", gas(PriceEntry.BUILTIN_ACTOR_MANIFEST_LOOKUP), 0);
-    }
-
-    public GasCharge onGetCodeCidForType()
-    {
-        requireGeneration(V3, "on_get_code_cid_for_type");
-        return charge("OnGetCodeCidForType", gas(PriceEntry.BUILTIN_ACTOR_MANIFEST_LOOKUP), 0);
     }
 
     /** v3 {@code on_tipset_cid}: {@code lookback} for a tipset older than the latest. */
     public GasCharge onTipsetCid(boolean lookback)
     {
-        requireGeneration(V3, "on_tipset_cid");
+        requireGeneration("on_tipset_cid(lookback: bool)", "onTipsetCidLookback(lookback)", V3);
         return charge("OnTipsetCid", 0, gas(lookback ? PriceEntry.TIPSET_CID_HISTORICAL : PriceEntry.TIPSET_CID_LATEST));
-    }
-
-    public GasCharge onNetworkContext()
-    {
-        requireGeneration(V3, "on_network_context");
-        return charge("OnNetworkContext", gas(PriceEntry.NETWORK_CONTEXT), 0);
-    }
-
-    public GasCharge onMessageContext()
-    {
-        requireGeneration(V3, "on_message_context");
-        return charge("OnMessageContext", gas(PriceEntry.MESSAGE_CONTEXT), 0);
-    }
-
-    /** v3 {@code on_install_actor} (only compiled with the reference's {@code m2-native} feature). */
-    public GasCharge onInstallActor(long wasmSize)
-    {
-        requireGeneration(V3, "on_install_actor");
-        checkSize(wasmSize);
-        return charge("OnInstallActor", multiply(gas(PriceEntry.INSTALL_WASM_PER_BYTE_COST), wasmSize), 0);
-    }
-
-    /** v3 {@code init_memory_gas}: milligas to initialize a module's minimum memory. */
-    public long initMemoryGas(long minMemoryBytes)
-    {
-        requireGeneration(V3, "init_memory_gas");
-        checkSize(minMemoryBytes);
-        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), minMemoryBytes));
-    }
-
-    /** v3 {@code grow_memory_gas}: milligas to grow memory by {@code growMemoryBytes}. */
-    public long growMemoryGas(long growMemoryBytes)
-    {
-        requireGeneration(V3, "grow_memory_gas");
-        checkSize(growMemoryBytes);
-        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), growMemoryBytes));
-    }
-
-    /** v3 {@code init_table_gas}: milligas to initialize {@code minTableElements} table elements of 8 bytes each. */
-    public long initTableGas(long minTableElements)
-    {
-        requireGeneration(V3, "init_table_gas");
-        checkSize(minTableElements);
-        long perElement = multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), minTableElements);
-        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(perElement, WasmGasPrices.TABLE_ELEMENT_SIZE));
     }
 
     /** v3 {@code on_actor_event_validate}: validating an emitted event of {@code dataSize} encoded bytes. */
     public GasCharge onActorEventValidate(long dataSize)
     {
-        requireGeneration(V3, "on_actor_event_validate");
+        requireGeneration("on_actor_event_validate", "onActorEvent(entries, keySize, valueSize)", V3);
         checkSize(dataSize);
         long compute = add(add(scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize)),
                 scaling(PriceEntry.EVENT_VALIDATION_COST).apply(dataSize));
@@ -559,16 +476,17 @@ public final class PriceList
 
     /**
      * v3 {@code on_actor_event_accept}. The caller counts, over the event's entries, the indexed elements (one per entry with
-     * the indexed-key flag, one more per entry with the indexed-value flag) and the bytes of those indexed keys and values.
+     * the indexed-key flag, one more per entry with the indexed-value flag) and the bytes of those indexed keys and values;
+     * {@code serializedLength} is the encoded event's length in bytes.
      */
     public GasCharge onActorEventAccept(long indexedElements, long indexedBytes, long serializedLength)
     {
-        requireGeneration(V3, "on_actor_event_accept");
+        requireGeneration("on_actor_event_accept", "onActorEvent(entries, keySize, valueSize)", V3);
         checkSize(indexedElements);
         checkSize(indexedBytes);
         checkSize(serializedLength);
         // the StampedEvent adds the emitter id and CBOR framing to the serialized event
-        long stampedSize = add(serializedLength, 12);
+        long stampedSize = add(serializedLength, EVENT_OVERHEAD);
         long memcpy = scaling(PriceEntry.BLOCK_MEMCPY).apply(stampedSize);
         long alloc = scaling(PriceEntry.BLOCK_ALLOCATE).apply(stampedSize);
         long hash = hashingCost().get(SupportedHash.BLAKE2B_256).apply(stampedSize);
@@ -577,6 +495,304 @@ public final class PriceList
         // deferred copies, allocation and AMT hashing are charged as "other", as in the reference
         other = add(add(add(other, multiply(memcpy, 2)), alloc), hash);
         return charge("OnActorEventAccept", add(memcpy, alloc), other);
+    }
+
+    // ---- FVM v3 and v4 ----
+
+    /** {@code on_value_transfer}. */
+    public GasCharge onValueTransfer()
+    {
+        requireGeneration("on_value_transfer", null, V3, V4);
+        return charge("OnValueTransfer", gas(PriceEntry.SEND_TRANSFER_FUNDS), 0);
+    }
+
+    public GasCharge onActorLookup()
+    {
+        requireGeneration("on_actor_lookup", null, V3, V4);
+        return charge("OnActorLookup", 0, gas(PriceEntry.ACTOR_LOOKUP));
+    }
+
+    public GasCharge onActorUpdate()
+    {
+        requireGeneration("on_actor_update", null, V3, V4);
+        return charge("OnActorUpdate", 0, gas(PriceEntry.ACTOR_UPDATE));
+    }
+
+    public GasCharge onActorCreate()
+    {
+        requireGeneration("on_actor_create", null, V3, V4);
+        return charge("OnActorCreate", 0, gas(PriceEntry.ACTOR_CREATE_STORAGE));
+    }
+
+    public GasCharge onSelfBalance()
+    {
+        requireGeneration("on_self_balance", null, V3, V4);
+        return charge("OnSelfBalance", 0, 0);
+    }
+
+    public GasCharge onBalanceOf()
+    {
+        requireGeneration("on_balance_of", null, V3, V4);
+        return charge("OnBalanceOf", 0, 0);
+    }
+
+    public GasCharge onResolveAddress()
+    {
+        requireGeneration("on_resolve_address", null, V3, V4);
+        return charge("OnResolveAddress", 0, 0);
+    }
+
+    /** {@code on_lookup_delegated_address}; the reference names the charge {@code OnLookupAddress}. */
+    public GasCharge onLookupDelegatedAddress()
+    {
+        requireGeneration("on_lookup_delegated_address", null, V3, V4);
+        return charge("OnLookupAddress", 0, 0);
+    }
+
+    public GasCharge onGetActorCodeCid()
+    {
+        requireGeneration("on_get_actor_code_cid", null, V3, V4);
+        return charge("OnGetActorCodeCid", 0, 0);
+    }
+
+    public GasCharge onGetBuiltinActorType()
+    {
+        requireGeneration("on_get_builtin_actor_type", null, V3, V4);
+        return charge("OnGetBuiltinActorType", gas(PriceEntry.BUILTIN_ACTOR_MANIFEST_LOOKUP), 0);
+    }
+
+    public GasCharge onGetCodeCidForType()
+    {
+        requireGeneration("on_get_code_cid_for_type", null, V3, V4);
+        return charge("OnGetCodeCidForType", gas(PriceEntry.BUILTIN_ACTOR_MANIFEST_LOOKUP), 0);
+    }
+
+    public GasCharge onNetworkContext()
+    {
+        requireGeneration("on_network_context", null, V3, V4);
+        return charge("OnNetworkContext", gas(PriceEntry.NETWORK_CONTEXT), 0);
+    }
+
+    public GasCharge onMessageContext()
+    {
+        requireGeneration("on_message_context", null, V3, V4);
+        return charge("OnMessageContext", gas(PriceEntry.MESSAGE_CONTEXT), 0);
+    }
+
+    /**
+     * {@code on_install_actor} for a module of {@code wasmSize} bytes (only reachable with the reference's {@code m2-native}
+     * feature, which mainnet builds lack).
+     */
+    public GasCharge onInstallActor(long wasmSize)
+    {
+        requireGeneration("on_install_actor", null, V3, V4);
+        checkSize(wasmSize);
+        return charge("OnInstallActor", multiply(gas(PriceEntry.INSTALL_WASM_PER_BYTE_COST), wasmSize), 0);
+    }
+
+    /** {@code init_memory_gas} (on {@code WasmGasPrices} in v4): milligas to initialize {@code minMemoryBytes} of memory. */
+    public long initMemoryGas(long minMemoryBytes)
+    {
+        requireGeneration("init_memory_gas", null, V3, V4);
+        checkSize(minMemoryBytes);
+        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), minMemoryBytes));
+    }
+
+    /** {@code grow_memory_gas} (on {@code WasmGasPrices} in v4): milligas to grow memory by {@code growMemoryBytes}. */
+    public long growMemoryGas(long growMemoryBytes)
+    {
+        requireGeneration("grow_memory_gas", null, V3, V4);
+        checkSize(growMemoryBytes);
+        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), growMemoryBytes));
+    }
+
+    /**
+     * {@code init_table_gas} (on {@code WasmGasPrices} in v4): milligas to initialize {@code minTableElements} table elements
+     * of 8 bytes each.
+     */
+    public long initTableGas(long minTableElements)
+    {
+        requireGeneration("init_table_gas", null, V3, V4);
+        checkSize(minTableElements);
+        long perElement = multiply(gas(PriceEntry.WASM_MEMORY_FILL_PER_BYTE_COST), minTableElements);
+        return add(gas(PriceEntry.WASM_MEMORY_FILL_BASE_COST), multiply(perElement, WasmGasPrices.TABLE_ELEMENT_SIZE));
+    }
+
+    // ---- FVM v4 only ----
+
+    /**
+     * v4 {@code on_method_invocation}: invoking a method with a parameters block of {@code paramSize} bytes (unused by the
+     * price) holding {@code paramLinks} CIDs, each tracked as reachable for the callee.
+     */
+    public GasCharge onMethodInvocation(long paramSize, long paramLinks)
+    {
+        requireGeneration("on_method_invocation(param_size, param_links)", null, V4);
+        checkSize(paramSize);
+        checkSize(paramLinks);
+        return charge("OnMethodInvocation", add(gas(PriceEntry.SEND_INVOKE_METHOD), multiply(gas(PriceEntry.IPLD_LINK_TRACKED), paramLinks)), 0);
+    }
+
+    /**
+     * v4 {@code on_method_return} of a return block of {@code dataSize} bytes holding {@code returnLinks} CIDs. At call depth
+     * 1 it stores the value on chain ({@code OnChainReturnValue}, as in v3); deeper, it tracks the links for the caller
+     * ({@code OnReturnValue}). The reference returns a charge at every depth, a zero {@code OnReturnValue} when there are no
+     * links, so this is never empty on v4; the reference charges it only when the call returned a block.
+     */
+    public Optional<GasCharge> onMethodReturn(int callDepth, long dataSize, long returnLinks)
+    {
+        requireGeneration("on_method_return(call_depth, return_size, return_links)", null, V4);
+        checkSize(dataSize);
+        checkSize(returnLinks);
+        if (callDepth == 1) {
+            return Optional.of(onChainReturnValue(dataSize));
+        }
+        return Optional.of(charge("OnReturnValue", multiply(gas(PriceEntry.IPLD_LINK_TRACKED), returnLinks), 0));
+    }
+
+    /**
+     * v4 {@code on_get_randomness}: randomness drawn {@code lookback} epochs before the current epoch (FIP-0075). The reference
+     * converts the lookback with {@code as u64}, so a negative one (an epoch in the future) counts as at least 2^63 epochs
+     * and the charge saturates; so does this one.
+     */
+    public GasCharge onGetRandomnessLookback(long lookback)
+    {
+        requireGeneration("on_get_randomness(lookback)", null, V4);
+        return lookbackCharge("OnGetRandomness", lookback);
+    }
+
+    /**
+     * v4 {@code on_tipset_cid}: the CID of the tipset {@code lookback} epochs before the current epoch (FIP-0075); negative
+     * lookbacks saturate as in {@link #onGetRandomnessLookback} (the reference kernel rejects them before charging).
+     */
+    public GasCharge onTipsetCidLookback(long lookback)
+    {
+        requireGeneration("on_tipset_cid(lookback)", null, V4);
+        return lookbackCharge("OnTipsetCid", lookback);
+    }
+
+    /**
+     * v4 {@code on_block_open}: a block of {@code dataSize} bytes with {@code links} CIDs (found by the link scan), each
+     * tracked as reachable; at least the memory retention minimum is charged.
+     */
+    public GasCharge onBlockOpen(long dataSize, long links)
+    {
+        requireGeneration("on_block_open(data_size, links)", null, V4);
+        checkSize(dataSize);
+        checkSize(links);
+        long compute = multiply(gas(PriceEntry.IPLD_LINK_TRACKED), links);
+        long blockOpen = add(add(multiply(scaling(PriceEntry.BLOCK_OPEN).scaleMilligas(), dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize)),
+                scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize));
+        long retentionMinimum = scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize);
+        long surcharge = GasMath.subtractToZero(retentionMinimum, add(compute, blockOpen));
+        // the reference charges the copy and allocation as "other" here, unlike v3's on_block_open_per_byte
+        return charge("OnBlockOpen", compute, add(blockOpen, surcharge));
+    }
+
+    /**
+     * v4 {@code on_block_create}: adding a block of {@code dataSize} bytes with {@code links} CIDs, each checked for
+     * reachability, to the block registry; at least the memory retention minimum is charged.
+     */
+    public GasCharge onBlockCreate(long dataSize, long links)
+    {
+        requireGeneration("on_block_create(data_size, links)", null, V4);
+        checkSize(dataSize);
+        checkSize(links);
+        long compute = add(add(scaling(PriceEntry.BLOCK_MEMCPY).apply(dataSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(dataSize)),
+                multiply(gas(PriceEntry.IPLD_LINK_CHECKED), links));
+        long surcharge = GasMath.subtractToZero(scaling(PriceEntry.BLOCK_MEMORY_RETENTION_MINIMUM).apply(dataSize), compute);
+        return charge("OnBlockCreate", compute, surcharge);
+    }
+
+    /**
+     * The DAG-CBOR link scan of v4's {@code ipld::scan_for_reachable_links}, charged by the reference as {@code OnScanIpldLinks}
+     * (all compute) before {@code on_block_open} / {@code on_block_create}. Units: {@code fields} counts every CBOR item
+     * header the scanner reads (array and map headers, scalars, byte and text strings, tags, including each CID's tag 42 but
+     * not the byte-string header that follows it); {@code cids} counts the tag-42 CIDs. Items of identity-hashed (inline)
+     * CIDs, which the scanner descends into, count too. CBOR and raw blocks are not scanned (zero of both). The reference
+     * charges field by field against the gas available and, on running out, charges all of it; this is the total of a scan
+     * that completes, or of the items read up to a parse error.
+     */
+    public GasCharge onScanIpldLinks(long fields, long cids)
+    {
+        requireGeneration("ipld scan_for_reachable_links", null, V4);
+        checkSize(fields);
+        checkSize(cids);
+        long compute = add(multiply(gas(PriceEntry.IPLD_CBOR_SCAN_PER_FIELD), fields), multiply(gas(PriceEntry.IPLD_CBOR_SCAN_PER_CID), cids));
+        return charge("OnScanIpldLinks", compute, 0);
+    }
+
+    /**
+     * v4 {@code on_actor_event} (FIP-0072): an event of {@code entries} entries with {@code keySize} bytes of keys and
+     * {@code valueSize} bytes of values in total. Prices entry validation, UTF-8 validation of the keys, two copies of the
+     * estimated encoded size as compute, and its AMT hashing plus one more copy as other.
+     */
+    public GasCharge onActorEvent(long entries, long keySize, long valueSize)
+    {
+        requireGeneration("on_actor_event", null, V4);
+        checkSize(entries);
+        checkSize(keySize);
+        checkSize(valueSize);
+        long validateEntries = scaling(PriceEntry.EVENT_PER_ENTRY).apply(entries);
+        long validateUtf8 = scaling(PriceEntry.UTF8_VALIDATION).apply(keySize);
+        long estimatedSize = add(add(add(EVENT_OVERHEAD, multiply(EVENT_ENTRY_OVERHEAD, entries)), keySize), valueSize);
+        long memory = add(scaling(PriceEntry.BLOCK_MEMCPY).apply(estimatedSize), scaling(PriceEntry.BLOCK_ALLOCATE).apply(estimatedSize));
+        long hash = hashingCost().get(SupportedHash.BLAKE2B_256).apply(estimatedSize);
+        return charge("OnActorEvent", add(add(multiply(memory, 2), validateEntries), validateUtf8), add(hash, memory));
+    }
+
+    /** v4 {@code on_get_root}: reading the actor's state root, which becomes reachable. */
+    public GasCharge onGetRoot()
+    {
+        requireGeneration("on_get_root", null, V4);
+        return charge("OnActorGetRoot", gas(PriceEntry.IPLD_LINK_TRACKED), 0);
+    }
+
+    /** v4 {@code on_set_root}: setting the actor's state root, which must be reachable. */
+    public GasCharge onSetRoot()
+    {
+        requireGeneration("on_set_root", null, V4);
+        return charge("OnActorSetRoot", gas(PriceEntry.IPLD_LINK_CHECKED), 0);
+    }
+
+    /**
+     * v4 {@code on_verify_aggregate_signature} (FIP-0079): a BLS aggregate of {@code numSigs} signatures over plaintexts of
+     * {@code dataLength} bytes in total, priced as {@code numSigs + 1} pairings plus hashing the plaintexts.
+     */
+    public GasCharge onVerifyAggregateSignature(long numSigs, long dataLength)
+    {
+        requireGeneration("on_verify_aggregate_signature", null, V4);
+        checkSize(numSigs);
+        checkSize(dataLength);
+        long pairings = multiply(gas(PriceEntry.BLS_PAIRING_COST), add(numSigs, 1));
+        return charge("OnVerifyBlsAggregateSignature", add(pairings, scaling(PriceEntry.BLS_HASHING_COST).apply(dataLength)), 0);
+    }
+
+    /** v4 {@code on_utf8_validation} of {@code length} bytes (the reference kernel prices event keys through {@link #onActorEvent} instead). */
+    public GasCharge onUtf8Validation(long length)
+    {
+        requireGeneration("on_utf8_validation", null, V4);
+        checkSize(length);
+        return charge("OnUtf8Validation", scaling(PriceEntry.UTF8_VALIDATION).apply(length), 0);
+    }
+
+    /** The fallback type of {@code on_verify_post} in {@code generation}: the 512MiB window type, V1 before v4 and V1P1 in v4. */
+    static RegisteredPoStProof postFallback(FvmGeneration generation)
+    {
+        return generation == V4 ? RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1_P1 : RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1;
+    }
+
+    /** The price of verifying a window PoSt of type {@code proofType}, falling back as the reference does. */
+    ScalingCost postCost(RegisteredPoStProof proofType)
+    {
+        ScalingCost cost = verifyPostLookup().get(proofType);
+        return cost != null ? cost : verifyPostLookup().get(postFallback(generation));
+    }
+
+    private GasCharge lookbackCharge(String name, long lookback)
+    {
+        // `lookback as u64` in the reference: a negative lookback is 2^63 epochs or more, which saturates any non-zero scale
+        long epochs = lookback < 0 ? Long.MAX_VALUE : lookback;
+        return charge(name, 0, scaling(PriceEntry.LOOKBACK_COST).apply(epochs));
     }
 
     private long multiplier()
@@ -592,11 +808,27 @@ public final class PriceList
         return value(entry);
     }
 
-    private void requireGeneration(FvmGeneration required, String charge)
+    /** Fails unless this list's generation is one of {@code allowed}; {@code instead} names the v4 charge that replaced it, if any. */
+    private void requireGeneration(String charge, String instead, FvmGeneration... allowed)
     {
-        if (generation != required) {
-            throw new UnsupportedOperationException(charge + " is an FVM " + required.fileName() + " charge, but price list " + name + " is FVM " + generation.fileName());
+        for (FvmGeneration candidate : allowed) {
+            if (candidate == generation) {
+                return;
+            }
         }
+        StringBuilder message = new StringBuilder(charge).append(" is an FVM ").append(allowed[0].fileName()).append(" charge");
+        if (allowed.length > 1) {
+            message.append(" (also FVM ");
+            for (int i = 1; i < allowed.length; i++) {
+                message.append(i > 1 ? ", " : "").append(allowed[i].fileName());
+            }
+            message.append(')');
+        }
+        message.append(", but price list ").append(name).append(" is FVM ").append(generation.fileName());
+        if (instead != null && generation == V4) {
+            message.append("; FVM ").append(generation.fileName()).append(" charges ").append(instead).append(" instead");
+        }
+        throw new UnsupportedOperationException(message.toString());
     }
 
     private static void checkSize(long size)

@@ -112,8 +112,15 @@ final class PriceListParser
         }
         requireKey(source, values, PriceEntry.VERIFY_AGGREGATE_SEAL_PER, RegisteredSealProof.STACKED_DRG_32GIB_V1_P1, RegisteredSealProof::referenceName);
         requireKey(source, values, PriceEntry.VERIFY_AGGREGATE_SEAL_STEPS, RegisteredSealProof.STACKED_DRG_32GIB_V1_P1, RegisteredSealProof::referenceName);
-        requireKey(source, values, PriceEntry.VERIFY_POST_LOOKUP, RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1, RegisteredPoStProof::referenceName);
-        if (generation == FvmGeneration.V3) {
+        requireKey(source, values, PriceEntry.VERIFY_POST_LOOKUP, PriceList.postFallback(generation), RegisteredPoStProof::referenceName);
+        for (Object proof : ((Map<?, ?>) values.get(PriceEntry.VERIFY_POST_LOOKUP)).keySet()) {
+            RegisteredPoStProof postProof = (RegisteredPoStProof) proof;
+            if (!postProof.existsIn(generation)) {
+                throw new PriceListFormatException(source, "entry '" + PriceEntry.VERIFY_POST_LOOKUP.referenceName() + "': "
+                        + postProof.referenceName() + " is not a proof type of FVM " + generation.fileName() + " (fvm_shared v4 removed the V1 window PoSt types)");
+            }
+        }
+        if (generation != FvmGeneration.V2) {
             for (SignatureType type : SignatureType.values()) {
                 requireKey(source, values, PriceEntry.SIG_COST, type, SignatureType::referenceName);
             }

@@ -2,6 +2,8 @@ package org.fvmreplay.fvm.gas;
 
 import java.util.Optional;
 
+import static java.util.Objects.requireNonNull;
+
 /** PoSt proof types that price lists key on, with the reference's names (used in price list files) and chain codes. */
 public enum RegisteredPoStProof
 {
@@ -33,6 +35,16 @@ public enum RegisteredPoStProof
     public String referenceName()
     {
         return referenceName;
+    }
+
+    /**
+     * Whether the reference's {@code RegisteredPoStProof} of {@code generation} has this type: fvm_shared v4 removed the V1
+     * window PoSt types (codes 5 to 9), which an FVM v4 price list therefore cannot key on.
+     */
+    public boolean existsIn(FvmGeneration generation)
+    {
+        requireNonNull(generation, "generation is null");
+        return generation != FvmGeneration.V4 || code < 5 || code > 9;
     }
 
     /** The integer that identifies this proof type on chain. */

@@ -19,7 +19,13 @@ public enum RegisteredSealProof
     STACKED_DRG_8MIB_V1_P1_SYNTHETIC_POREP("StackedDRG8MiBV1P1_Feat_SyntheticPoRep", 11),
     STACKED_DRG_512MIB_V1_P1_SYNTHETIC_POREP("StackedDRG512MiBV1P1_Feat_SyntheticPoRep", 12),
     STACKED_DRG_32GIB_V1_P1_SYNTHETIC_POREP("StackedDRG32GiBV1P1_Feat_SyntheticPoRep", 13),
-    STACKED_DRG_64GIB_V1_P1_SYNTHETIC_POREP("StackedDRG64GiBV1P1_Feat_SyntheticPoRep", 14);
+    STACKED_DRG_64GIB_V1_P1_SYNTHETIC_POREP("StackedDRG64GiBV1P1_Feat_SyntheticPoRep", 14),
+    // non-interactive PoRep (FIP-0092), fvm_shared v4
+    STACKED_DRG_2KIB_V1_P2_NI_POREP("StackedDRG2KiBV1P2_Feat_NiPoRep", 15),
+    STACKED_DRG_8MIB_V1_P2_NI_POREP("StackedDRG8MiBV1P2_Feat_NiPoRep", 16),
+    STACKED_DRG_512MIB_V1_P2_NI_POREP("StackedDRG512MiBV1P2_Feat_NiPoRep", 17),
+    STACKED_DRG_32GIB_V1_P2_NI_POREP("StackedDRG32GiBV1P2_Feat_NiPoRep", 18),
+    STACKED_DRG_64GIB_V1_P2_NI_POREP("StackedDRG64GiBV1P2_Feat_NiPoRep", 19);
 
     private final String referenceName;
     private final long code;

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Execution gas prices of WebAssembly instructions (the reference's {@code WasmGasPrices}), all in milligas. FVM v2 has a
- * single {@code exec_instruction_cost}; FVM v3 prices instruction groups separately and makes bulk memory operations linear.
- * Fields a generation does not have are zero.
+ * single {@code exec_instruction_cost}; FVM v3 prices instruction groups separately and makes bulk memory operations linear,
+ * and FVM v4 keeps v3's rules unchanged (its extra {@code host_call_cost} is a syscall charge, see
+ * {@link PriceList#onSyscall()}). Fields a generation does not have are zero.
  */
 public record WasmGasPrices(
         FvmGeneration generation,
@@ -33,13 +34,13 @@ public record WasmGasPrices(
         requireNonNull(generation, "generation is null");
     }
 
-    /** Cost added to every call of the injected gas charging function: zero in both generations. */
+    /** Cost added to every call of the injected gas charging function: zero in every generation. */
     public long gasChargeCost()
     {
         return 0;
     }
 
-    /** Extra cost of computing a linear charge at run time: zero in both generations. */
+    /** Extra cost of computing a linear charge at run time: zero in every generation. */
     public long linearCalcCost()
     {
         return 0;

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The mapping of the reference's {@code price_list_by_network_version} on release/v2 and release/v3, limited to 16..20. */
+/**
+ * The mapping of the reference's {@code price_list_by_network_version} on release/v2, release/v3 and master (with the
+ * {@code nv29-dev} feature Lotus's filecoin-ffi builds with), limited to 16..29.
+ */
 class PriceListsNetworkVersionTest
 {
     @ParameterizedTest
@@ -32,22 +35,45 @@ class PriceListsNetworkVersionTest
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {15, 21, 0, -1})
+    @ValueSource(ints = {21, 22, 23, 24})
+    void fvmV4VersionsBeforeTeepUseWatermelon(int networkVersion)
+    {
+        // master: `NetworkVersion::V21 | NetworkVersion::V22 | NetworkVersion::V23 | NetworkVersion::V24 => &WATERMELON_PRICES`
+        PriceList list = PriceLists.forNetworkVersion(networkVersion);
+        assertThat(list.name()).isEqualTo("WATERMELON_PRICES");
+        assertThat(list.generation()).isEqualTo(FvmGeneration.V4);
+        assertThat(list).isSameAs(PriceLists.byName(PriceLists.WATERMELON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {25, 26, 27, 28, 29})
+    void fvmV4VersionsFromTeepUseTeep(int networkVersion)
+    {
+        // master: `NetworkVersion::V25 | ... | NetworkVersion::V28 => &TEEP_PRICES`, and `#[cfg(feature = "nv29-dev")] V29 => &TEEP_PRICES`
+        PriceList list = PriceLists.forNetworkVersion(networkVersion);
+        assertThat(list.name()).isEqualTo("TEEP_PRICES");
+        assertThat(list.generation()).isEqualTo(FvmGeneration.V4);
+        assertThat(list).isSameAs(PriceLists.byName(PriceLists.TEEP));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {15, 30, 0, -1})
     void otherVersionsAreRejected(int networkVersion)
     {
         assertThatThrownBy(() -> PriceLists.forNetworkVersion(networkVersion))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("network version " + networkVersion + " is not supported")
-                .hasMessageContaining("16 and 17");
+                .hasMessageContaining("16 and 17")
+                .hasMessageContaining("25 to 29 (FVM v4, TEEP_PRICES)");
     }
 
     @Test
     void unknownListName()
     {
-        assertThatThrownBy(() -> PriceLists.byName("watermelon"))
+        assertThatThrownBy(() -> PriceLists.byName("dragon"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no price list named 'watermelon'")
-                .hasMessageContaining("[oh-snap, skyr, hygge]");
+                .hasMessageContaining("no price list named 'dragon'")
+                .hasMessageContaining("[oh-snap, skyr, hygge, watermelon, teep]");
     }
 
     @Test
