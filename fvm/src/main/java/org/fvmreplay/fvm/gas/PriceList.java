@@ -486,7 +486,7 @@ public final class PriceList
         checkSize(indexedBytes);
         checkSize(serializedLength);
         // the StampedEvent adds the emitter id and CBOR framing to the serialized event
-        long stampedSize = add(serializedLength, EVENT_OVERHEAD);
+        long stampedSize = add(serializedLength, 12);
         long memcpy = scaling(PriceEntry.BLOCK_MEMCPY).apply(stampedSize);
         long alloc = scaling(PriceEntry.BLOCK_ALLOCATE).apply(stampedSize);
         long hash = hashingCost().get(SupportedHash.BLAKE2B_256).apply(stampedSize);
@@ -704,13 +704,16 @@ public final class PriceList
     }
 
     /**
-     * The DAG-CBOR link scan of v4's {@code ipld::scan_for_reachable_links}, charged by the reference as {@code OnScanIpldLinks}
-     * (all compute) before {@code on_block_open} / {@code on_block_create}. Units: {@code fields} counts every CBOR item
-     * header the scanner reads (array and map headers, scalars, byte and text strings, tags, including each CID's tag 42 but
-     * not the byte-string header that follows it); {@code cids} counts the tag-42 CIDs. Items of identity-hashed (inline)
-     * CIDs, which the scanner descends into, count too. CBOR and raw blocks are not scanned (zero of both). The reference
-     * charges field by field against the gas available and, on running out, charges all of it; this is the total of a scan
-     * that completes, or of the items read up to a parse error.
+     * The DAG-CBOR link scan of v4's {@code ipld::scan_for_reachable_links} ({@code ipld/cbor.rs}), charged by the reference
+     * as one {@code OnScanIpldLinks} charge (all compute) after reading the block and before {@code on_block_open} /
+     * {@code on_block_create}: {@code ipld_cbor_scan_per_field} per field plus {@code ipld_cbor_scan_per_cid} per CID.
+     * <p>
+     * Units: {@code fields} counts the CBOR item headers the scanner's loop starts to read (array and map headers, integers,
+     * simple values and floats, byte and text strings, and every tag, tag 42 included, but not the byte-string header of a
+     * CID after its tag 42); {@code cids} counts the tag-42 CIDs. Both are charged before the bytes are parsed, so a header or
+     * CID that fails to parse counts. Fields and CIDs inside identity-hashed (inline) DAG-CBOR CIDs, which the scanner
+     * descends into, count too. Only DAG-CBOR (0x71) is scanned: CBOR and raw blocks cost nothing. The reference charges
+     * these against the gas available as it goes and, when it runs out, charges all the gas that was available.
      */
     public GasCharge onScanIpldLinks(long fields, long cids)
     {

@@ -47,6 +47,21 @@ class PriceListGasRulesTest {
     }
 
     @Test
+    void v4RulesAreV3Rules() {
+        PriceListGasRules hygge = PriceListGasRules.of(PriceLists.forNetworkVersion(18));
+        for (int nv : new int[] {21, 25, 29}) {
+            PriceListGasRules v4 = PriceListGasRules.of(PriceLists.forNetworkVersion(nv));
+            for (Opcode op : Opcode.values()) {
+                if (PriceListGasRules.classOf(op) == WasmInstructionClass.UNSUPPORTED) {
+                    continue;
+                }
+                Instruction instruction = Instruction.of(op);
+                assertThat(v4.instructionCost(instruction)).as(op.mnemonic()).isEqualTo(hygge.instructionCost(instruction));
+            }
+        }
+    }
+
+    @Test
     void skyrRulesChargeEveryNonFreeInstructionAlike() {
         PriceListGasRules rules = PriceListGasRules.of(PriceLists.forNetworkVersion(17));
         long exec = PriceLists.forNetworkVersion(17).wasmGasPrices().execInstructionCost();

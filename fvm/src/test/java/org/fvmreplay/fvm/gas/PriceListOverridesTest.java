@@ -17,6 +17,8 @@ class PriceListOverridesTest
 {
     private static final PriceList SKYR = PriceLists.byName(PriceLists.SKYR);
     private static final PriceList HYGGE = PriceLists.byName(PriceLists.HYGGE);
+    private static final PriceList WATERMELON = PriceLists.byName(PriceLists.WATERMELON);
+    private static final PriceList TEEP = PriceLists.byName(PriceLists.TEEP);
 
     @TempDir
     Path directory;
@@ -193,7 +195,7 @@ class PriceListOverridesTest
             throws IOException
     {
         // writes each list back with every entry set to a distinct value and checks each one took effect
-        for (PriceList base : List.of(SKYR, HYGGE)) {
+        for (PriceList base : List.of(SKYR, HYGGE, WATERMELON, TEEP)) {
             StringBuilder prices = new StringBuilder();
             StringBuilder wasm = new StringBuilder();
             int i = 1;
@@ -203,7 +205,7 @@ class PriceListOverridesTest
                     case SCALING -> "{\"flat\": " + i + ", \"scale\": " + (i + 1) + "}";
                     case SEAL_PROOF_GAS -> "{\"StackedDRG32GiBV1P1\": " + i + "}";
                     case SEAL_PROOF_STEPS -> "{\"StackedDRG32GiBV1P1\": [{\"start\": 1, \"cost\": " + i + "}]}";
-                    case POST_PROOF_SCALING -> "{\"StackedDRGWindow512MiBV1\": {\"flat\": " + i + ", \"scale\": 0}}";
+                    case POST_PROOF_SCALING -> "{\"" + PriceList.postFallback(base.generation()).referenceName() + "\": {\"flat\": " + i + ", \"scale\": 0}}";
                     case SIGNATURE_SCALING -> "{\"BLS\": {\"flat\": " + i + ", \"scale\": 0}}";
                     case HASH_SCALING -> "{\"Sha2_256\": {\"flat\": " + i + ", \"scale\": 0}}";
                     case ACTOR_IDS -> "[" + i + "]";
@@ -225,5 +227,95 @@ class PriceListOverridesTest
             }
             assertThat(changed).as(base.name()).isEqualTo(base.entries().size());
         }
+    }
+
+    @Test
+    void overrideFileOnAV4List()
+            throws IOException
+    {
+        Path file = write("""
+                {
+                  "name": "teep-study",
+                  "prices": {
+                    "lookback_cost": {"scale": 100},
+                    "ipld_link_tracked": 500,
+                    "ipld_cbor_scan_per_field": 0.5,
+                    "verify_aggregate_seal_per": {"StackedDRG32GiBV1P2_Feat_NiPoRep": 1},
+                    "verify_post_lookup": {"StackedDRGWindow2KiBV1P1": {"flat": 1, "scale": 1}},
+                    "wasm_rules": {"host_call_cost": 20000, "math_default": 5}
+                  }
+                }
+                """);
+        PriceList list = PriceLists.withOverrides(TEEP, file);
+        assertThat(list.name()).isEqualTo("teep-study");
+        assertThat(list.generation()).isEqualTo(FvmGeneration.V4);
+        // lookback: flat 146200 kept, scale 100 gas per epoch
+        assertThat(list.onGetRandomnessLookback(10)).isEqualTo(new GasCharge("OnGetRandomness", 0, 147_200_000));
+        assertThat(list.onMethodInvocation(0, 2)).isEqualTo(new GasCharge("OnMethodInvocation", 76_000_000, 0));
+        assertThat(list.onGetRoot()).isEqualTo(new GasCharge("OnActorGetRoot", 500_000, 0));
+        // the checked price is a separate entry and keeps 300 gas
+        assertThat(list.onSetRoot()).isEqualTo(new GasCharge("OnActorSetRoot", 300_000, 0));
+        assertThat(list.onScanIpldLinks(4, 1)).isEqualTo(new GasCharge("OnScanIpldLinks", 2_000 + 400_000, 0));
+        // 1 gas per NI-PoRep proof + TEEP's step for 1 (112356810 gas)
+        assertThat(list.onVerifyAggregateSeals(RegisteredSealProof.STACKED_DRG_32GIB_V1_P2_NI_POREP, 1).computeMilligas()).isEqualTo(1_000 + 112_356_810_000L);
+        assertThat(list.onVerifyPost(RegisteredPoStProof.STACKED_DRG_WINDOW_2KIB_V1_P1, 5).computeMilligas()).isEqualTo(6_000);
+        assertThat(list.onSyscall()).isEqualTo(new GasCharge("OnSyscall", 20_000_000, 0));
+        assertThat(list.wasmGasPrices().mathDefault()).isEqualTo(5_000);
+        assertThat(list.gas(PriceEntry.VERIFY_SEAL_BASE)).isEqualTo(42_000_000_000L);
+        // the base is untouched
+        assertThat(TEEP.onSyscall().computeMilligas()).isEqualTo(14_000_000);
+        assertThat(PriceLists.withOverrides(WATERMELON, write("{\"prices\": {}}"))).isEqualTo(WATERMELON);
+    }
+
+    @Test
+    void v4ListsRejectEntriesAndProofTypesOfOtherGenerations()
+            throws IOException
+    {
+        assertRejected(WATERMELON, "{\"prices\": {\"tipset_cid_latest\": 1}}",
+                "entry 'tipset_cid_latest' belongs to FVM v3 price lists, but this list is FVM v4");
+        assertRejected(WATERMELON, "{\"prices\": {\"syscall_cost\": 1}}", "entry 'syscall_cost' belongs to FVM v2/v3 price lists");
+        assertRejected(HYGGE, "{\"prices\": {\"lookback_cost\": {\"flat\": 1, \"scale\": 1}}}",
+                "entry 'lookback_cost' belongs to FVM v4 price lists, but this list is FVM v3");
+        assertRejected(HYGGE, "{\"prices\": {\"wasm_rules\": {\"host_call_cost\": 1}}}", "entry 'wasm_rules.host_call_cost' belongs to FVM v4");
+        assertRejected(TEEP, "{\"prices\": {\"verify_post_lookup\": {\"StackedDRGWindow32GiBV1\": {\"flat\": 1, \"scale\": 1}}}}",
+                "entry 'verify_post_lookup': StackedDRGWindow32GiBV1 is not a proof type of FVM v4");
+        assertRejected(WATERMELON, "{\"prices\": {\"ipld_link_checked\": -300}}", "entry 'ipld_link_checked': negative price");
+        assertRejected(WATERMELON, "{\"prices\": {\"unknown_v4_entry\": 1}}", "expected one of the FVM v4 entries", "lookback_cost");
+    }
+
+    @Test
+    void pricesOfAnotherGenerationBetweenV3AndV4()
+            throws IOException
+    {
+        // a v4 machine under v3 prices: shared entries from HYGGE (here with a changed actor_lookup), v4-only entries kept
+        PriceList hyggeStudy = PriceLists.withOverrides(HYGGE, write("{\"prices\": {\"actor_lookup\": 1, \"tipset_cid_latest\": 7}}"));
+        PriceList v4 = PriceLists.withPricesOf(WATERMELON, hyggeStudy);
+        assertThat(v4.generation()).isEqualTo(FvmGeneration.V4);
+        assertThat(v4.name()).isEqualTo(hyggeStudy.name() + " on v4");
+        assertThat(v4.onActorLookup().otherMilligas()).isEqualTo(1_000);
+        assertThat(v4.scaling(PriceEntry.LOOKBACK_COST)).isEqualTo(WATERMELON.scaling(PriceEntry.LOOKBACK_COST));
+        assertThat(v4.entries()).doesNotContain(PriceEntry.TIPSET_CID_LATEST);
+        // HYGGE's V1 window types do not exist in v4 and are dropped
+        assertThat(v4.verifyPostLookup()).containsOnlyKeys(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1_P1,
+                RegisteredPoStProof.STACKED_DRG_WINDOW_32GIB_V1_P1, RegisteredPoStProof.STACKED_DRG_WINDOW_64GIB_V1_P1);
+
+        // a v3 machine under TEEP prices: the per-seal price and NI-PoRep tables come along, v3-only entries are kept
+        PriceList v3 = PriceLists.withPricesOf(HYGGE, TEEP);
+        assertThat(v3.generation()).isEqualTo(FvmGeneration.V3);
+        assertThat(v3.onVerifySeal().computeMilligas()).isEqualTo(42_000_000_000L);
+        assertThat(v3.onTipsetCid(false)).isEqualTo(HYGGE.onTipsetCid(false));
+        assertThat(v3.onVerifyAggregateSeals(RegisteredSealProof.STACKED_DRG_64GIB_V1_P2_NI_POREP, 1).computeMilligas()).isEqualTo(115_329_958_000L);
+        // v3's PoSt fallback (512MiB V1) is priced as v4 charges that type: through v4's own fallback
+        PriceList cheapFallback = PriceLists.withOverrides(TEEP, write(
+                "{\"prices\": {\"verify_post_lookup\": {\"StackedDRGWindow512MiBV1P1\": {\"flat\": 1, \"scale\": 2}}}}"));
+        PriceList v3Cheap = PriceLists.withPricesOf(HYGGE, cheapFallback);
+        for (RegisteredPoStProof proof : RegisteredPoStProof.values()) {
+            assertThat(v3Cheap.onVerifyPost(proof, 10)).as(proof.name()).isEqualTo(cheapFallback.onVerifyPost(proof, 10));
+        }
+        assertThat(v3Cheap.onVerifyPost(RegisteredPoStProof.STACKED_DRG_WINDOW_32GIB_V1, 10).computeMilligas()).isEqualTo(21_000);
+
+        // v2 <-> v3 is unchanged: SKYR's table replaces HYGGE's whole
+        assertThat(PriceLists.withPricesOf(HYGGE, SKYR).verifyPostLookup()).isEqualTo(SKYR.verifyPostLookup());
+        assertThat(PriceLists.withPricesOf(SKYR, HYGGE).verifyPostLookup()).isEqualTo(HYGGE.verifyPostLookup());
     }
 }

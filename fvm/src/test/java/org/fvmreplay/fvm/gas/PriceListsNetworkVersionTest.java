@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,6 +77,38 @@ class PriceListsNetworkVersionTest
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no price list named 'dragon'")
                 .hasMessageContaining("[oh-snap, skyr, hygge, watermelon, teep]");
+    }
+
+    @Test
+    void selectionFrom17To29()
+    {
+        Map<Integer, String> expected = new LinkedHashMap<>();
+        expected.put(17, "SKYR_PRICES");
+        for (int nv = 18; nv <= 20; nv++) {
+            expected.put(nv, "HYGGE_PRICES");
+        }
+        for (int nv = 21; nv <= 24; nv++) {
+            expected.put(nv, "WATERMELON_PRICES");
+        }
+        for (int nv = 25; nv <= 29; nv++) {
+            expected.put(nv, "TEEP_PRICES");
+        }
+        Map<Integer, String> actual = new LinkedHashMap<>();
+        for (int nv = 17; nv <= 29; nv++) {
+            actual.put(nv, PriceLists.forNetworkVersion(nv).name());
+        }
+        assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void teepDiffersFromWatermelonInExactlyThreeEntries()
+    {
+        // TEEP_PRICES = PriceList { verify_seal_base, verify_aggregate_seal_per, verify_aggregate_seal_steps, ..WATERMELON_PRICES }
+        PriceList watermelon = PriceLists.byName(PriceLists.WATERMELON);
+        PriceList teep = PriceLists.byName(PriceLists.TEEP);
+        assertThat(teep.entries()).isEqualTo(watermelon.entries());
+        assertThat(watermelon.entries().stream().filter(entry -> !watermelon.value(entry).equals(teep.value(entry))))
+                .containsExactlyInAnyOrder(PriceEntry.VERIFY_SEAL_BASE, PriceEntry.VERIFY_AGGREGATE_SEAL_PER, PriceEntry.VERIFY_AGGREGATE_SEAL_STEPS);
     }
 
     @Test

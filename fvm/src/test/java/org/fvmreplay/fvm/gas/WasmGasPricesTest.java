@@ -49,6 +49,21 @@ class WasmGasPricesTest
     }
 
     @Test
+    void v4KeepsV3Prices()
+    {
+        // master's WATERMELON wasm_rules equal HYGGE's, and `impl Rules for WasmGasPrices` is unchanged from release/v3
+        for (String name : new String[] {PriceLists.WATERMELON, PriceLists.TEEP}) {
+            WasmGasPrices v4 = PriceLists.byName(name).wasmGasPrices();
+            assertThat(v4.generation()).isEqualTo(FvmGeneration.V4);
+            for (WasmInstructionClass instructionClass : WasmInstructionClass.values()) {
+                assertThat(v4.cost(instructionClass)).as(instructionClass.name()).isEqualTo(HYGGE.cost(instructionClass));
+            }
+            assertThat(v4.gasChargeCost()).isZero();
+            assertThat(v4.linearCalcCost()).isZero();
+        }
+    }
+
+    @Test
     void zeroPerUnitMakesLinearFixedAndU32OverflowIsRejected()
     {
         WasmGasPrices free = new WasmGasPrices(FvmGeneration.V3, 0, 4000, 4000, 4000, 4000, 4000, 0, 0, 0, 0, 0);
