@@ -1,0 +1,151 @@
+package org.fvmreplay.chain.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fvmreplay.chain.ChainException;
+import org.fvmreplay.chain.block.BlockHeader;
+import org.fvmreplay.chain.block.ChainMessage;
+import org.fvmreplay.chain.block.SignedMessage;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.block.TipsetKey;
+import org.fvmreplay.chain.block.TxMeta;
+import org.fvmreplay.fvm.message.Message;
+import org.fvmreplay.ipld.amt.Amt;
+import org.fvmreplay.ipld.amt.AmtEntry;
+import org.fvmreplay.ipld.amt.AmtFormat;
+import org.fvmreplay.ipld.blockstore.Blockstore;
+import org.fvmreplay.ipld.cbor.CborException;
+import org.fvmreplay.ipld.cbor.CborReader;
+import org.fvmreplay.ipld.cid.Cid;
+
+/**
+ * Headers, tipsets and block messages read from a blockstore (Lotus {@code ChainStore}). Decoded headers and tipsets
+ * are cached; a missing or malformed block is a {@link ChainException} naming it. Thread-safe.
+ */
+public final class ChainStore {
+    private final Blockstore store;
+    private final Map<Cid, BlockHeader> headers = new ConcurrentHashMap<>();
+    private final Map<TipsetKey, Tipset> tipsets = new ConcurrentHashMap<>();
+
+    public ChainStore(Blockstore store) {
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    public Blockstore blockstore() {
+        return store;
+    }
+
+    /** The header with this CID, verified against it. */
+    public BlockHeader header(Cid cid) {
+        requireNonNull(cid, "cid is null");
+        return headers.computeIfAbsent(cid, c -> BlockHeader.decode(c, get(c, "block header")));
+    }
+
+    /** The tipset of these blocks; they must form one (same height, parents and parent state). */
+    public Tipset tipset(TipsetKey key) {
+        requireNonNull(key, "key is null");
+        return tipsets.computeIfAbsent(key, k -> {
+            List<Tipset.Block> blocks = new ArrayList<>();
+            for (Cid c : k.cids()) {
+                blocks.add(new Tipset.Block(c, header(c)));
+            }
+            try {
+                return Tipset.of(blocks);
+            } catch (IllegalArgumentException e) {
+                throw new ChainException("blocks " + k + " do not form a tipset: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The parent tipset of {@code tipset}; a {@link ChainException} for the genesis tipset. */
+    public Tipset parent(Tipset tipset) {
+        if (tipset.height() == 0) {
+            throw new ChainException("the genesis tipset has no parent tipset");
+        }
+        return tipset(tipset.parents());
+    }
+
+    /**
+     * Lotus {@code ChainStore.GetTipsetByHeight}: the tipset at {@code height} on the chain ending at {@code anchor}. If
+     * that height was a null round, the next tipset above it ({@code prev=false}) or the last one below it
+     * ({@code prev=true}). A negative height or one above the anchor is a {@link ChainException}.
+     */
+    public Tipset tipsetByHeight(long height, Tipset anchor, boolean prev) {
+        requireNonNull(anchor, "anchor is null");
+        if (height < 0) {
+            throw new ChainException("height " + height + " is negative");
+        }
+        if (height > anchor.height()) {
+            throw new ChainException("looking for tipset at height " + height + " above the anchor at " + anchor.height());
+        }
+        Tipset ts = anchor;
+        while (true) {
+            if (ts.height() == height) {
+                return ts;
+            }
+            Tipset parent = parent(ts);
+            if (parent.height() < height) {
+                return prev ? parent : ts;
+            }
+            ts = parent;
+        }
+    }
+
+    /** The block's message list. */
+    public TxMeta txMeta(BlockHeader header) {
+        byte[] bytes = get(header.messages(), "message meta");
+        try {
+            return TxMeta.decode(bytes);
+        } catch (CborException e) {
+            throw new ChainException("message meta " + header.messages() + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A block's BLS messages then its secpk messages, in AMT index order (Lotus {@code MessagesForBlock}). */
+    public List<ChainMessage> blockMessages(BlockHeader header) {
+        TxMeta meta = txMeta(header);
+        List<ChainMessage> out = new ArrayList<>();
+        for (Cid c : messageCids(meta.blsMessages())) {
+            try {
+                out.add(ChainMessage.bls(Message.decode(get(c, "BLS message"))));
+            } catch (CborException e) {
+                throw new ChainException("BLS message " + c + " is malformed: " + e.getMessage(), e);
+            }
+        }
+        for (Cid c : messageCids(meta.secpkMessages())) {
+            try {
+                out.add(ChainMessage.signed(SignedMessage.decode(get(c, "signed message"))));
+            } catch (CborException | IllegalArgumentException e) {
+                throw new ChainException("signed message " + c + " is malformed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** The number of BLS messages of a block (the first entries of {@link #blockMessages}). */
+    public int blsMessageCount(BlockHeader header) {
+        return (int) Amt.load(txMeta(header).blsMessages(), store, AmtFormat.V0).count();
+    }
+
+    private List<Cid> messageCids(Cid amtRoot) {
+        List<Cid> cids = new ArrayList<>();
+        for (AmtEntry e : Amt.load(amtRoot, store, AmtFormat.V0)) {
+            CborReader r = CborReader.strict(e.value());
+            cids.add(r.readCid());
+            r.expectEnd();
+        }
+        return cids;
+    }
+
+    private byte[] get(Cid cid, String what) {
+        byte[] bytes = store.get(cid);
+        if (bytes == null) {
+            throw new ChainException(what + " " + cid + " is not in the store");
+        }
+        return bytes;
+    }
+}
