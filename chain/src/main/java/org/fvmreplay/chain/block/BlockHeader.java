@@ -16,7 +16,7 @@ import org.fvmreplay.ipld.cid.Cid;
 
 /**
  * A Filecoin block header, all 16 fields of the DAG-CBOR tuple in Lotus {@code chain/types/blockheader.go}. The ticket,
- * election proof, BLS aggregate and block signature are nullable on the wire (the genesis block has no election proof).
+ * election proof, BLS aggregate and block signature are nullable on the wire.
  */
 public record BlockHeader(
         Address miner,
