@@ -25,6 +25,11 @@ final class SupplyActorStates {
         return amount(fields(store, reward, "reward", Set.of(11)), 8, "reward");
     }
 
+    /** Reward {@code ThisEpochReward} (position 4): the block reward per expected leader at the state's epoch. */
+    static BigInteger rewardThisEpochReward(Blockstore store, ActorState reward) {
+        return amount(fields(store, reward, "reward", Set.of(11)), 4, "reward");
+    }
+
     /** Power {@code TotalPledgeCollateral} (position 4): what Lotus's power {@code TotalLocked} returns. */
     static BigInteger powerTotalPledgeCollateral(Blockstore store, ActorState power) {
         return amount(fields(store, power, "power", Set.of(15, 17)), 4, "power");
