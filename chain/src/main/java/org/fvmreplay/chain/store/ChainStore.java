@@ -30,6 +30,7 @@ public final class ChainStore {
     private final Blockstore store;
     private final Map<Cid, BlockHeader> headers = new ConcurrentHashMap<>();
     private final Map<TipsetKey, Tipset> tipsets = new ConcurrentHashMap<>();
+    private volatile Tipset genesis;
 
     public ChainStore(Blockstore store) {
         this.store = requireNonNull(store, "store is null");
@@ -93,6 +94,16 @@ public final class ChainStore {
             }
             ts = parent;
         }
+    }
+
+    /** The genesis tipset of the chain ending at {@code anchor} (walked once, then cached). */
+    public Tipset genesis(Tipset anchor) {
+        Tipset g = genesis;
+        if (g == null) {
+            g = tipsetByHeight(0, anchor, false);
+            genesis = g;
+        }
+        return g;
     }
 
     /** The block's message list. */
