@@ -122,19 +122,27 @@ public final class ChainStore {
         List<ChainMessage> out = new ArrayList<>();
         for (Cid c : messageCids(meta.blsMessages())) {
             try {
-                out.add(ChainMessage.bls(Message.decode(get(c, "BLS message"))));
+                out.add(listed(c, ChainMessage.bls(Message.decode(get(c, "BLS message")))));
             } catch (CborException e) {
                 throw new ChainException("BLS message " + c + " is malformed: " + e.getMessage(), e);
             }
         }
         for (Cid c : messageCids(meta.secpkMessages())) {
             try {
-                out.add(ChainMessage.signed(SignedMessage.decode(get(c, "signed message"))));
+                out.add(listed(c, ChainMessage.signed(SignedMessage.decode(get(c, "signed message")))));
             } catch (CborException | IllegalArgumentException e) {
                 throw new ChainException("signed message " + c + " is malformed: " + e.getMessage(), e);
             }
         }
         return out;
+    }
+
+    /** The message as decoded must re-encode to the CID the block lists it by (strict decoding makes this hold). */
+    private static ChainMessage listed(Cid listed, ChainMessage message) {
+        if (!message.cid().equals(listed)) {
+            throw new ChainException("message " + listed + " re-encodes to " + message.cid());
+        }
+        return message;
     }
 
     /** The number of BLS messages of a block (the first entries of {@link #blockMessages}). */
