@@ -66,13 +66,17 @@ public record TipsetInputs(
      * Gathers the inputs of executing {@code tipset} (not genesis).
      *
      * @param parentState resolves senders against the tipset's parent state (message selection; see {@link SenderIds})
-     * @throws ChainException when the chain lacks blocks or a sender cannot be resolved
+     * @throws ChainException when the chain lacks blocks, a miner has two blocks in the tipset or a sender cannot be resolved
      */
     public static TipsetInputs of(ChainStore chain, NetworkConfig network, Tipset tipset, SenderIds parentState) {
         requireNonNull(chain, "chain is null");
         requireNonNull(network, "network is null");
         requireNonNull(tipset, "tipset is null");
         requireNonNull(parentState, "parentState is null");
+        // Lotus refuses to execute a tipset with two blocks from one miner.
+        if (tipset.blocks().stream().map(b -> b.header().miner()).distinct().count() != tipset.blocks().size()) {
+            throw new ChainException(tipset + " has more than one block from the same miner");
+        }
         Tipset parent = chain.parent(tipset);
         long genesisTimestamp = network.genesisTimestamp().orElseGet(() -> chain.genesis(tipset).minTimestamp());
         List<PreStep> steps = new ArrayList<>();

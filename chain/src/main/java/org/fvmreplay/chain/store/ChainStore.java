@@ -3,9 +3,10 @@ package org.fvmreplay.chain.store;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fvmreplay.chain.ChainException;
 import org.fvmreplay.chain.block.BlockHeader;
 import org.fvmreplay.chain.block.ChainMessage;
@@ -23,13 +24,17 @@ import org.fvmreplay.ipld.cbor.CborReader;
 import org.fvmreplay.ipld.cid.Cid;
 
 /**
- * Headers, tipsets and block messages read from a blockstore (Lotus {@code ChainStore}). Decoded headers and tipsets
- * are cached; a missing or malformed block is a {@link ChainException} naming it. Thread-safe.
+ * Headers, tipsets and block messages read from a blockstore (Lotus {@code ChainStore}). The most recently used
+ * headers and tipsets are cached (bounded, so a replay of mainnet does not keep its history in memory); a missing or
+ * malformed block is a {@link ChainException} naming it. Thread-safe.
  */
 public final class ChainStore {
     private final Blockstore store;
-    private final Map<Cid, BlockHeader> headers = new ConcurrentHashMap<>();
-    private final Map<TipsetKey, Tipset> tipsets = new ConcurrentHashMap<>();
+    /** Enough for randomness and tipset-CID lookbacks (finality is 900 epochs) around the tipsets being executed. */
+    private static final int CACHE_SIZE = 8192;
+
+    private final Map<Cid, BlockHeader> headers = lru(CACHE_SIZE);
+    private final Map<TipsetKey, Tipset> tipsets = lru(CACHE_SIZE);
     private volatile Tipset genesis;
 
     public ChainStore(Blockstore store) {
@@ -43,23 +48,45 @@ public final class ChainStore {
     /** The header with this CID, verified against it. */
     public BlockHeader header(Cid cid) {
         requireNonNull(cid, "cid is null");
-        return headers.computeIfAbsent(cid, c -> BlockHeader.decode(c, get(c, "block header")));
+        BlockHeader cached = headers.get(cid);
+        if (cached != null) {
+            return cached;
+        }
+        BlockHeader header = BlockHeader.decode(cid, get(cid, "block header"));
+        headers.put(cid, header);
+        return header;
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** The tipset of these blocks; they must form one (same height, parents and parent state). */
     public Tipset tipset(TipsetKey key) {
         requireNonNull(key, "key is null");
-        return tipsets.computeIfAbsent(key, k -> {
-            List<Tipset.Block> blocks = new ArrayList<>();
-            for (Cid c : k.cids()) {
-                blocks.add(new Tipset.Block(c, header(c)));
-            }
-            try {
-                return Tipset.of(blocks);
-            } catch (IllegalArgumentException e) {
-                throw new ChainException("blocks " + k + " do not form a tipset: " + e.getMessage(), e);
-            }
-        });
+        Tipset cached = tipsets.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Tipset.Block> blocks = new ArrayList<>();
+        for (Cid c : key.cids()) {
+            blocks.add(new Tipset.Block(c, header(c)));
+        }
+        Tipset tipset;
+        try {
+            tipset = Tipset.of(blocks);
+        } catch (IllegalArgumentException e) {
+            throw new ChainException("blocks " + key + " do not form a tipset: " + e.getMessage(), e);
+        }
+        tipsets.put(key, tipset);
+        return tipset;
     }
 
     /** The parent tipset of {@code tipset}; a {@link ChainException} for the genesis tipset. */
