@@ -123,7 +123,7 @@ public final class ChainStore {
         }
     }
 
-    /** The genesis tipset of the chain ending at {@code anchor} (walked once, then cached). */
+    /** The genesis tipset of the chain ending at {@code anchor}: walked once, then cached (one chain per store). */
     public Tipset genesis(Tipset anchor) {
         Tipset g = genesis;
         if (g == null) {
