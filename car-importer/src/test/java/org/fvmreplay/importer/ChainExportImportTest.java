@@ -13,7 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fvmreplay.ipld.car.CarWriter;
+import org.fvmreplay.ipld.cbor.CborWriter;
 import org.fvmreplay.ipld.cid.Cid;
+import org.fvmreplay.ipld.cid.Multicodec;
+import org.fvmreplay.ipld.cid.Multihash;
+import org.fvmreplay.ipld.cid.MultihashCode;
 import org.fvmreplay.snapshots.SnapshotStatus;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -39,6 +44,28 @@ class ChainExportImportTest {
             assertThat(result.unverifiableBlocks()).isZero();
             assertThat(TestData.storedCids(store)).isEqualTo(TestData.cidsOf(car));
             assertThat(TestData.storedCids(store)).extracting(Cid::codec).containsExactlyInAnyOrder(0x51L, 0x71L);
+        }
+    }
+
+    @Test
+    void importsIdentityCidsLongerThan64Bytes() throws IOException {
+        // the VM rejects such CIDs when an actor makes one; the importer only stores and verifies blocks
+        byte[] inline = new byte[100];
+        java.util.Arrays.fill(inline, (byte) 7);
+        Cid identity = Cid.v1(Multicodec.RAW, Multihash.of(MultihashCode.IDENTITY, inline));
+        byte[] parent = new CborWriter().writeArrayHeader(1).writeCid(identity).toByteArray();
+        Cid parentCid = Cid.forDagCbor(parent);
+        Path car = tmp.resolve("identity.car");
+        try (CarWriter writer = new CarWriter(Files.newOutputStream(car), List.of(parentCid))) {
+            writer.write(parentCid, parent);
+            writer.write(identity, inline);
+        }
+        try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
+            ImportResult result = new SnapshotImporter(store, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
+            assertThat(result.record().status()).isEqualTo(SnapshotStatus.COMPLETE);
+            assertThat(result.record().blockCount()).isEqualTo(2);
+            assertThat(store.blocks().get(parentCid)).isEqualTo(parent);
+            assertThat(store.blocks().get(identity)).isEqualTo(inline);
         }
     }
 
