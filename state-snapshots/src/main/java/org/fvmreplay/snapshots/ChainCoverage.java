@@ -3,8 +3,11 @@ package org.fvmreplay.snapshots;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +117,7 @@ public final class ChainCoverage {
             return null;
         }
         List<TipsetEntry> chain = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(chain);
+        Collections.reverse(chain);
         int n = chain.size();
         long[] epochs = chain.stream().mapToLong(TipsetEntry::epoch).toArray();
         TipsetEntry oldest = chain.get(0);
@@ -129,11 +132,14 @@ public final class ChainCoverage {
             List<Set<Cid>> missing = new ArrayList<>(applicable);
             for (int i = 0; i < applicable; i++) {
                 List<Cid> roots = roots(part, chain, i);
-                Set<Cid> lacking = new java.util.LinkedHashSet<>();
+                Set<Cid> lacking = Set.of(); // most epochs lack nothing: no set per epoch then
                 boolean allRootsAbsent = !roots.isEmpty();
                 for (Cid root : roots) {
                     Set<Cid> below = check.missing(root);
-                    lacking.addAll(below);
+                    if (!below.isEmpty()) {
+                        lacking = lacking.isEmpty() ? new LinkedHashSet<>(below) : lacking;
+                        lacking.addAll(below);
+                    }
                     allRootsAbsent &= below.contains(root);
                 }
                 missing.add(lacking);
@@ -151,7 +157,7 @@ public final class ChainCoverage {
                 && state[i] == Status.COMPLETE && messages[i] == Status.COMPLETE && receipts[i] == Status.COMPLETE);
         boolean headRunnable = state[n - 1] == Status.COMPLETE && messages[n - 1] == Status.COMPLETE;
         List<Cid> headersEndAt = oldest.epoch() == 0 ? List.of() : oldest.parents();
-        errors.sort(java.util.Comparator.comparingLong((Gap g) -> g.epochs().from()).thenComparing(Gap::part));
+        errors.sort(Comparator.comparingLong((Gap g) -> g.epochs().from()).thenComparing(Gap::part));
         Set<List<Cid>> keys = new HashSet<>();
         chain.forEach(t -> keys.add(t.key()));
         return new Report(chain.get(n - 1), oldest, headersEndAt, n, present, replayable, headRunnable, errors, keys);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Epochs of a chain as compact ranges. A range runs over consecutive tipsets of the chain, so it
@@ -32,7 +33,7 @@ public record EpochRanges(List<Range> ranges) {
      * The ranges of the tipsets in {@code chainEpochs} (every tipset's epoch, oldest first) that
      * {@code included} selects, by index into {@code chainEpochs}.
      */
-    public static EpochRanges of(long[] chainEpochs, java.util.function.IntPredicate included) {
+    public static EpochRanges of(long[] chainEpochs, IntPredicate included) {
         requireNonNull(chainEpochs, "chainEpochs is null");
         requireNonNull(included, "included is null");
         List<Range> out = new ArrayList<>();
