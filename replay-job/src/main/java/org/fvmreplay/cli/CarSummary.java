@@ -50,7 +50,7 @@ public record CarSummary(
             total += size;
             min = Math.min(min, size);
             max = Math.max(max, size);
-            codecs.merge(Multicodec.name(block.cid().codec()), 1L, Long::sum);
+            codecs.merge(codecName(block.cid().codec()), 1L, Long::sum);
             hashes.merge(MultihashCode.name(block.cid().multihash().code()), 1L, Long::sum);
             if (block.verification() == BlockVerification.VERIFIED) {
                 verified++;
@@ -60,6 +60,11 @@ public record CarSummary(
         }
         return new CarSummary(reader.source(), reader.format(), reader.roots(), blocks, codecs, hashes, total,
                 blocks == 0 ? 0 : min, max, verified, unverifiable);
+    }
+
+    /** Lotus writes plain CBOR (0x51) blocks since FVM v4; the shared codec table does not name it yet. */
+    private static String codecName(long codec) {
+        return codec == 0x51 ? "cbor" : Multicodec.name(codec);
     }
 
     public double averageBlockBytes() {

@@ -3,15 +3,20 @@ package org.fvmreplay.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.CarExporter;
+import org.fvmreplay.snapshots.ChainCoverage;
 import org.fvmreplay.snapshots.ChainIndex;
 import org.fvmreplay.snapshots.DagWalker;
+import org.fvmreplay.snapshots.EpochRanges;
 import org.fvmreplay.snapshots.SnapshotRecord;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.SnapshotStoreException;
+import org.fvmreplay.snapshots.SubtreeCheck;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -104,25 +109,102 @@ public final class SnapshotsCommand implements Runnable {
         }
     }
 
-    /** Checks reachability. */
+    /** Reports which epochs the store can replay, and the blocks missing where a snapshot claims them. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check that every block reachable from the roots (default: every snapshot's roots) is in the store.")
+            description = {"Report the coverage of every imported chain: headers back to which epoch, the epochs whose state,",
+                    "messages and receipts are present, and which epochs can replay. Blocks missing inside a range a snapshot",
+                    "claims are errors (exit code 2); what a lite snapshot leaves out by design is not.",
+                    "Snapshots that are not chains (actor bundles, state CARs) and --root CIDs are checked as whole DAGs."})
     static final class VerifyCommand extends StoreCommand {
-        @Option(names = "--root", paramLabel = "CID", description = "a root to check (state root, header, ...); repeatable")
+        /** Missing CIDs printed per gap; the count says how many more there are. */
+        private static final int CIDS_PER_GAP = 20;
+
+        @Option(names = "--root", paramLabel = "CID", description = "check only the DAG below this CID (state root, ...); repeatable")
         List<String> roots = new ArrayList<>();
 
         @Override
         int run(SnapshotStore store) {
-            List<Cid> from = new ArrayList<>();
-            roots.forEach(r -> from.add(Cid.parse(r)));
-            if (from.isEmpty()) {
-                store.catalogue().list().forEach(r -> from.addAll(r.roots()));
+            if (!roots.isEmpty()) {
+                List<Cid> from = new ArrayList<>();
+                roots.forEach(r -> from.add(Cid.parse(r)));
+                return verifyDag(store, from, from.size() + " root(s)") ? 0 : 2;
             }
+            SubtreeCheck check = new SubtreeCheck(store.blocks());
+            ChainCoverage coverage = new ChainCoverage(store.blocks(), check);
+            Set<List<Cid>> covered = new HashSet<>();
+            List<ChainCoverage.Report> reports = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
+            boolean ok = true;
+            for (SnapshotRecord r : store.catalogue().list()) {
+                if (!r.complete()) {
+                    System.out.printf("%s: import not finished (%s), skipped; rerun the import to complete it%n", r.path(), r.status());
+                    continue;
+                }
+                if (covered.contains(r.roots())) {
+                    continue; // the same head, imported from another file
+                }
+                ChainCoverage.Report report = coverage.report(r.roots());
+                if (report == null) {
+                    ok &= verifyDag(store, r.roots(), r.path() + " (not a chain: its roots are not block headers)");
+                    covered.add(r.roots());
+                    continue;
+                }
+                covered.add(r.roots());
+                reports.add(report);
+                sources.add(r.path());
+            }
+            // a head inside a longer chain already reported adds nothing
+            Set<List<Cid>> reported = new HashSet<>();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(reports.get(b).head().epoch(), reports.get(a).head().epoch()));
+            int errors = 0;
+            for (int i : order) {
+                ChainCoverage.Report report = reports.get(i);
+                if (reported.contains(report.head().key())) {
+                    continue;
+                }
+                reported.addAll(report.tipsetKeys());
+                print(report, sources.get(i));
+                errors += report.errors().size();
+            }
+            if (errors > 0) {
+                System.out.printf("%d error(s): blocks missing inside the ranges the snapshots claim%n", errors);
+            }
+            return ok && errors == 0 ? 0 : 2;
+        }
+
+        private static boolean verifyDag(SnapshotStore store, List<Cid> from, String what) {
             DagWalker.Result result = new DagWalker(store.blocks(), true).walk(from, (c, d) -> {});
-            System.out.printf("%,d blocks (%,d bytes) reachable from %d root(s); %d missing%n", result.blocks(), result.bytes(),
-                    from.size(), result.missing().size());
+            System.out.printf("%,d blocks (%,d bytes) reachable from %s; %d missing%n", result.blocks(), result.bytes(), what,
+                    result.missing().size());
             result.missing().stream().limit(100).forEach(c -> System.out.println("missing " + c));
-            return result.complete() ? 0 : 2;
+            return result.complete();
+        }
+
+        private static void print(ChainCoverage.Report r, String source) {
+            System.out.printf("chain of %s: head epoch %d, tipset %s%n", source, r.head().epoch(), r.head().key());
+            String end = r.reachesGenesis() ? "back to genesis" : "parent tipset " + r.headersEndAt() + " not in the store";
+            System.out.printf("  headers   present for epochs %d–%d, %s (%d tipsets, %d null rounds)%n", r.oldest().epoch(),
+                    r.head().epoch(), end, r.tipsets(), r.nullRounds());
+            for (ChainCoverage.Part part : ChainCoverage.Part.values()) {
+                String note = part == ChainCoverage.Part.RECEIPTS
+                        ? " (an epoch's receipts are in its child; the head has none)" : "";
+                System.out.printf("  %-9s present for %s%s%n", part.label(), r.present().get(part).describe(), note);
+            }
+            System.out.printf("  replay    %s can replay and be checked against receipts%s%n", r.replayable().describe(),
+                    r.headRunnable() ? "; the head (" + r.head().epoch() + ") can run but not be checked" : "");
+            for (ChainCoverage.Gap gap : r.errors()) {
+                System.out.printf("  error: %s of %s incomplete: %d block(s) missing:%n", gap.part().label(),
+                        new EpochRanges(List.of(gap.epochs())).describe(),
+                        gap.missing().size());
+                gap.missing().stream().limit(CIDS_PER_GAP).forEach(c -> System.out.println("    missing " + c));
+                if (gap.missing().size() > CIDS_PER_GAP) {
+                    System.out.printf("    ... and %d more%n", gap.missing().size() - CIDS_PER_GAP);
+                }
+            }
         }
     }
 

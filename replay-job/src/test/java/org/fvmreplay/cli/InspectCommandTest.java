@@ -36,6 +36,15 @@ class InspectCommandTest {
     }
 
     @Test
+    void inspectsCborCodecBlocks() {
+        Path shared = Path.of(System.getProperty("fvmreplay.shared", "../../shared"));
+        Result result = run("inspect", shared.resolve("cases/car-cbor-0x51-codec.car").toString());
+        assertThat(result.exitCode).isZero();
+        assertThat(result.err).isEmpty();
+        assertThat(result.out).contains("blocks:         2", "codecs:         cbor 1, dag-cbor 1", "verified 2/2 blocks");
+    }
+
+    @Test
     void namesTheFormatOfEachVariant() {
         Result result = run("inspect", snapshot("chain4.car.zst").toString(), snapshot("chain4.forest.car.zst").toString(),
                 snapshot("carv2.car.zst").toString());

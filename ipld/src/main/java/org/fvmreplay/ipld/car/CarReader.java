@@ -22,14 +22,16 @@ import java.util.function.Consumer;
 import org.fvmreplay.ipld.cbor.CborException;
 import org.fvmreplay.ipld.cbor.DagCbor;
 import org.fvmreplay.ipld.cid.Cid;
-import org.fvmreplay.ipld.cid.Multicodec;
 import org.fvmreplay.ipld.cid.Multihash;
 import org.fvmreplay.ipld.model.IpldValue;
 
 /**
  * A streaming reader of CAR files: CARv1, CARv2 and either of them zstd-compressed (including
  * Forest's indexed {@code .forest.car.zst}), detected from the first bytes. Blocks are read one at
- * a time with {@link #next()} and verified against their CIDs unless told otherwise. Every problem
+ * a time with {@link #next()} and verified against their CIDs unless told otherwise. The codec is
+ * not checked: a block is bytes named by a hash, and new codecs appear (Lotus writes CBOR, 0x51,
+ * since FVM v4), so any codec is read and verified by its hash; what the bytes mean is for the
+ * reader of the block to decide. Every problem
  * with the input is a {@link CarFormatException} naming the source and the byte offset in the
  * (decompressed) stream.
  */
@@ -293,16 +295,9 @@ public final class CarReader implements Closeable {
         } catch (IllegalArgumentException e) {
             throw fail(cidAt, "bad CID at the start of the section: " + e.getMessage());
         }
-        if (!isKnownCodec(cid.codec())) {
-            throw fail(cidAt, "unknown codec " + Multicodec.name(cid.codec()) + " in CID " + cid);
-        }
         byte[] data = Arrays.copyOfRange(section, cid.byteLength(), section.length);
         long dataAt = cidAt + cid.byteLength();
         return new CarBlock(cid, data, start - payloadStart, dataAt - payloadStart, verify(cid, data, dataAt));
-    }
-
-    private static boolean isKnownCodec(long codec) {
-        return codec == Multicodec.DAG_CBOR || codec == Multicodec.RAW || codec == Multicodec.DAG_PB || codec == Multicodec.DAG_JSON;
     }
 
     private BlockVerification verify(Cid cid, byte[] data, long dataAt) {
