@@ -279,7 +279,7 @@ public record NetworkConfig(
     }
 
     private static BuildConstants buildConstants(JsonNode node) {
-        BuildConstants d = BuildConstants.mainnet();
+        BuildConstants d = BuildConstants.devnet();
         if (node.isMissingNode() || node.isNull()) {
             return d;
         }

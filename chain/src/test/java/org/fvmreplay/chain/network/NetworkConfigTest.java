@@ -44,8 +44,9 @@ class NetworkConfigTest {
         }
         assertThat(config.beacon()).isEqualTo(new BeaconSchedule.Mock());
         assertThat(config.blockDelaySecs()).isEqualTo(30);
-        // Built without network tags: Lotus compares with mainnet's Hyperdrive height.
-        assertThat(config.keysSendersById(723)).isFalse();
+        // Devnet build constants: Hyperdrive (-16) is before genesis, so senders are keyed by ID from epoch 0.
+        assertThat(config.keysSendersById(0)).isTrue();
+        assertThat(config.buildConstants()).isEqualTo(BuildConstants.devnet());
     }
 
     @Test
@@ -123,7 +124,8 @@ class NetworkConfigTest {
         assertThat(c.genesisTimestamp()).hasValue(100);
         assertThat(c.keysSendersById(0)).isTrue();
         assertThat(c.buildConstants().assemblyHeight()).isEqualTo(-5);
-        assertThat(c.buildConstants().ignitionHeight()).isEqualTo(94_000);
+        // fields left out keep the devnet defaults
+        assertThat(c.buildConstants().ignitionHeight()).isEqualTo(BuildConstants.devnet().ignitionHeight());
         assertThat(c.initialFilReserved(25)).isEqualTo(BuildConstants.fil(1_400_000_000));
         assertThat(c.beacon()).isInstanceOf(BeaconSchedule.Drand.class);
 

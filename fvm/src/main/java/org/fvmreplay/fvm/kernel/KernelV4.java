@@ -242,7 +242,8 @@ public class KernelV4 extends Kernel {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid event key");
         }
         CborWriter event = new CborWriter(64 + keys.length + values.length);
-        event.writeArrayHeader(1).writeArrayHeader(headers.size());
+        // fvm_shared v4's ActorEvent is serde-transparent: the event is the list of its entries
+        event.writeArrayHeader(headers.size());
         int keyOffset = 0;
         int valueOffset = 0;
         for (EventEntryHeader header : headers) {

@@ -1,0 +1,170 @@
+package org.fvmreplay.chain.execution;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fvmreplay.chain.TipsetInputs;
+import org.fvmreplay.chain.block.ChainMessage;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.externs.ChainExterns;
+import org.fvmreplay.chain.message.BlockMessages;
+import org.fvmreplay.chain.network.NetworkConfig;
+import org.fvmreplay.chain.receipt.MessageReceipt;
+import org.fvmreplay.chain.receipt.Receipts;
+import org.fvmreplay.chain.store.ChainStore;
+import org.fvmreplay.chain.supply.SupplyCalculator;
+import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.fvm.engine.cache.ModuleCache;
+import org.fvmreplay.fvm.executor.ApplyRet;
+import org.fvmreplay.fvm.executor.Executor;
+import org.fvmreplay.fvm.machine.Machine;
+import org.fvmreplay.fvm.machine.MachineContext;
+import org.fvmreplay.fvm.state.MutableStateTree;
+import org.fvmreplay.fvm.state.StateTree;
+import org.fvmreplay.ipld.blockstore.MissingBlockException;
+import org.fvmreplay.ipld.cid.Cid;
+
+/**
+ * Executes a tipset from its parent state as Lotus's {@code TipSetExecutor.ExecuteTipSet} and {@code ApplyBlocks} do
+ * (lotus {@code chain/consensus/compute_state.go}): cron for each null round and the migration at each upgrade height
+ * between the parent and the tipset, then per block its messages (BLS then secp, de-duplicated by unsigned CID) and a
+ * reward, then cron; receipts of the explicit messages in order form the receipts root (legacy AMT). Each tipset runs on
+ * a private overlay of the chain's store, so tipsets are independent and may run in parallel on separate executors.
+ * <p>
+ * Only network versions the FVM runs with implicit messages (18 and later) execute; state migrations run when
+ * {@link StateMigrations} has them and otherwise end the tipset as {@link TipsetOutcome.MigrationRequired}.
+ * Not thread-safe: one executor per thread (they may share a {@link WasmEngine}).
+ */
+public final class TipsetExecutor {
+    private static final int FIRST_SUPPORTED_NETWORK_VERSION = 18;
+
+    private final ChainStore chain;
+    private final NetworkConfig network;
+    private final WasmEngine engine;
+    private final StateMigrations migrations;
+    private final Map<String, ModuleCache> modules = new HashMap<>();
+    private SupplyCalculator supply;
+    private java.util.function.BiFunction<Long, org.fvmreplay.chain.supply.CirculatingSupply, BigInteger> supplyOverride;
+
+    /** For tests: replaces the circulating supply given to each VM (epoch and Lotus's components in, attoFIL out). */
+    void overrideCirculatingSupply(java.util.function.BiFunction<Long, org.fvmreplay.chain.supply.CirculatingSupply, BigInteger> override) {
+        this.supplyOverride = override;
+    }
+
+    public TipsetExecutor(ChainStore chain, NetworkConfig network, WasmEngine engine, StateMigrations migrations) {
+        this.chain = requireNonNull(chain, "chain is null");
+        this.network = requireNonNull(network, "network is null");
+        this.engine = requireNonNull(engine, "engine is null");
+        this.migrations = requireNonNull(migrations, "migrations is null");
+    }
+
+    /**
+     * Executes {@code tipset} (not genesis) from its parent state root.
+     *
+     * @throws TipsetExecutionException when an implicit message fails, which the reference node treats as an invalid tipset
+     */
+    public TipsetOutcome execute(Tipset tipset) {
+        requireNonNull(tipset, "tipset is null");
+        long started = System.nanoTime();
+        TipsetStore store = new TipsetStore(chain.blockstore());
+        try {
+            return run(tipset, store, started);
+        } catch (MissingBlockException e) {
+            return new TipsetOutcome.MissingState(tipset, e.cid());
+        } catch (RuntimeException e) {
+            if (store.firstMissing().isPresent()) {
+                return new TipsetOutcome.MissingState(tipset, store.firstMissing().get());
+            }
+            throw e;
+        }
+    }
+
+    private TipsetOutcome run(Tipset tipset, TipsetStore store, long started) {
+        int networkVersion = network.networkVersion(tipset.height());
+        if (networkVersion < FIRST_SUPPORTED_NETWORK_VERSION) {
+            return new TipsetOutcome.Unsupported(tipset, networkVersion, "network version " + networkVersion + " is not replayed (chain replay starts at 18)");
+        }
+        StateTree parentTree = StateTree.load(store, tipset.parentStateRoot());
+        TipsetInputs inputs = TipsetInputs.of(chain, network, tipset, parentTree::resolve);
+        ChainExterns externs = inputs.externs();
+        List<TipsetOutcome.AppliedImplicit> implicit = new ArrayList<>();
+        Cid state = inputs.parentState();
+        for (TipsetInputs.PreStep step : inputs.preSteps()) {
+            if (step instanceof TipsetInputs.NullRoundCron cron) {
+                Machine machine = machine(store, tipset, cron.networkVersion(), cron.epoch(), cron.timestamp(), inputs.baseFee(), state, externs);
+                implicit.add(applyImplicit(machine, "cron", cron.epoch(), ImplicitMessages.cron(cron.epoch())));
+                state = machine.flush();
+            } else if (step instanceof TipsetInputs.Migration migration) {
+                Optional<StateMigration> ported = migrations.forUpgrade(migration.upgrade());
+                if (ported.isEmpty()) {
+                    return new TipsetOutcome.MigrationRequired(tipset, migration.upgrade());
+                }
+                state = ported.get().migrate(store, state, migration.upgrade().height());
+            }
+        }
+        if (store.firstMissing().isPresent()) {
+            return new TipsetOutcome.MissingState(tipset, store.firstMissing().get());
+        }
+
+        long epoch = tipset.height();
+        Machine machine = machine(store, tipset, inputs.networkVersion(), epoch, inputs.timestamp(), inputs.baseFee(), state, externs);
+        Executor executor = new Executor(machine);
+        List<TipsetOutcome.AppliedMessage> applied = new ArrayList<>();
+        List<MessageReceipt> receipts = new ArrayList<>();
+        for (BlockMessages block : inputs.blocks()) {
+            BigInteger penalty = BigInteger.ZERO;
+            BigInteger gasReward = BigInteger.ZERO;
+            for (ChainMessage message : block.messages()) {
+                ApplyRet ret = executor.applyExplicit(message.message(), message.chainLength());
+                TipsetOutcome.AppliedMessage one = new TipsetOutcome.AppliedMessage(message, block.block(), ret);
+                applied.add(one);
+                receipts.add(one.receipt());
+                penalty = penalty.add(ret.penalty());
+                gasReward = gasReward.add(ret.minerTip());
+            }
+            implicit.add(applyImplicit(executor, "reward", epoch, ImplicitMessages.reward(epoch, block.miner(), penalty, gasReward, block.winCount())));
+        }
+        implicit.add(applyImplicit(executor, "cron", epoch, ImplicitMessages.cron(epoch)));
+        Cid stateRoot = machine.flush();
+        Cid receiptsRoot = Receipts.root(store, receipts);
+        if (store.firstMissing().isPresent()) {
+            return new TipsetOutcome.MissingState(tipset, store.firstMissing().get());
+        }
+        return new TipsetOutcome.Executed(tipset, inputs.networkVersion(), stateRoot, receiptsRoot, applied, implicit, System.nanoTime() - started);
+    }
+
+    private Machine machine(TipsetStore store, Tipset anchor, int networkVersion, long epoch, long timestamp, BigInteger baseFee, Cid state, ChainExterns externs) {
+        org.fvmreplay.chain.supply.CirculatingSupply components = supply(store, anchor).compute(epoch, MutableStateTree.load(store, state));
+        BigInteger circulating = supplyOverride == null ? components.filCirculating() : supplyOverride.apply(epoch, components);
+        MachineContext context = new MachineContext(org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion), epoch, timestamp, baseFee,
+                circulating, state);
+        Machine machine = Machine.create(context, store, externs, engine, false);
+        ModuleCache shared = modules.computeIfAbsent("nv" + networkVersion, k -> machine.modules());
+        return machine.withModules(shared);
+    }
+
+    private SupplyCalculator supply(TipsetStore store, Tipset anchor) {
+        if (supply == null) {
+            Tipset genesis = chain.genesis(anchor);
+            supply = new SupplyCalculator(network, SupplyCalculator.genesisPledge(StateTree.load(store, genesis.parentStateRoot()), store));
+        }
+        return supply;
+    }
+
+    private static TipsetOutcome.AppliedImplicit applyImplicit(Machine machine, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
+        return applyImplicit(new Executor(machine), kind, epoch, message);
+    }
+
+    private static TipsetOutcome.AppliedImplicit applyImplicit(Executor executor, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
+        ApplyRet ret = executor.applyImplicit(message);
+        if (ret.exitCode() != 0) {
+            throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code " + ret.exitCode() + ": " + ret.failureInfo());
+        }
+        return new TipsetOutcome.AppliedImplicit(kind, epoch, ret);
+    }
+}

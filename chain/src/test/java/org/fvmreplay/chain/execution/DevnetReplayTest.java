@@ -1,0 +1,51 @@
+package org.fvmreplay.chain.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.fvmreplay.chain.SharedChain;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.network.ActorManifests;
+import org.fvmreplay.chain.network.NetworkConfig;
+import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
+import org.junit.jupiter.api.Test;
+
+/** Every tipset of the shared devnet chains, replayed and checked against the chain the reference node produced. */
+class DevnetReplayTest {
+    @Test
+    void devnetA() {
+        replayAll(SharedChain.devnetA());
+    }
+
+    @Test
+    void devnetC() {
+        replayAll(SharedChain.devnetC());
+    }
+
+    private static void replayAll(SharedChain shared) {
+        NetworkConfig network = NetworkConfig.read(shared.manifestPath());
+        TipsetExecutor executor = new TipsetExecutor(shared.chain(), network, new ChicoryEngine(EngineConfig.reference()),
+                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath())));
+        TipsetReplay replay = new TipsetReplay(shared.chain(), executor);
+        List<Tipset> tipsets = new ArrayList<>();
+        for (Tipset t = shared.head(); t.height() > 0; t = shared.chain().parent(t)) {
+            tipsets.add(0, t);
+        }
+        Map<ReplayStatus, Integer> counts = new EnumMap<>(ReplayStatus.class);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i + 1 < tipsets.size(); i++) {
+            TipsetReport report = replay.replay(tipsets.get(i), tipsets.get(i + 1));
+            counts.merge(report.status(), 1, Integer::sum);
+            if (report.status() != ReplayStatus.MATCH) {
+                problems.add(report.epoch() + " nv" + report.networkVersion() + " " + report.status() + " " + report.detail());
+            }
+        }
+        System.out.println("REPLAY " + shared.name() + " " + counts);
+        problems.stream().limit(40).forEach(p -> System.out.println("  " + p));
+        assertThat(problems).isEmpty();
+    }
+}
