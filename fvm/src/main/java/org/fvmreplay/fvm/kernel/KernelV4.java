@@ -242,7 +242,7 @@ public class KernelV4 extends Kernel {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid event key");
         }
         CborWriter event = new CborWriter(64 + keys.length + values.length);
-        event.writeArrayHeader(1).writeArrayHeader(headers.size());
+        event.writeArrayHeader(headers.size());
         int keyOffset = 0;
         int valueOffset = 0;
         for (EventEntryHeader header : headers) {
