@@ -421,18 +421,37 @@ class KernelV4Test {
     }
 
     @Test
-    void theEventIsEncodedAsATupleOfEntryTuples() {
+    void theEventIsEncodedAsTheListOfEntryTuples() {
         long gas = gasOf(() -> kernel.emitEvent(List.of(entry(0b11, RAW, 2, 3), entry(0b01, CBOR, 1, 0)), utf8("k1a"), new byte[] {1, 2, 3}));
         assertThat(gas).isEqualTo(kernel.priceList().onActorEvent(2, 3, 3).totalMilligas());
 
         assertThat(vm.callManager.events()).singleElement().satisfies(event -> {
             assertThat(event.emitter()).isEqualTo(ACTOR);
-            // [[ [3, "k1", 0x55, h'010203'], [1, "a", 0x51, h''] ]]
+            // fvm_shared's ActorEvent is #[serde(transparent)]: [ [3, "k1", 0x55, h'010203'], [1, "a", 0x51, h''] ]
             assertThat(HexFormat.of().formatHex(event.encoded())).isEqualTo(
-                    "81" + "82"
+                    "82"
                             + "84" + "03" + "626b31" + "1855" + "43010203"
                             + "84" + "01" + "6161" + "1851" + "40");
         });
+    }
+
+    /**
+     * The event of the EVM message Lotus executed at epoch 22 of {@code /work/shared/chains/devnet-c} (network version 21,
+     * emitter f01017): the only value of its events AMT is the StampedEvent
+     * {@code [1017, [[3, "t1", 0x55, topic], [3, "d", 0x55, data]]]}, so the emitted event must encode as that entry list.
+     */
+    @Test
+    void anEvmLogEncodesAsLotusStoredItOnChain() {
+        byte[] topic = HexFormat.of().parseHex("8db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b");
+        byte[] data = HexFormat.of().parseHex("0000000000000000000000006778922bd38a3edd68848f48ef9afa21d1d6962c");
+        byte[] values = java.util.Arrays.copyOf(topic, 64);
+        System.arraycopy(data, 0, values, 32, 32);
+
+        kernel.emitEvent(List.of(entry(0b11, RAW, 2, 32), entry(0b11, RAW, 1, 32)), utf8("t1d"), values);
+
+        byte[] stamped = new CborWriter(128).writeArrayHeader(2).writeHead(0, 1017).writeRaw(vm.callManager.events().get(0).encoded()).toByteArray();
+        assertThat(HexFormat.of().formatHex(stamped)).isEqualTo("821903f9828403627431185558208db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b"
+                + "84036164185558200000000000000000000000006778922bd38a3edd68848f48ef9afa21d1d6962c");
     }
 
     // ---- BLS aggregates ----

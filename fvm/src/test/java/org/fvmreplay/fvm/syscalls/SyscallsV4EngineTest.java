@@ -95,11 +95,11 @@ class SyscallsV4EngineTest {
 
             assertThat(result.exitCode()).as("exit code on " + name).isZero();
             assertThat(vm.externs.calls).containsExactly("chain " + RAND_EPOCH);
-            // the event carries the 32 bytes the randomness syscall wrote at 128: [[ [3, "rand", 0x55, digest] ]]
+            // the event carries the 32 bytes the randomness syscall wrote at 128: [ [3, "rand", 0x55, digest] ]
             String digest = HexFormat.of().formatHex(V4TestMachine.TestExterns.chainDigest(RAND_EPOCH));
             assertThat(vm.callManager.events()).singleElement().satisfies(event -> {
                 assertThat(event.emitter()).isEqualTo(ACTOR);
-                assertThat(HexFormat.of().formatHex(event.encoded())).isEqualTo("81" + "81" + "84" + "03" + "6472616e64" + "1855" + "5820" + digest);
+                assertThat(HexFormat.of().formatHex(event.encoded())).isEqualTo("81" + "84" + "03" + "6472616e64" + "1855" + "5820" + digest);
             });
             assertThat(vm.machine.stateTree().actor(ACTOR)).isEmpty();
             assertThat(vm.machine.stateTree().actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance)
