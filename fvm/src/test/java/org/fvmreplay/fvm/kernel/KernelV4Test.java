@@ -151,6 +151,42 @@ class KernelV4Test {
     }
 
     @Test
+    void openingChargesTheBaseTheScanOfItsFieldsAndLinksAndTheTrackedLinks() {
+        kernel.root();
+        int before = vm.callManager.gasTrace().entries().size();
+        kernel.blockOpen(STATE);
+        // [1, CHILD]: an array header, an integer and a tag-42 field, one CID
+        assertThat(vm.callManager.gasTrace().entries().subList(before, vm.callManager.gasTrace().entries().size()))
+                .map(e -> (TraceEntry.GasCharged) e)
+                .extracting(c -> c.name() + " " + c.computeMilligas() + " " + c.storageMilligas())
+                .containsExactly(
+                        line(kernel.priceList().onBlockOpenBase()),
+                        line(kernel.priceList().onScanIpldLinks(3, 1)),
+                        line(kernel.priceList().onBlockOpen(STATE_DATA.length, 1)));
+    }
+
+    @Test
+    void creatingDagCborChargesTheScanThenTheBlockWithItsLinks() {
+        kernel.root();
+        kernel.blockOpen(STATE);
+        byte[] data = new CborWriter(64).writeMapHeader(1).writeText("c").writeArrayHeader(2).writeCid(CHILD).writeCid(STATE).toByteArray();
+        int before = vm.callManager.gasTrace().entries().size();
+        int id = kernel.blockCreate(Block.DAG_CBOR, data);
+        assertThat(kernel.blocks().get(id).links()).containsExactly(CHILD, STATE);
+        // map, key, array, two tags: 5 fields, 2 CIDs
+        assertThat(vm.callManager.gasTrace().entries().subList(before, vm.callManager.gasTrace().entries().size()))
+                .map(e -> (TraceEntry.GasCharged) e)
+                .extracting(c -> c.name() + " " + c.computeMilligas() + " " + c.storageMilligas())
+                .containsExactly(
+                        line(kernel.priceList().onScanIpldLinks(5, 2)),
+                        line(kernel.priceList().onBlockCreate(data.length, 2)));
+    }
+
+    private static String line(org.fvmreplay.fvm.gas.GasCharge charge) {
+        return charge.name() + " " + charge.computeMilligas() + " " + charge.otherMilligas();
+    }
+
+    @Test
     void openingAnUnreachableStoredBlockIsNotFoundAfterTheBaseCharge() {
         assertThat(vm.store.get(UNRELATED)).isNotNull();
         long gas = gasOf(() -> assertSyscallError(() -> kernel.blockOpen(UNRELATED), ErrorNumber.NOT_FOUND));

@@ -30,6 +30,10 @@ import org.fvmreplay.ipld.cid.MultihashCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.fvmreplay.fvm.crypto.BlsSignatures;
+import supranational.blst.P1;
+import supranational.blst.P2;
+import supranational.blst.SecretKey;
 
 /**
  * The FVM v4 ABI end to end on both engines: a small actor written in WAT imports {@code rand::get_chain_randomness(i32
@@ -144,6 +148,67 @@ class SyscallsV4EngineTest {
             assertThat(result.exitCode()).as("exit code on " + name).isNotZero();
             assertThat(vm.callManager.events()).isEmpty();
             assertThat(vm.machine.stateTree().actor(ACTOR)).get().extracting(ActorState::balance).isEqualTo(ACTOR_BALANCE);
+        }
+    }
+
+    /** WAT string escapes for {@code bytes}. */
+    private static String escaped(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append('\\').append(String.format("%02x", b & 0xFF));
+        }
+        return out.toString();
+    }
+
+    /**
+     * An actor that calls {@code crypto::verify_bls_aggregate(ret 512, signers, sig 0, keys 96, plaintexts 192, lens 256)}
+     * over its data segments and traps unless the call succeeds and writes {@code expected} at 512.
+     */
+    private static byte[] blsActor(int signers, byte[] signature, byte[] keys, byte[] plaintexts, byte[] lengths, int expected) {
+        return Wat.compile("""
+                (module
+                  (import "crypto" "verify_bls_aggregate" (func $verify (param i32 i32 i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 0) "%s")
+                  (data (i32.const 96) "%s")
+                  (data (i32.const 192) "%s")
+                  (data (i32.const 256) "%s")
+                  (func (export "invoke") (param i32) (result i32)
+                    (if (i32.ne (call $verify (i32.const 512) (i32.const %d) (i32.const 0) (i32.const 96) (i32.const 192) (i32.const 256)) (i32.const 0))
+                      (then unreachable))
+                    (if (i32.ne (i32.load (i32.const 512)) (i32.const %d)) (then unreachable))
+                    (i32.const 0)))
+                """.formatted(escaped(signature), escaped(keys), escaped(plaintexts), escaped(lengths), signers, expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void verifyBlsAggregateReadsKeysAndLittleEndianLengthsFromMemory(String name, Function<EngineConfig, WasmEngine> engines) {
+        SecretKey a = new SecretKey();
+        a.keygen(new byte[32]);
+        SecretKey b = new SecretKey();
+        byte[] ikm = new byte[32];
+        ikm[0] = 1;
+        b.keygen(ikm);
+        byte[] m1 = "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] m2 = "defgh".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        P2 aggregate = new P2().hash_to(m1, BlsSignatures.DST).sign_with(a);
+        aggregate.aggregate(new P2().hash_to(m2, BlsSignatures.DST).sign_with(b).to_affine());
+        byte[] signature = aggregate.compress();
+        byte[] keys = java.util.Arrays.copyOf(new P1(a).compress(), 96);
+        System.arraycopy(new P1(b).compress(), 0, keys, 48, 48);
+        byte[] plaintexts = "abcdefgh".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] lengths = {3, 0, 0, 0, 5, 0, 0, 0};
+        byte[] tampered = "abcdefgi".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] otherSplit = {4, 0, 0, 0, 4, 0, 0, 0};
+
+        try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, 0))).exitCode()).as("valid on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, tampered, lengths, -1))).exitCode()).as("tampered on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, otherSplit, -1))).exitCode()).as("split on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(0, new byte[96], new byte[0], new byte[0], new byte[0], 0))).exitCode()).as("no signers on " + name).isZero();
+            // the actor traps when the answer differs from what it expects
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, -1))).exitCode()).as("control on " + name).isNotZero();
         }
     }
 }
