@@ -211,4 +211,52 @@ class SyscallsV4EngineTest {
             assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, -1))).exitCode()).as("control on " + name).isNotZero();
         }
     }
+
+    private static final long CALLEE = 2000;
+
+    /** A callee whose {@code invoke} calls {@code ipld::block_open} on {@code cid} and traps unless it returns {@code expectedError}. */
+    private static byte[] openingActor(Cid cid, int expectedError) {
+        return Wat.compile("""
+                (module
+                  (import "ipld" "block_open" (func $open (param i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 0) "%s")
+                  (func (export "invoke") (param i32) (result i32)
+                    (if (i32.ne (call $open (i32.const 256) (i32.const 0)) (i32.const %d)) (then unreachable))
+                    (i32.const 0)))
+                """.formatted(escaped(cid.toBytes()), expectedError));
+    }
+
+    /** Sends from a v4 kernel of f01000, which has opened its state (so its child is reachable to it), to a callee running {@code callee}. */
+    private static int sendToOpeningActor(WasmEngine engine, byte[] callee, long paramsCodec, boolean withParams) {
+        Cid code = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, callee);
+        V4TestMachine vm = V4TestMachine.create(EPOCH, engine,
+                Map.of(CALLEE, new ActorState(code, V4TestMachine.STATE, 0, BigInteger.ZERO, Optional.empty())));
+        vm.store.put(code, callee);
+        org.fvmreplay.fvm.kernel.KernelV4 sender = vm.kernel(false);
+        sender.root();
+        sender.blockOpen(V4TestMachine.STATE);
+        int paramsId = 0;
+        if (withParams) {
+            byte[] params = new org.fvmreplay.ipld.cbor.CborWriter(64).writeArrayHeader(1).writeCid(V4TestMachine.CHILD).toByteArray();
+            paramsId = sender.blockCreate(paramsCodec, params);
+        }
+        return sender.send(Address.id(CALLEE), 2, paramsId, BigInteger.ZERO, OptionalLong.empty(), false).exitCode();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void linksInDagCborParamsAreReachableToTheCalleeAndNothingElseIs(String name, Function<EngineConfig, WasmEngine> engines) {
+        try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
+            long dagCbor = org.fvmreplay.fvm.kernel.Block.DAG_CBOR;
+            long cbor = org.fvmreplay.fvm.kernel.Block.CBOR;
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, 0), dagCbor, true)).as("linked child on " + name).isZero();
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.UNRELATED, ErrorNumber.NOT_FOUND), dagCbor, true)).as("unrelated on " + name).isZero();
+            // the sender's reachable set does not travel without params, nor in CBOR params (which have no links)
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, false)).as("no params on " + name).isZero();
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), cbor, true)).as("cbor params on " + name).isZero();
+            // control: the callee traps when block_open does not answer what it expects
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, true)).as("control on " + name).isNotZero();
+        }
+    }
 }
