@@ -259,4 +259,30 @@ class SyscallsV4EngineTest {
             assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, true)).as("control on " + name).isNotZero();
         }
     }
+
+    /** An actor that calls {@code verify_bls_aggregate} with {@code signers} over zeroed memory and traps unless it returns {@code expectedError}. */
+    private static byte[] blsCountActor(int signers, int expectedError) {
+        return Wat.compile("""
+                (module
+                  (import "crypto" "verify_bls_aggregate" (func $verify (param i32 i32 i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (func (export "invoke") (param i32) (result i32)
+                    (if (i32.ne (call $verify (i32.const 512) (i32.const %d) (i32.const 0) (i32.const 96) (i32.const 192) (i32.const 256)) (i32.const %d))
+                      (then unreachable))
+                    (i32.const 0)))
+                """.formatted(signers, expectedError));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void signerCountsTooLargeForMemoryOrU32AreIllegalArguments(String name, Function<EngineConfig, WasmEngine> engines) {
+        try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
+            // 2000 keys (96 000 bytes) do not fit in one 64 KiB page
+            assertThat(invoke(machineRunning(engine, blsCountActor(2000, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2000 on " + name).isZero();
+            // 0x10000000 * 48 and 0xFFFFFFFF * 48 overflow u32: the reference's checked_mul reports IllegalArgument
+            assertThat(invoke(machineRunning(engine, blsCountActor(0x10000000, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2^28 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(-1, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("u32::MAX on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(Integer.MIN_VALUE, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2^31 on " + name).isZero();
+        }
+    }
 }
