@@ -285,4 +285,48 @@ class SyscallsV4EngineTest {
             assertThat(invoke(machineRunning(engine, blsCountActor(Integer.MIN_VALUE, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2^31 on " + name).isZero();
         }
     }
+
+    /**
+     * An actor that emits {@code count} entries whose headers start at 0 (the first one {flags 1, codec 0x55, key "k", no
+     * value}, the rest zero) and traps unless {@code emit_event} returns {@code expectedError}.
+     */
+    private static byte[] emittingActor(int count, int expectedError) {
+        return Wat.compile("""
+                (module
+                  (import "event" "emit_event" (func $emit (param i32 i32 i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 0) "\\01\\00\\00\\00\\00\\00\\00\\00\\55\\00\\00\\00\\00\\00\\00\\00\\01\\00\\00\\00\\00\\00\\00\\00")
+                  (data (i32.const 60000) "k")
+                  (func (export "invoke") (param i32) (result i32)
+                    (if (i32.ne (call $emit (i32.const 0) (i32.const %d) (i32.const 60000) (i32.const 1) (i32.const 60001) (i32.const 0)) (i32.const %d))
+                      (then unreachable))
+                    (i32.const 0)))
+                """.formatted(count, expectedError));
+    }
+
+    private static InvocationResult invoke(V4TestMachine vm, boolean readOnly) {
+        return vm.callManager.send(V4TestMachine.ORIGIN, Address.id(ACTOR), 2, Optional.empty(), BigInteger.ZERO, OptionalLong.empty(), readOnly);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void emitEventErrorNumbersReachTheActor(String name, Function<EngineConfig, WasmEngine> engines) {
+        try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
+            V4TestMachine ok = machineRunning(engine, emittingActor(1, 0));
+            assertThat(invoke(ok, false).exitCode()).as("one entry on " + name).isZero();
+            assertThat(ok.callManager.events()).singleElement().satisfies(e -> assertThat(HexFormat.of().formatHex(e.encoded())).isEqualTo("81" + "84" + "01" + "616b" + "1855" + "40"));
+
+            V4TestMachine readOnly = machineRunning(engine, emittingActor(1, ErrorNumber.READ_ONLY));
+            assertThat(invoke(readOnly, true).exitCode()).as("read-only on " + name).isZero();
+            assertThat(readOnly.callManager.events()).isEmpty();
+
+            // the second header is all zeros: its codec 0 is checked (IllegalCodec) before the "k" left over would be
+            assertThat(invoke(machineRunning(engine, emittingActor(2, ErrorNumber.ILLEGAL_CODEC)), false).exitCode()).as("codec 0 on " + name).isZero();
+            // 256 headers fit in memory but exceed the entry limit
+            assertThat(invoke(machineRunning(engine, emittingActor(256, ErrorNumber.LIMIT_EXCEEDED)), false).exitCode()).as("256 on " + name).isZero();
+            // 2731 headers (65 544 bytes) run past the 64 KiB memory, and 0xFFFFFFFF headers overflow u32
+            assertThat(invoke(machineRunning(engine, emittingActor(2731, ErrorNumber.ILLEGAL_ARGUMENT)), false).exitCode()).as("2731 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, emittingActor(-1, ErrorNumber.ILLEGAL_ARGUMENT)), false).exitCode()).as("u32::MAX on " + name).isZero();
+        }
+    }
 }
