@@ -329,4 +329,59 @@ class SyscallsV4EngineTest {
             assertThat(invoke(machineRunning(engine, emittingActor(-1, ErrorNumber.ILLEGAL_ARGUMENT)), false).exitCode()).as("u32::MAX on " + name).isZero();
         }
     }
+
+    private static final byte[] CALLEE_STATE_DATA = {(byte) 0x81, 0x07};
+    private static final Cid CALLEE_STATE = Cid.forDagCbor(CALLEE_STATE_DATA);
+
+    /**
+     * A callee that (if {@code readRoot}) reads its state root with {@code self::root}, then creates the DAG-CBOR block
+     * {@code [CALLEE_STATE]} and returns it; it traps unless {@code block_create} returns {@code expectedError}.
+     */
+    private static byte[] returningActor(boolean readRoot, int expectedError) {
+        byte[] block = new org.fvmreplay.ipld.cbor.CborWriter(64).writeArrayHeader(1).writeCid(CALLEE_STATE).toByteArray();
+        String root = readRoot ? "(if (i32.ne (call $root (i32.const 1024) (i32.const 1100) (i32.const 100)) (i32.const 0)) (then unreachable))" : "";
+        return Wat.compile("""
+                (module
+                  (import "self" "root" (func $root (param i32 i32 i32) (result i32)))
+                  (import "ipld" "block_create" (func $create (param i32 i64 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 0) "%s")
+                  (func (export "invoke") (param i32) (result i32)
+                    %s
+                    (if (i32.ne (call $create (i32.const 2048) (i64.const 0x71) (i32.const 0) (i32.const %d)) (i32.const %d)) (then unreachable))
+                    (i32.load (i32.const 2048))))
+                """.formatted(escaped(block), root, block.length, expectedError));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void linksOfAReturnedBlockBecomeReachableToTheCaller(String name, Function<EngineConfig, WasmEngine> engines) {
+        try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
+            for (boolean readRoot : new boolean[] {true, false}) {
+                byte[] callee = returningActor(readRoot, readRoot ? 0 : ErrorNumber.NOT_FOUND);
+                Cid code = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, callee);
+                V4TestMachine vm = V4TestMachine.create(EPOCH, engine,
+                        Map.of(CALLEE, new ActorState(code, CALLEE_STATE, 0, BigInteger.ZERO, Optional.empty())));
+                vm.store.put(code, callee);
+                vm.store.put(CALLEE_STATE, CALLEE_STATE_DATA);
+                org.fvmreplay.fvm.kernel.KernelV4 caller = vm.kernel(false);
+                assertThat(caller.blocks().isReachable(CALLEE_STATE)).isFalse();
+
+                org.fvmreplay.fvm.kernel.Kernel.SendResult sent = caller.send(Address.id(CALLEE), 2, 0, BigInteger.ZERO, OptionalLong.empty(), false);
+
+                assertThat(sent.exitCode()).as("exit code on " + name + ", root read: " + readRoot).isZero();
+                if (readRoot) {
+                    assertThat(sent.blockId()).isNotZero();
+                    assertThat(sent.codec()).isEqualTo(0x71);
+                    assertThat(caller.blocks().get(sent.blockId()).links()).containsExactly(CALLEE_STATE);
+                    assertThat(caller.blocks().isReachable(CALLEE_STATE)).isTrue();
+                    assertThat(caller.blockOpen(CALLEE_STATE).size()).isEqualTo(CALLEE_STATE_DATA.length);
+                } else {
+                    // without self::root the callee's own state is not reachable to it, so it cannot link it
+                    assertThat(sent.blockId()).isZero();
+                    assertThat(caller.blocks().isReachable(CALLEE_STATE)).isFalse();
+                }
+            }
+        }
+    }
 }
