@@ -55,7 +55,7 @@ public final class V4TestMachine {
     public final Machine machine;
     public final CallManager callManager;
 
-    private V4TestMachine(long epoch, WasmEngine engine, Map<Long, ActorState> extraActors) {
+    private V4TestMachine(int networkVersion, long epoch, WasmEngine engine, Map<Long, ActorState> extraActors) {
         Cid manifest = put(new CborWriter(128).writeArrayHeader(3)
                 .writeArrayHeader(2).writeText("system").writeCid(SYSTEM_CODE)
                 .writeArrayHeader(2).writeText("init").writeCid(INIT_CODE)
@@ -77,18 +77,23 @@ public final class V4TestMachine {
         actors.forEach((id, state) -> hamt.set(Address.id(id).toBytes(), state.encode(5)));
         Cid stateRoot = put(new CborWriter(96).writeArrayHeader(3).writeHead(0, 5).writeCid(hamt.flush()).writeCid(empty).toByteArray());
 
-        NetworkConfig network = NetworkConfig.forNetworkVersion(21);
+        NetworkConfig network = NetworkConfig.forNetworkVersion(networkVersion);
         MachineContext context = new MachineContext(network, epoch, 1_700_000_000L, BigInteger.valueOf(100), BigInteger.ZERO, stateRoot);
         machine = Machine.create(context, store, externs, engine, true);
         callManager = new CallManager(machine, GAS_LIMIT, ORIGIN, Address.id(ORIGIN), OptionalLong.of(ACTOR), Address.id(ACTOR), 0, BigInteger.ZERO);
     }
 
     public static V4TestMachine create(long epoch, WasmEngine engine) {
-        return new V4TestMachine(epoch, engine, Map.of());
+        return new V4TestMachine(21, epoch, engine, Map.of());
+    }
+
+    /** The same state under another network version (18 to 20 run FVM v3). */
+    public static V4TestMachine create(int networkVersion, long epoch, WasmEngine engine) {
+        return new V4TestMachine(networkVersion, epoch, engine, Map.of());
     }
 
     public static V4TestMachine create(long epoch, WasmEngine engine, Map<Long, ActorState> extraActors) {
-        return new V4TestMachine(epoch, engine, extraActors);
+        return new V4TestMachine(21, epoch, engine, extraActors);
     }
 
     /** A kernel for a call from {@link #ORIGIN} to {@link #ACTOR}, as the call manager makes one. */
