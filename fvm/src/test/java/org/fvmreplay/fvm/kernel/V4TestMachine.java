@@ -25,7 +25,7 @@ import org.fvmreplay.ipld.cid.MultihashCode;
 import org.fvmreplay.ipld.hamt.Hamt;
 
 /**
- * A network version 21 (FVM v4) machine over a hand-built state tree in a {@link MemoryBlockstore}: a system actor naming
+ * A network version 21 (FVM v4) machine, or one of another version, over a hand-built state tree in a {@link MemoryBlockstore}: a system actor naming
  * a three-entry manifest (system, init, account; fake code CIDs), the burnt funds actor f099, and a test actor f01000 with
  * a balance and a DAG-CBOR state {@code [1, CHILD]} whose child block is stored too. Externs answer digests derived from
  * the epoch and count the calls.
