@@ -418,46 +418,50 @@ public class Kernel implements CryptoKernel {
         if (raw.length > (1 << 20)) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event WAY too large");
         }
-        long indexedElements = 0;
-        long indexedBytes = 0;
+        // ActorEvent is #[serde(transparent)]: the bare list of entries, each [flags, key, codec, value]. The reference
+        // decodes the whole event (failure: IllegalArgument), then validates it.
+        record Entry(long flags, int keyLength, long codec, int valueLength) {}
+        java.util.List<Entry> entries = new java.util.ArrayList<>();
         try {
-            // ActorEvent = [entries]; entry = [flags, key, codec, value]
             CborReader r = CborReader.strict(raw);
-            r.readArrayHeader(1);
-            int entries = r.readArrayHeader();
-            if (entries > 256) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event exceeded max entries");
-            }
-            long totalValue = 0;
-            for (int i = 0; i < entries; i++) {
+            int count = r.readArrayHeader();
+            for (int i = 0; i < count; i++) {
                 r.readArrayHeader(4);
                 long flags = r.readUnsigned64();
                 String key = r.readText();
                 long codec = r.readUnsigned64();
                 byte[] value = r.readBytes();
-                int keyLength = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-                if (keyLength > 32) {
-                    throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event key exceeded max size");
-                }
-                if (codec != Block.RAW) {
-                    throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW, was: " + codec);
-                }
-                totalValue += value.length;
-                if ((flags & 0b01) != 0) {
-                    indexedElements++;
-                    indexedBytes += keyLength;
-                }
-                if ((flags & 0b10) != 0) {
-                    indexedElements++;
-                    indexedBytes += value.length;
-                }
+                entries.add(new Entry(flags, key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, codec, value.length));
             }
             r.expectEnd();
-            if (totalValue > (8 << 10)) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event total values exceeded max size");
-            }
         } catch (org.fvmreplay.ipld.cbor.CborException e) {
-            throw ExecutionError.syscall(ErrorNumber.SERIALIZATION, "bad event: " + e.getMessage());
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "bad event: " + e.getMessage());
+        }
+        if (entries.size() > 256) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event exceeded max entries");
+        }
+        long indexedElements = 0;
+        long indexedBytes = 0;
+        long totalValue = 0;
+        for (Entry entry : entries) {
+            if (entry.keyLength() > 32) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event key exceeded max size");
+            }
+            if (entry.codec() != Block.RAW) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW, was: " + entry.codec());
+            }
+            totalValue += entry.valueLength();
+            if ((entry.flags() & 0b01) != 0) {
+                indexedElements++;
+                indexedBytes += entry.keyLength();
+            }
+            if ((entry.flags() & 0b10) != 0) {
+                indexedElements++;
+                indexedBytes += entry.valueLength();
+            }
+        }
+        if (totalValue > (8 << 10)) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event total values exceeded max size");
         }
         charge(priceList().onActorEventAccept(indexedElements, indexedBytes, raw.length));
         callManager.appendEvent(actorId, raw);

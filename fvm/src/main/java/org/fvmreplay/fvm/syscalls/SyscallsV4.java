@@ -57,9 +57,16 @@ public final class SyscallsV4 {
             return null;
         });
         b.bind("crypto", "verify_bls_aggregate", "iiiii", 4, (inv, k, a) -> {
-            int signers = (int) a[0];
+            // num_signers is a u32: its key bytes must fit in a u32 (the reference's checked_mul), else IllegalArgument
+            long signerCount = a[0];
+            long keysLength = signerCount * BlsSignatures.PUBLIC_KEY_LENGTH;
+            if (keysLength > 0xFFFF_FFFFL) {
+                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "number of signatures aggregated (" + signerCount + ") exceeds limit");
+            }
             byte[] signature = inv.read(a[1], BlsSignatures.SIGNATURE_LENGTH);
-            byte[] keyBytes = inv.read(a[2], (long) signers * BlsSignatures.PUBLIC_KEY_LENGTH);
+            byte[] keyBytes = inv.read(a[2], keysLength);
+            // the keys fit in memory, so the count fits in an int
+            int signers = (int) signerCount;
             List<byte[]> keys = new ArrayList<>(signers);
             for (int i = 0; i < signers; i++) {
                 keys.add(java.util.Arrays.copyOfRange(keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
