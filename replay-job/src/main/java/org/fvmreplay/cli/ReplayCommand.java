@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.block.TipsetKey;
+import org.fvmreplay.chain.execution.ActorBundles;
 import org.fvmreplay.chain.execution.ActorManifestMigrations;
 import org.fvmreplay.chain.execution.ReplayStatus;
 import org.fvmreplay.chain.execution.TipsetExecutor;
@@ -68,6 +69,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "chicory", description = "wasm engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private Engine engine;
 
+    @Option(names = "--actors", paramLabel = "DIR",
+            description = "folder of actor bundle archives (vN.tar.zst) for state migrations; default: an 'actors' folder beside a parent of the --network file")
+    private Path actorsDir;
+
     @Option(names = "--report", paramLabel = "FILE", description = "JSON report, one entry per tipset, written atomically")
     private Path report;
 
@@ -114,7 +119,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 manifests = ActorManifests.mainnet();
             }
             WasmEngine wasm = engine == Engine.wasmtime ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference());
-            TipsetReplay replay = new TipsetReplay(chain, new TipsetExecutor(chain, network, wasm, new ActorManifestMigrations(manifests)));
+            TipsetReplay replay = new TipsetReplay(chain, new TipsetExecutor(chain, network, wasm, new ActorManifestMigrations(manifests, bundles())));
             Map<ReplayStatus, Integer> counts = new EnumMap<>(ReplayStatus.class);
             ArrayNode reports = new ObjectMapper().createArrayNode();
             long messages = 0;
@@ -156,6 +161,32 @@ public final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return mismatched > 0 ? 1 : 0;
         }
+    }
+
+    /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */
+    private Optional<ActorBundles> bundles() {
+        if (actorsDir != null) {
+            if (!Files.isDirectory(actorsDir)) {
+                throw new ParameterException(spec.commandLine(), "--actors " + actorsDir + ": no such directory");
+            }
+            return Optional.of(new ActorBundles(actorsDir));
+        }
+        if (networkFile == null) {
+            return Optional.empty();
+        }
+        for (Path dir = networkFile.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("actors");
+            if (Files.isDirectory(candidate)) {
+                try (var list = Files.list(candidate)) {
+                    if (list.anyMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))) {
+                        return Optional.of(new ActorBundles(candidate));
+                    }
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String skippedDetail(Map<ReplayStatus, Integer> counts) {

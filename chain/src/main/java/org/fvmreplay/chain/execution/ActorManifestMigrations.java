@@ -18,10 +18,15 @@ public final class ActorManifestMigrations implements StateMigrations {
     public static final Set<Integer> CODE_ONLY = Set.of(27, 28, 29);
 
     private final Map<Integer, Cid> manifestByActorsVersion;
+    private final Optional<ActorBundles> bundles;
 
-    /** {@code manifestByActorsVersion}: actors version → manifest root CID of the network's bundle. */
-    public ActorManifestMigrations(Map<Integer, Cid> manifestByActorsVersion) {
+    /**
+     * {@code manifestByActorsVersion}: actors version → manifest root CID of the network's bundle; {@code bundles}: where
+     * to find a bundle the store lacks (a chain export holds the state, not the next bundle).
+     */
+    public ActorManifestMigrations(Map<Integer, Cid> manifestByActorsVersion, Optional<ActorBundles> bundles) {
         this.manifestByActorsVersion = Map.copyOf(requireNonNull(manifestByActorsVersion, "manifestByActorsVersion is null"));
+        this.bundles = requireNonNull(bundles, "bundles is null");
     }
 
     @Override
@@ -29,6 +34,6 @@ public final class ActorManifestMigrations implements StateMigrations {
         if (!CODE_ONLY.contains(upgrade.networkVersion()) || upgrade.actorsVersion().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(manifestByActorsVersion.get(upgrade.actorsVersion().getAsInt())).map(CodeMigration::new);
+        return Optional.ofNullable(manifestByActorsVersion.get(upgrade.actorsVersion().getAsInt())).map(manifest -> new CodeMigration(manifest, bundles));
     }
 }

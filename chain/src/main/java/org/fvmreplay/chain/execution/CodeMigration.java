@@ -27,14 +27,23 @@ public final class CodeMigration implements StateMigration {
     private static final long SYSTEM_ACTOR_ID = 0;
 
     private final Cid newManifest;
+    private final java.util.Optional<ActorBundles> bundles;
 
-    /** {@code newManifest} is the new bundle's manifest root ({@code [1, data]}); its blocks must be in the store. */
-    public CodeMigration(Cid newManifest) {
+    /**
+     * {@code newManifest} is the new bundle's manifest root ({@code [1, data]}); its blocks come from the store or, when
+     * absent there, from {@code bundles}.
+     */
+    public CodeMigration(Cid newManifest, java.util.Optional<ActorBundles> bundles) {
         this.newManifest = requireNonNull(newManifest, "newManifest is null");
+        this.bundles = requireNonNull(bundles, "bundles is null");
     }
 
     @Override
     public Cid migrate(Blockstore store, Cid stateRoot, long upgradeHeight) {
+        if (!store.has(newManifest) && bundles.isPresent() && !bundles.get().loadInto(store, newManifest)) {
+            throw new TipsetExecutionException("migration at height " + upgradeHeight + ": no actor bundle in " + bundles.get().directory()
+                    + " has manifest " + newManifest);
+        }
         Cid newData = BuiltinActors.dataOf(store.getOrThrow(newManifest), newManifest);
         Map<String, Cid> newCodes = manifestData(store, newData);
         StateRoot root = StateRoot.load(store, stateRoot);

@@ -29,7 +29,8 @@ class DevnetReplayTest {
     private static void replayAll(SharedChain shared) {
         NetworkConfig network = NetworkConfig.read(shared.manifestPath());
         TipsetExecutor executor = new TipsetExecutor(shared.chain(), network, new ChicoryEngine(EngineConfig.reference()),
-                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath())));
+                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath()),
+                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name()).resolve("../../actors").normalize()))));
         TipsetReplay replay = new TipsetReplay(shared.chain(), executor);
         List<Tipset> tipsets = new ArrayList<>();
         for (Tipset t = shared.head(); t.height() > 0; t = shared.chain().parent(t)) {

@@ -20,7 +20,6 @@ import org.fvmreplay.ipld.cid.Cid;
  * FIP-0075 randomness digests and tipset CIDs priced by lookback, FIP-0079 BLS aggregate verification.
  */
 public class KernelV4 extends Kernel {
-    private static final long BLAKE2B_256 = 0xb220;
     private static final int MAX_EVENT_ENTRIES = 255;
     private static final int MAX_EVENT_KEY_LENGTH = 31;
     private static final int MAX_EVENT_VALUES_LENGTH = 8 << 10;
@@ -117,15 +116,10 @@ public class KernelV4 extends Kernel {
         return blocks().putCheckReachable(new Block(codec, data, children));
     }
 
+    /** Links the block as v3 does (the price list adds the v4 link-tracking charge); the new CID becomes reachable. */
     @Override
     public Cid blockLink(int id, long hashFunction, long hashLength) {
-        if (hashFunction != BLAKE2B_256 || hashLength != 32) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "cids must be 32-byte blake2b");
-        }
-        Block block = blocks().get(id);
-        charge(priceList().onBlockLink(SupportedHash.BLAKE2B_256, block.size()));
-        Cid cid = Cid.compute(block.codec(), BLAKE2B_256, block.data());
-        callManager().machine().blockstore().put(cid, block.data());
+        Cid cid = super.blockLink(id, hashFunction, hashLength);
         blocks().markReachable(cid);
         return cid;
     }
