@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fvmreplay.fvm.callmanager.CallManager;
 import org.fvmreplay.fvm.crypto.BlsSignatures;
-import org.fvmreplay.fvm.gas.SupportedHash;
 import org.fvmreplay.fvm.ipld.LinkScanner;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.ipld.cbor.CborWriter;
