@@ -42,8 +42,9 @@ public final class TipsetReplay {
         }
         if (outcome instanceof TipsetOutcome.MigrationRequired m) {
             return report(tipset, m.upgrade().networkVersion(), ReplayStatus.MIGRATION,
-                    "state migration of upgrade " + m.upgrade().name() + " (network version " + m.upgrade().networkVersion() + ", height " + m.upgrade().height()
-                            + ") is not ported",
+                    "the state migration to network version " + m.upgrade().networkVersion()
+                            + m.upgrade().actorsVersion().stream().mapToObj(v -> " (actors v" + v + ")").findFirst().orElse("")
+                            + (m.upgrade().name().isEmpty() ? "" : ", " + m.upgrade().name()) + " at height " + m.upgrade().height() + " is not ported",
                     Optional.empty(), expectedState, Optional.empty(), expectedReceipts, 0, Optional.empty(), started);
         }
         if (outcome instanceof TipsetOutcome.Unsupported u) {
