@@ -1,0 +1,49 @@
+package org.fvmreplay.chain.execution;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.fvmreplay.chain.SharedChain;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.network.ActorManifests;
+import org.fvmreplay.chain.network.NetworkConfig;
+import org.fvmreplay.chain.store.ChainStore;
+import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
+
+/** Test helpers over the shared devnets: tipsets by epoch, their expected records, executors on a given chain store. */
+final class Replays {
+    private Replays() {}
+
+    /** The tipset at exactly {@code epoch} (not a null round). */
+    static Tipset at(SharedChain shared, long epoch) {
+        Tipset t = shared.chain().tipsetByHeight(epoch, shared.head(), false);
+        assertThat(t.height()).as("a tipset at epoch %s of %s", epoch, shared.name()).isEqualTo(epoch);
+        return t;
+    }
+
+    /** The next tipset above {@code tipset} on the chain, across null rounds. */
+    static Tipset child(SharedChain shared, Tipset tipset) {
+        Tipset child = shared.chain().tipsetByHeight(tipset.height() + 1, shared.head(), false);
+        assertThat(child.parents()).isEqualTo(tipset.key());
+        return child;
+    }
+
+    /** The expected record of the tipset at {@code epoch} from tipsets.jsonl. */
+    static JsonNode record(SharedChain shared, long epoch) {
+        return shared.tipsets().stream().filter(r -> r.get("epoch").asLong() == epoch).findFirst()
+                .orElseThrow(() -> new AssertionError("no record of epoch " + epoch + " in " + shared.name()));
+    }
+
+    /**
+     * An executor over {@code chain} (the shared store or an overlay of it) with the devnet's schedule and manifests.
+     * Chicory, as {@link DevnetReplayTest}: no native library, and compiled actors are cached per executor and network version.
+     */
+    static TipsetExecutor executor(SharedChain shared, ChainStore chain) {
+        requireNonNull(shared, "shared is null");
+        requireNonNull(chain, "chain is null");
+        return new TipsetExecutor(chain, NetworkConfig.read(shared.manifestPath()), new ChicoryEngine(EngineConfig.reference()),
+                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath())));
+    }
+}
