@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fvmreplay.chain.SharedChain;
+import org.fvmreplay.chain.block.BlockHeader;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.network.ActorManifests;
 import org.fvmreplay.chain.network.NetworkConfig;
 import org.fvmreplay.chain.store.ChainStore;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.ipld.blockstore.Blockstore;
+import org.fvmreplay.ipld.cid.Cid;
 
 /** Test helpers over the shared devnets: tipsets by epoch, their expected records, executors on a given chain store. */
 final class Replays {
@@ -46,5 +49,18 @@ final class Replays {
         requireNonNull(chain, "chain is null");
         return new TipsetExecutor(chain, NetworkConfig.read(shared.manifestPath()), new WasmtimeEngine(EngineConfig.reference()),
                 new ActorManifestMigrations(ActorManifests.read(shared.manifestPath())));
+    }
+
+    /** {@code header} with other parent state and parent receipts roots (and so another CID). */
+    static BlockHeader withParentRoots(BlockHeader h, Cid parentStateRoot, Cid parentMessageReceipts) {
+        return new BlockHeader(h.miner(), h.ticket(), h.electionProof(), h.beaconEntries(), h.winPoStProofs(), h.parents(), h.parentWeight(), h.height(),
+                parentStateRoot, parentMessageReceipts, h.messages(), h.blsAggregate(), h.timestamp(), h.blockSig(), h.forkSignaling(), h.parentBaseFee());
+    }
+
+    /** Puts the header into {@code store} under its CID and returns it as a tipset block. */
+    static Tipset.Block put(Blockstore store, BlockHeader header) {
+        byte[] bytes = header.encode();
+        Cid cid = store.putDagCbor(bytes);
+        return new Tipset.Block(cid, header);
     }
 }
