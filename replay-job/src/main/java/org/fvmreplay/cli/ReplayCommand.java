@@ -34,6 +34,7 @@ import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
 import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.SnapshotStore;
+import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +84,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (!Files.isDirectory(store)) {
             throw new ParameterException(spec.commandLine(), "--store " + store + ": no such directory (create one with 'fvm-replay import')");
+        }
+        // SnapshotStore.open creates a store in a directory that has none: a replay must not write one into, say, a typo'd path
+        if (!StoreManifest.exists(store)) {
+            throw new ParameterException(spec.commandLine(), "--store " + store + ": not a store (no " + StoreManifest.FILE_NAME
+                    + "; create one with 'fvm-replay import')");
         }
         if (networkFile != null && !Files.isRegularFile(networkFile)) {
             throw new ParameterException(spec.commandLine(), "--network " + networkFile + ": no such file");
