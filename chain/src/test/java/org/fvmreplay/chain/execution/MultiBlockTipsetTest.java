@@ -29,6 +29,7 @@ import org.fvmreplay.ipld.blockstore.MemoryBlockstore;
 import org.fvmreplay.ipld.cbor.CborReader;
 import org.fvmreplay.ipld.cbor.CborWriter;
 import org.fvmreplay.ipld.cid.Cid;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * A tipset of two blocks that share messages, which the one-miner devnets never produce: devnet-a's tipset 325 (block A:
  * one BLS message, then three secp/delegated ones) plus a block B built from it with another miner and ticket, whose
  * message lists repeat messages of A and add each repeated sender's next message from later in the chain. The blocks
- * live in an overlay of the shared store. Expected values are derived here from the blocks, not from the executor.
+ * live in the overlay store the replay tests share (dropped afterwards). Expected values are derived here from the
+ * blocks, not from the executor.
  */
 class MultiBlockTipsetTest {
     private static final long EPOCH = 325;
@@ -51,9 +53,15 @@ class MultiBlockTipsetTest {
     @BeforeAll
     static void setUp() {
         shared = SharedChain.devnetA();
-        overlay = new OverlayBlockstore(shared.store());
-        chain = new ChainStore(overlay);
-        executor = Replays.executor(shared, chain);
+        Replays.Overlaid overlaid = Replays.overlaid(shared);
+        overlay = overlaid.overlay();
+        chain = overlaid.chain();
+        executor = overlaid.executor();
+    }
+
+    @AfterAll
+    static void dropBlocks() {
+        overlay.reset();
     }
 
     @Test

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.fvmreplay.chain.SharedChain;
 import org.fvmreplay.chain.block.BlockHeader;
 import org.fvmreplay.chain.block.Tipset;
@@ -17,7 +19,25 @@ import org.fvmreplay.ipld.cid.Cid;
 
 /** Test helpers over the shared devnets: tipsets by epoch, their expected records, executors on a given chain store. */
 final class Replays {
+    private static final Map<String, Overlaid> OVERLAID = new HashMap<>();
+
     private Replays() {}
+
+    /**
+     * A devnet behind an overlay store, with one executor over it: shared by every test class in the JVM, because compiling
+     * the actors of a network version is most of what a replay test costs. Tests that put or hide blocks reset the overlay
+     * after each test; added blocks are content-addressed, so they cannot change what another test reads.
+     */
+    record Overlaid(SharedChain shared, OverlayBlockstore overlay, ChainStore chain, TipsetExecutor executor, TipsetReplay replay) {}
+
+    static synchronized Overlaid overlaid(SharedChain shared) {
+        return OVERLAID.computeIfAbsent(shared.name(), n -> {
+            OverlayBlockstore overlay = new OverlayBlockstore(shared.store());
+            ChainStore chain = new ChainStore(overlay);
+            TipsetExecutor executor = executor(shared, chain);
+            return new Overlaid(shared, overlay, chain, executor, new TipsetReplay(chain, executor));
+        });
+    }
 
     /** The tipset at exactly {@code epoch} (not a null round). */
     static Tipset at(SharedChain shared, long epoch) {
@@ -40,7 +60,7 @@ final class Replays {
     }
 
     /**
-     * An executor over {@code chain} (the shared store or an overlay of it) with the devnet's schedule and manifests.
+     * A new executor over {@code chain} (the shared store or an overlay of it) with the devnet's schedule and manifests.
      * Wasmtime: compiled actors are cached per executor and network version, and wasmtime compiles them in about half
      * of Chicory's time (this class's tipsets: 55 s against 100 s), which is most of what these tests cost.
      */

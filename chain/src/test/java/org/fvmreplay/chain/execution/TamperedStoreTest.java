@@ -9,19 +9,19 @@ import org.fvmreplay.chain.block.BlockHeader;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.receipt.MessageReceipt;
 import org.fvmreplay.chain.receipt.Receipts;
-import org.fvmreplay.chain.store.ChainStore;
 import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.fvm.state.StateTree;
 import org.fvmreplay.ipld.blockstore.MemoryBlockstore;
 import org.fvmreplay.ipld.cid.Cid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A replay over a store that lost or altered blocks reports it (MISMATCH or MISSING_STATE naming the block) instead of
- * failing. Devnet-a's tipset 325 (nv28, four messages: one event, exit 21, exit 33) and its child 326, over an overlay
- * of the shared store; one executor for the class, so the actors compile once.
+ * failing. Devnet-a's tipset 325 (nv28, four messages: one event, exit 21, exit 33) and its child 326, over the overlay
+ * store the replay tests share (reset around each test), with their executor, so the actors compile once.
  */
 class TamperedStoreTest {
     private static final long EPOCH = 325;
@@ -35,13 +35,14 @@ class TamperedStoreTest {
     @BeforeAll
     static void setUp() {
         shared = SharedChain.devnetA();
-        overlay = new OverlayBlockstore(shared.store());
-        ChainStore chain = new ChainStore(overlay);
-        replay = new TipsetReplay(chain, Replays.executor(shared, chain));
+        Replays.Overlaid overlaid = Replays.overlaid(shared);
+        overlay = overlaid.overlay();
+        replay = overlaid.replay();
         tipset = Replays.at(shared, EPOCH);
         child = Replays.child(shared, tipset);
     }
 
+    @BeforeEach
     @AfterEach
     void untamper() {
         overlay.reset();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fvmreplay.chain.SharedChain;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.receipt.MessageReceipt;
@@ -25,21 +23,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * fail, and FEVM events. Each is replayed against the chain and its execution outcome inspected.
  */
 class TipsetScenariosTest {
-    /** One executor per devnet for the whole class: actors are compiled once per network version and executor. */
-    private static final Map<String, TipsetReplayer> REPLAYERS = new ConcurrentHashMap<>();
-
-    private record TipsetReplayer(SharedChain shared, TipsetExecutor executor, TipsetReplay replay) {}
-
-    private static TipsetReplayer replayer(String name) {
-        return REPLAYERS.computeIfAbsent(name, n -> {
-            SharedChain shared = n.equals("devnet-a") ? SharedChain.devnetA() : SharedChain.devnetC();
-            TipsetExecutor executor = Replays.executor(shared, shared.chain());
-            return new TipsetReplayer(shared, executor, new TipsetReplay(shared.chain(), executor));
-        });
+    private static Replays.Overlaid replayer(String name) {
+        return Replays.overlaid(name.equals("devnet-a") ? SharedChain.devnetA() : SharedChain.devnetC());
     }
 
     /** Replays the tipset at {@code epoch}: it must match the chain; returns its execution outcome. */
-    private static TipsetOutcome.Executed replayMatching(TipsetReplayer r, long epoch) {
+    private static TipsetOutcome.Executed replayMatching(Replays.Overlaid r, long epoch) {
         Tipset tipset = Replays.at(r.shared(), epoch);
         TipsetReport report = r.replay().replay(tipset, Replays.child(r.shared(), tipset));
         assertThat(report.status()).as("epoch %s: %s", epoch, report.detail()).isEqualTo(ReplayStatus.MATCH);
@@ -49,7 +38,7 @@ class TipsetScenariosTest {
     }
 
     /** The receipts Lotus recorded for the tipset at {@code epoch}: in its child's record. */
-    private static JsonNode recordedMessages(TipsetReplayer r, long epoch) {
+    private static JsonNode recordedMessages(Replays.Overlaid r, long epoch) {
         Tipset child = Replays.child(r.shared(), Replays.at(r.shared(), epoch));
         JsonNode record = Replays.record(r.shared(), child.height());
         assertThat(record.get("parent_epoch").asLong()).isEqualTo(epoch);
@@ -61,7 +50,7 @@ class TipsetScenariosTest {
     @CsvSource({"devnet-a, 320, 318, 319", "devnet-a, 524, 522, 523", "devnet-c, 363, 361, 362", "devnet-c, 485, 483, 484",
             "devnet-c, 695, 693, 694"})
     void tipsetAfterNullRoundsRunsACronPerNullEpoch(String chain, long epoch, long firstNull, long lastNull) {
-        TipsetReplayer r = replayer(chain);
+        Replays.Overlaid r = replayer(chain);
         Tipset tipset = Replays.at(r.shared(), epoch);
         assertThat(r.shared().chain().parent(tipset).height()).as("parent of %s", epoch).isEqualTo(firstNull - 1);
         assertThat(Replays.record(r.shared(), epoch).get("parent_epoch").asLong()).isEqualTo(firstNull - 1);
@@ -84,7 +73,7 @@ class TipsetScenariosTest {
     @ParameterizedTest(name = "devnet-a epoch {0}: exit {1}")
     @CsvSource({"317, 7", "325, 33", "325, 21", "405, 5"})
     void failingMessageReceiptsAreTheRecordedOnes(long epoch, int exitCode) {
-        TipsetReplayer r = replayer("devnet-a");
+        Replays.Overlaid r = replayer("devnet-a");
         JsonNode recorded = recordedMessages(r, epoch);
         int index = -1;
         for (int i = 0; i < recorded.size(); i++) {
@@ -116,7 +105,7 @@ class TipsetScenariosTest {
     @ParameterizedTest(name = "devnet-a epoch {0} message {1}")
     @CsvSource({"325, 0", "310, 0"})
     void emittedEventsRebuildTheRecordedEventsAmt(long epoch, int index) {
-        TipsetReplayer r = replayer("devnet-a");
+        Replays.Overlaid r = replayer("devnet-a");
         JsonNode want = recordedMessages(r, epoch).get(index);
         Cid eventsRoot = Cid.parse(want.get("events_root").asText());
 
