@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.fvmreplay.chain.ChainException;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.block.TipsetKey;
 import org.fvmreplay.chain.execution.ActorManifestMigrations;
@@ -107,8 +109,15 @@ public final class ReplayCommand implements Callable<Integer> {
             NetworkConfig network;
             Map<Integer, Cid> manifests;
             if (networkFile != null) {
-                network = NetworkConfig.read(networkFile);
-                manifests = ActorManifests.read(networkFile);
+                // a malformed file is the user's input, not a crash: one line and the usage exit code, as for the other options
+                try {
+                    network = NetworkConfig.read(networkFile);
+                    manifests = ActorManifests.read(networkFile);
+                } catch (ChainException | UncheckedIOException | IllegalArgumentException e) {
+                    err.println("error: --network " + networkFile + ": " + e.getMessage());
+                    err.flush();
+                    return 2;
+                }
             } else {
                 Optional<NetworkConfig> known = genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)));
                 if (known.isEmpty()) {
