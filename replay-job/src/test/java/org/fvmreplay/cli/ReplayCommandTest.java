@@ -193,4 +193,16 @@ class ReplayCommandTest {
 
         assertUsageError(report, "error: the store's genesis is neither mainnet's nor calibnet's: pass --network FILE");
     }
+
+    @Test
+    void malformedNetworkFile() throws IOException {
+        Path network = Files.writeString(tmp.resolve("network.json"), "{\"network_name\": \"testing\"}");
+        Path report = tmp.resolve("r-bad-network.json");
+
+        assertThat(run("replay", "--store", store.toString(), "--from", "1", "--to", "2", "--network", network.toString(), "--no-progress", "--report",
+                report.toString())).isEqualTo(2);
+
+        assertUsageError(report, "error: --network " + network + ": network configuration " + network + ": upgrade_schedule (a list) is missing");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+    }
 }
