@@ -64,7 +64,7 @@ final class Replays {
      * Wasmtime: compiled actors are cached per executor and network version, and wasmtime compiles them in about half
      * of Chicory's time (this class's tipsets: 55 s against 100 s), which is most of what these tests cost.
      */
-    static TipsetExecutor executor(SharedChain shared, ChainStore chain) {
+    private static TipsetExecutor executor(SharedChain shared, ChainStore chain) {
         requireNonNull(shared, "shared is null");
         requireNonNull(chain, "chain is null");
         return new TipsetExecutor(chain, NetworkConfig.read(shared.manifestPath()), new WasmtimeEngine(EngineConfig.reference()),
