@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.fvmreplay.chain.ChainException;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.block.TipsetKey;
 import org.fvmreplay.chain.execution.ActorBundles;
@@ -35,6 +37,7 @@ import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
 import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.SnapshotStore;
+import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +92,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!Files.isDirectory(store)) {
             throw new ParameterException(spec.commandLine(), "--store " + store + ": no such directory (create one with 'fvm-replay import')");
         }
+        // SnapshotStore.open creates a store in a directory that has none: a replay must not write one into, say, a typo'd path
+        if (!StoreManifest.exists(store)) {
+            throw new ParameterException(spec.commandLine(), "--store " + store + ": not a store (no " + StoreManifest.FILE_NAME
+                    + "; create one with 'fvm-replay import')");
+        }
         if (networkFile != null && !Files.isRegularFile(networkFile)) {
             throw new ParameterException(spec.commandLine(), "--network " + networkFile + ": no such file");
         }
@@ -106,8 +114,15 @@ public final class ReplayCommand implements Callable<Integer> {
             NetworkConfig network;
             Map<Integer, Cid> manifests;
             if (networkFile != null) {
-                network = NetworkConfig.read(networkFile);
-                manifests = ActorManifests.read(networkFile);
+                // a malformed file is the user's input, not a crash: one line and the usage exit code, as for the other options
+                try {
+                    network = NetworkConfig.read(networkFile);
+                    manifests = ActorManifests.read(networkFile);
+                } catch (ChainException | UncheckedIOException | IllegalArgumentException e) {
+                    err.println("error: --network " + networkFile + ": " + e.getMessage());
+                    err.flush();
+                    return 2;
+                }
             } else {
                 Optional<NetworkConfig> known = genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)));
                 if (known.isEmpty()) {

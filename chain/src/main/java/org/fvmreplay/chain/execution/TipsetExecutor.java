@@ -165,6 +165,6 @@ public final class TipsetExecutor {
         if (ret.exitCode() != 0) {
             throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code " + ret.exitCode() + ": " + ret.failureInfo());
         }
-        return new TipsetOutcome.AppliedImplicit(kind, epoch, ret);
+        return new TipsetOutcome.AppliedImplicit(kind, epoch, message, ret);
     }
 }

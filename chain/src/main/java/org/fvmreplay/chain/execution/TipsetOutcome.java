@@ -8,6 +8,7 @@ import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.network.Upgrade;
 import org.fvmreplay.chain.receipt.MessageReceipt;
 import org.fvmreplay.fvm.executor.ApplyRet;
+import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.ipld.cid.Cid;
 
 /** What executing one tipset gave: its new state and receipts, or why it could not run. */
@@ -29,8 +30,17 @@ public sealed interface TipsetOutcome {
         }
     }
 
-    /** An implicit message (a block reward or cron) as applied, for traces and analytics; it has no receipt on chain. */
-    record AppliedImplicit(String kind, long epoch, ApplyRet result) {}
+    /**
+     * An implicit message (a block reward or cron) as applied, for traces and analytics; it has no receipt on chain. The
+     * message is kept because a reward's params (miner, penalty, gas reward, win count) are computed, not read from the chain.
+     */
+    record AppliedImplicit(String kind, long epoch, Message message, ApplyRet result) {
+        public AppliedImplicit {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(message, "message is null");
+            requireNonNull(result, "result is null");
+        }
+    }
 
     /**
      * The tipset ran: {@code stateRoot} and {@code receiptsRoot} are what its child's header should record as parent state
