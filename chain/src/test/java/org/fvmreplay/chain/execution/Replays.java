@@ -68,7 +68,8 @@ final class Replays {
         requireNonNull(shared, "shared is null");
         requireNonNull(chain, "chain is null");
         return new TipsetExecutor(chain, NetworkConfig.read(shared.manifestPath()), new WasmtimeEngine(EngineConfig.reference()),
-                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath())));
+                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath()),
+                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name()).resolve("../../actors").normalize()))));
     }
 
     /** {@code header} with other parent state and parent receipts roots (and so another CID). */
