@@ -15,6 +15,7 @@ import org.fvmreplay.snapshots.DagWalker;
 import org.fvmreplay.snapshots.EpochRanges;
 import org.fvmreplay.snapshots.SnapshotRecord;
 import org.fvmreplay.snapshots.SnapshotStore;
+import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.SnapshotStoreException;
 import org.fvmreplay.snapshots.SubtreeCheck;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -45,6 +46,11 @@ public final class SnapshotsCommand implements Runnable {
         public Integer call() {
             if (!Files.isDirectory(store)) {
                 System.err.println("error: no store at " + store);
+                return 1;
+            }
+            // opening creates a store where there is none; reading commands must not write one into a stray directory
+            if (!StoreManifest.exists(store)) {
+                System.err.println("error: " + store + " is not a store (no " + StoreManifest.FILE_NAME + "; create one with 'fvm-replay import')");
                 return 1;
             }
             try (SnapshotStore opened = SnapshotStore.open(store)) {

@@ -192,6 +192,12 @@ class SnapshotCommandsTest {
         assertThat(run("snapshots", "list", "--store", tmp.resolve("absent").toString())).isEqualTo(1);
         assertThat(err()).contains("no store at");
 
+        Path notAStore = tmp.resolve("not-a-store");
+        assertThat(notAStore.toFile().mkdir()).isTrue();
+        assertThat(run("snapshots", "verify", "--store", notAStore.toString())).isEqualTo(1);
+        assertThat(err()).contains("is not a store");
+        assertThat(notAStore.toFile().list()).as("nothing written into a directory that is not a store").isEmpty();
+
         assertThat(run("snapshots", "export", "--store", store, "--from", "0", "--to", "3", "-o", tmp.resolve("x.car").toString()))
                 .isEqualTo(1);
         assertThat(err()).contains("not in the store", EPOCH3_STATE);
