@@ -12,7 +12,7 @@ import static org.fvmreplay.fvm.executor.MessageSettlement.settle;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.fvmreplay.fvm.callmanager.CallManagerV2;
+import org.fvmreplay.fvm.callmanager.CallManager;
 import org.fvmreplay.fvm.callmanager.InvocationResult;
 import org.fvmreplay.fvm.gas.GasCharge;
 import org.fvmreplay.fvm.kernel.Block;
@@ -70,7 +70,8 @@ public final class ExecutorV2 {
         long senderIdValue = senderId.getAsLong();
         machine.stateTree().setActor(senderIdValue, new ActorState(sender.code(), sender.head(), sender.sequence() + 1, sender.balance().subtract(gasCost), sender.delegatedAddress()));
 
-        CallManagerV2 cm = new CallManagerV2(machine, message.gasLimit(), message.from(), message.sequence());
+        OptionalLong receiverId = machine.stateTree().lookupId(message.to());
+        CallManager cm = new CallManager(machine, message.gasLimit(), senderIdValue, message.from(), receiverId, message.to(), message.sequence(), BigInteger.ZERO);
         int exitCode;
         byte[] returnData = new byte[0];
         long gasUsed;
@@ -78,13 +79,8 @@ public final class ExecutorV2 {
         try {
             cm.chargeGas(inclusion);
             Optional<Block> params = message.params().length == 0 ? Optional.empty() : Optional.of(new Block(Block.DAG_CBOR, message.params()));
-            InvocationResult result = cm.withTransaction(() -> {
-                InvocationResult ret = cm.send(senderIdValue, message.to(), message.method(), params, message.value());
-                if (ret.exitCode() == 0) {
-                    cm.chargeGas(cm.priceList().onChainReturnValue(ret.value().map(Block::size).orElse(0)));
-                }
-                return ret;
-            });
+            // the call manager charges the top-level return value inside the call's transaction
+            InvocationResult result = cm.send(senderIdValue, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
             exitCode = result.exitCode();
             if (exitCode == 0) {
                 returnData = result.value().map(Block::data).orElse(new byte[0]);
@@ -104,7 +100,7 @@ public final class ExecutorV2 {
     }
 
     /** Gas used rounded up; v2 refunds (negative charges) can take it below zero, which counts as zero. */
-    private static long usedGas(CallManagerV2 cm) {
+    private static long usedGas(CallManager cm) {
         return GasTracker.roundUp(Math.max(0, cm.gasTracker().used()));
     }
 

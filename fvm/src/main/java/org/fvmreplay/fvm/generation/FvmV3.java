@@ -33,9 +33,22 @@ public class FvmV3 {
         return Syscalls.hostFunctions(invocation);
     }
 
-    /** {@code on_method_invocation} for a call with {@code params}. */
-    public GasCharge onMethodInvocation(PriceList prices, Optional<Block> params) {
-        return prices.onMethodInvocation();
+    /**
+     * Whether actor lookups and updates and address resolutions pay the state-access charges (FIP-0055 in v3); FVM v2
+     * has none.
+     */
+    public boolean chargesStateAccess() {
+        return true;
+    }
+
+    /** What a call pays before its {@code value} moves to the callee: v3 charges the transfer alone, when there is value. */
+    public Optional<GasCharge> onValueTransfer(PriceList prices, BigInteger value, long method) {
+        return value.signum() != 0 ? Optional.of(prices.onValueTransfer()) : Optional.empty();
+    }
+
+    /** {@code on_method_invocation} for a call (of a method other than 0) with {@code params}. */
+    public Optional<GasCharge> onMethodInvocation(PriceList prices, Optional<Block> params) {
+        return Optional.of(prices.onMethodInvocation());
     }
 
     /** {@code on_method_return} at {@code callDepth} (1 = the top-level call) for a returned block. */
@@ -46,6 +59,29 @@ public class FvmV3 {
     /** Whether a call refused for its depth pops the gas limit it pushed (v3 leaves it pushed). */
     public boolean popsGasLimitOnDepthError() {
         return false;
+    }
+
+    /**
+     * Whether the account created for a send to an unknown key address is charged before the BLS zero address is refused
+     * (v3 refuses it first, {@code create_account_actor_from_send}).
+     */
+    public boolean chargesAccountCreationFirst() {
+        return false;
+    }
+
+    /** Whether a send to an unknown f4 address in the EAM's namespace creates a placeholder actor there. */
+    public boolean createsPlaceholders() {
+        return true;
+    }
+
+    /** Whether an actor module that traps while it is instantiated is fatal (v3: the call exits with illegal instruction). */
+    public boolean failedInstantiationIsFatal() {
+        return false;
+    }
+
+    /** The codec of the parameters of a message's call of {@code method}, and of the account constructor's (method 1). */
+    public long paramsCodec(long method) {
+        return method == 0 ? Block.RAW : Block.CBOR;
     }
 
     /** Puts a call's parameters into the callee's fresh registry; returns the handle. */

@@ -36,7 +36,8 @@ import org.fvmreplay.ipld.cid.Cid;
 /**
  * The operations one actor invocation may perform (the reference's {@code DefaultKernel}, FVM v3): blocks, its own
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
- * reference's gas before acting.
+ * reference's gas before acting. FVM v2's kernel ({@link KernelV2}) and v4's ({@link KernelV4}) override what their
+ * generation changed.
  */
 public class Kernel implements CryptoKernel {
     private static final long INIT_ACTOR_ID = 1;
@@ -89,6 +90,22 @@ public class Kernel implements CryptoKernel {
 
     protected boolean readOnly() {
         return readOnly;
+    }
+
+    protected long caller() {
+        return caller;
+    }
+
+    protected long method() {
+        return method;
+    }
+
+    protected BigInteger valueReceived() {
+        return valueReceived;
+    }
+
+    CryptoCalls crypto() {
+        return crypto;
     }
 
     protected void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
@@ -348,6 +365,11 @@ public class Kernel implements CryptoKernel {
         SupportedHash hash = SupportedHash.fromMultihashCode(code)
                 .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code));
         charge(priceList().onHashing(hash, data.length));
+        return digest(hash, data);
+    }
+
+    /** {@code data}'s digest under {@code hash}, uncharged. */
+    protected static byte[] digest(SupportedHash hash, byte[] data) {
         Digest digest = switch (hash) {
             case SHA2_256 -> new SHA256Digest();
             case BLAKE2B_256 -> new Blake2bDigest(256);

@@ -27,8 +27,8 @@ public final class SyscallsV2 {
 
     private SyscallsV2() {}
 
-    public static HostFunctions hostFunctions(Invocation<KernelV2> invocation) {
-        SyscallBinder<KernelV2> b = new SyscallBinder<>(invocation);
+    public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
+        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
         // vm
         b.bind("vm", "abort", "iii", 0, (inv, k, a) -> {
             long code = a[0];
@@ -38,9 +38,9 @@ public final class SyscallsV2 {
             }
             throw Abort.exit((int) code, "actor aborted", 0);
         });
-        b.bind("vm", "context", "", 52, (inv, k, a) -> k.invocationContext());
+        b.bind("vm", "context", "", 52, (inv, k, a) -> v2(k).invocationContext());
         // network
-        b.bind("network", "base_fee", "", 16, (inv, k, a) -> tokenAmount(k.baseFee()));
+        b.bind("network", "base_fee", "", 16, (inv, k, a) -> tokenAmount(v2(k).baseFee()));
         b.bind("network", "total_fil_circ_supply", "", 16, (inv, k, a) -> tokenAmount(k.circulatingSupply()));
         // ipld
         b.bind("ipld", "block_open", "i", 16, (inv, k, a) -> {
@@ -79,24 +79,22 @@ public final class SyscallsV2 {
             return null;
         });
         // actor
-        b.bind("actor", "resolve_address", "ii", 8, (inv, k, a) -> u64(k.resolveAddress(inv.readAddress(a[0], a[1]))
-                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"))));
+        b.bind("actor", "resolve_address", "ii", 8, (inv, k, a) -> u64(k.resolveAddress(inv.readAddress(a[0], a[1]))));
         b.bind("actor", "get_actor_code_cid", "Iii", 4, (inv, k, a) -> {
             inv.checkBounds(a[1], a[2]);
-            Cid code = k.actorCodeCid(a[0]).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "target actor not found"));
-            return u32(inv.writeCid(code, a[1], a[2]));
+            return u32(inv.writeCid(k.actorCodeCid(a[0]), a[1], a[2]));
         });
         b.bind("actor", "new_actor_address", "ii", 4, (inv, k, a) -> {
             inv.checkBounds(a[0], a[1]);
             if (a[1] < 21) {
                 throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
             }
-            byte[] bytes = k.newActorAddress().toBytes();
+            byte[] bytes = k.nextActorAddress().toBytes();
             inv.write(a[0], bytes);
             return u32(bytes.length);
         });
         b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
-            k.createActor(readCid(inv, a[1]), a[0]);
+            k.createActor(readCid(inv, a[1]), a[0], java.util.Optional.empty());
             return null;
         });
         b.bind("actor", "get_builtin_actor_type", "i", 4, (inv, k, a) -> u32(k.builtinActorType(readCid(inv, a[0]))));
@@ -122,7 +120,7 @@ public final class SyscallsV2 {
         b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
             byte[] info = inv.read(a[0], a[1]);
             CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
-            return u32(k.verifySeal() ? 0 : -1);
+            return u32(v2(k).verifySeal() ? 0 : -1);
         });
         // rand
         b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
@@ -137,7 +135,7 @@ public final class SyscallsV2 {
         b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
             Address recipient = inv.readAddress(a[0], a[1]);
             BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
-            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value);
+            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, java.util.OptionalLong.empty(), false);
             return le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
         });
         // debug
@@ -148,7 +146,7 @@ public final class SyscallsV2 {
     }
 
     /** v2 reports an unparsable CID as an illegal argument (v3: illegal CID). */
-    private static Cid readCid(Invocation<KernelV2> inv, long offset) {
+    private static Cid readCid(Invocation<Kernel> inv, long offset) {
         try {
             return inv.readCid(offset);
         } catch (ExecutionError e) {
@@ -157,6 +155,10 @@ public final class SyscallsV2 {
             }
             throw e;
         }
+    }
+
+    private static KernelV2 v2(Kernel kernel) {
+        return (KernelV2) kernel;
     }
 
     private static ByteBuffer le(int size) {
