@@ -10,12 +10,14 @@ import org.fvmreplay.fvm.kernel.Block;
 import org.fvmreplay.fvm.kernel.BlockRegistry;
 import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.kernel.KernelV2;
+import org.fvmreplay.fvm.machine.BuiltinActors;
+import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.fvm.syscalls.Invocation;
 import org.fvmreplay.fvm.syscalls.SyscallsV2;
 
 /**
- * FVM v2 (network versions 16 and 17, ref-fvm {@code release/v2}) as its differences from {@link FvmV3}: the v2 kernel
- * and linker, no state-access charges, one {@code on_method_invocation} charged before the value moves (covering the
+ * FVM v2 (network versions 16 and 17, ref-fvm {@code release/v2}) as its differences from {@link FvmV3}: only accounts
+ * send chain messages, the v2 kernel and linker, no state-access charges, one {@code on_method_invocation} charged before the value moves (covering the
  * transfer, method 0 included), the top-level return value charged as {@code on_chain_return_value}, DAG-CBOR
  * parameters, no placeholder actors, and a module that fails to instantiate is fatal.
  */
@@ -24,6 +26,12 @@ public final class FvmV2 extends FvmV3 {
     public static final FvmV2 INSTANCE = new FvmV2();
 
     private FvmV2() {}
+
+    /** v2's executor lets only account actors send (v3 added Ethereum accounts and placeholders). */
+    @Override
+    public Optional<ActorState> acceptSender(BuiltinActors actors, ActorState sender) {
+        return actors.is(sender.code(), "account") ? Optional.of(sender) : Optional.empty();
+    }
 
     @Override
     public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {

@@ -9,11 +9,15 @@ import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.kernel.Block;
 import org.fvmreplay.fvm.kernel.BlockRegistry;
 import org.fvmreplay.fvm.kernel.Kernel;
+import org.fvmreplay.fvm.machine.BuiltinActors;
+import org.fvmreplay.fvm.machine.Machine;
+import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.fvm.syscalls.Invocation;
 import org.fvmreplay.fvm.syscalls.Syscalls;
+import org.fvmreplay.ipld.address.Protocol;
 
 /**
- * What the call manager asks of FVM v3 (network versions 18–20, ref-fvm {@code release/v3}): its kernel, its syscall
+ * What the executor and the call manager ask of FVM v3 (network versions 18–20, ref-fvm {@code release/v3}): its kernel, its syscall
  * linker, how a call's parameters reach the callee and how calls and return values are charged. A later generation
  * extends this and overrides only what it changed, as {@link FvmV4} does.
  */
@@ -22,6 +26,21 @@ public class FvmV3 {
     public static final FvmV3 INSTANCE = new FvmV3();
 
     protected FvmV3() {}
+
+    /**
+     * The sender of a chain message as the message leaves it, or empty when {@code sender} may not send one: accounts and
+     * Ethereum accounts send, and a fresh placeholder with an f4 address of the EAM, which becomes an Ethereum account.
+     */
+    public Optional<ActorState> acceptSender(BuiltinActors actors, ActorState sender) {
+        if (actors.is(sender.code(), "account") || actors.is(sender.code(), "ethaccount")) {
+            return Optional.of(sender);
+        }
+        if (actors.is(sender.code(), "placeholder") && sender.sequence() == 0 && sender.delegatedAddress().isPresent()
+                && sender.delegatedAddress().get().protocol() == Protocol.DELEGATED && sender.delegatedAddress().get().namespace() == Machine.EAM_ACTOR_ID) {
+            return Optional.of(new ActorState(actors.ethAccountCode(), sender.head(), sender.sequence(), sender.balance(), sender.delegatedAddress()));
+        }
+        return Optional.empty();
+    }
 
     /** The kernel of one invocation. */
     public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {
