@@ -270,6 +270,16 @@ public class Kernel implements CryptoKernel {
     }
 
     public Cid tipsetCid(long epoch) {
+        long offset = tipsetLookback(epoch);
+        if (offset >= FINALITY) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is too far in the past");
+        }
+        charge(priceList().onTipsetCid(offset > 1));
+        throw ExecutionError.fatal("tipset CIDs are not available to this machine (no chain externs)");
+    }
+
+    /** How many epochs back the tipset at {@code epoch} lies; a negative, future or current epoch is an illegal argument. */
+    protected long tipsetLookback(long epoch) {
         if (epoch < 0) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch is negative");
         }
@@ -280,11 +290,7 @@ public class Kernel implements CryptoKernel {
         if (offset == 0) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
         }
-        if (offset >= FINALITY) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is too far in the past");
-        }
-        charge(priceList().onTipsetCid(offset > 1));
-        throw ExecutionError.fatal("tipset CIDs are not available to this machine (no chain externs)");
+        return offset;
     }
 
     // ---- randomness ----

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
@@ -22,8 +23,20 @@ public final class Syscalls {
     private Syscalls() {}
 
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
+        return derive(invocation, Kernel.class, b -> {});
+    }
+
+    /**
+     * Another generation's linker as the v3 one and its {@code changes} (binding a name again replaces it, unbinding
+     * removes it), for an invocation whose kernel is a {@code kernelType}.
+     */
+    static HostFunctions derive(Invocation<Kernel> invocation, Class<? extends Kernel> kernelType, Consumer<SyscallBinder<Kernel>> changes) {
+        if (!kernelType.isInstance(invocation.kernel())) {
+            throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got " + invocation.kernel().getClass().getSimpleName());
+        }
         SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
         bind(b);
+        changes.accept(b);
         return HostFunctions.of(b.functions());
     }
 

@@ -25,11 +25,11 @@ public final class SyscallsV2 {
 
     /** The host functions for an invocation whose kernel is a {@link KernelV2}. */
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
-        if (!(invocation.kernel() instanceof KernelV2)) {
-            throw new IllegalArgumentException("FVM v2 syscalls need a KernelV2, got " + invocation.kernel().getClass().getSimpleName());
-        }
-        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
-        Syscalls.bind(b);
+        return Syscalls.derive(invocation, KernelV2.class, SyscallsV2::rebind);
+    }
+
+    /** What v2 lacks of the v3 linker, and what it binds differently. */
+    private static void rebind(SyscallBinder<Kernel> b) {
         b.unbind("vm", "exit", "message_context");
         b.unbind("network", "context", "tipset_cid");
         b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
@@ -62,7 +62,6 @@ public final class SyscallsV2 {
             Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, OptionalLong.empty(), false);
             return Syscalls.le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
         });
-        return HostFunctions.of(b.functions());
     }
 
     private static KernelV2 v2(Kernel kernel) {
