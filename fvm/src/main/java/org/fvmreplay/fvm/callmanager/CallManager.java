@@ -35,6 +35,7 @@ import org.fvmreplay.ipld.cid.Cid;
 /**
  * Runs the call stack of one message (the reference's {@code DefaultCallManager}): address resolution and actor
  * auto-creation, value transfer, per-call state transactions, call depth, invocation of actor code and gas accounting.
+ * What differs by FVM generation (v2, v3, v4) it asks of the network's {@link FvmV3 generation}.
  */
 public final class CallManager {
     private static final Cid EMPTY_ARRAY_CID = Cid.forDagCbor(new byte[] {(byte) 0x80});
@@ -53,6 +54,7 @@ public final class CallManager {
     private final MemoryLimiter memoryLimiter;
     private final List<Event> events = new ArrayList<>();
     private final List<Integer> eventLayers = new ArrayList<>();
+    /** Actors created so far (v3 and v4 count creations; v2 counts the addresses handed out, {@link #nextActorIndex}). */
     private long actorsCreated;
     private int callDepth;
     private long invocationCount;
@@ -67,7 +69,7 @@ public final class CallManager {
         this.memoryLimiter = MemoryLimiter.withTotalLimit(machine.context().network().maxMemoryBytes());
         this.gasTrace = machine.newGasTrace();
         this.gasTracker = new GasTracker(GasTracker.gasToMilligas(gasLimit), gasTrace);
-        this.accessTracker = new StateAccessTracker(priceList.preloadedActors());
+        this.accessTracker = generation.chargesStateAccess() ? new StateAccessTracker(priceList.preloadedActors()) : StateAccessTracker.untracked();
         this.origin = origin;
         this.originAddress = originAddress;
         this.nonce = nonce;
@@ -102,6 +104,11 @@ public final class CallManager {
 
     public long origin() {
         return origin;
+    }
+
+    /** The message's sender as the message spells it (not resolved). */
+    public Address originAddress() {
+        return originAddress;
     }
 
     public long nonce() {
@@ -179,6 +186,11 @@ public final class CallManager {
         putLong(data, address.length, nonce);
         putLong(data, address.length + 8, actorsCreated);
         return Address.actorFromData(data);
+    }
+
+    /** FVM v2's {@code next_actor_idx}: the index of the next actor address this message derives (each call takes one). */
+    public long nextActorIndex() {
+        return actorsCreated++;
     }
 
     private static void putLong(byte[] out, int at, long v) {
@@ -285,6 +297,11 @@ public final class CallManager {
 
     private long createActorFromSend(Address address, ActorState actor) {
         chargeGas(priceList.onCreateActor(true));
+        return registerActor(address, actor);
+    }
+
+    /** Assigns {@code address} a new actor id holding {@code actor}. */
+    private long registerActor(Address address, ActorState actor) {
         long id = machine.stateTree().registerNewAddress(address);
         accessTracker.recordLookupAddress(address);
         setActor(id, actor);
@@ -300,13 +317,8 @@ public final class CallManager {
             if (readOnly) {
                 throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
             }
-            if (to.protocol() == Protocol.BLS && isZero(to.payload())) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot create the bls zero address actor");
-            }
-            toId = createActorFromSend(to, new ActorState(machine.builtinActors().accountCode(), EMPTY_ARRAY_CID, 0, BigInteger.ZERO, Optional.empty()));
-            byte[] ctorParams = new CborWriter(64).writeBytes(to.toBytes()).toByteArray();
-            sendResolved(Machine.SYSTEM_ACTOR_ID, toId, 1, Optional.of(new Block(Block.CBOR, ctorParams)), BigInteger.ZERO, false);
-        } else if (to.protocol() == Protocol.DELEGATED && to.namespace() == Machine.EAM_ACTOR_ID) {
+            toId = createAccountActor(to);
+        } else if (to.protocol() == Protocol.DELEGATED && to.namespace() == Machine.EAM_ACTOR_ID && generation.createsPlaceholders()) {
             if (readOnly) {
                 throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
             }
@@ -315,6 +327,24 @@ public final class CallManager {
             throw ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor does not exist or cannot be created: " + to);
         }
         return sendResolved(from, toId, method, params, value, readOnly);
+    }
+
+    /** Creates and constructs the account actor of key address {@code to}. */
+    private long createAccountActor(Address to) {
+        boolean chargeFirst = generation.chargesAccountCreationFirst();
+        if (chargeFirst) {
+            chargeGas(priceList.onCreateActor(true));
+        }
+        if (to.protocol() == Protocol.BLS && isZero(to.payload())) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot create the bls zero address actor");
+        }
+        if (!chargeFirst) {
+            chargeGas(priceList.onCreateActor(true));
+        }
+        long toId = registerActor(to, new ActorState(machine.builtinActors().accountCode(), EMPTY_ARRAY_CID, 0, BigInteger.ZERO, Optional.empty()));
+        byte[] ctorParams = new CborWriter(64).writeBytes(to.toBytes()).toByteArray();
+        sendResolved(Machine.SYSTEM_ACTOR_ID, toId, 1, Optional.of(new Block(generation.paramsCodec(1), ctorParams)), BigInteger.ZERO, false);
+        return toId;
     }
 
     private static boolean isZero(byte[] bytes) {
@@ -328,14 +358,14 @@ public final class CallManager {
 
     private InvocationResult sendResolved(long from, long to, long method, Optional<Block> params, BigInteger value, boolean readOnly) {
         ActorState state = getActor(to).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor does not exist: " + to));
+        generation.onValueTransfer(priceList, value, method).ifPresent(this::chargeGas);
         if (value.signum() != 0) {
-            chargeGas(priceList.onValueTransfer());
             transfer(from, to, value);
         }
         if (method == 0) {
             return InvocationResult.OK_EMPTY;
         }
-        chargeGas(generation.onMethodInvocation(priceList, params));
+        generation.onMethodInvocation(priceList, params).ifPresent(this::chargeGas);
         BlockRegistry blocks = new BlockRegistry();
         int paramsId = params.isPresent() ? generation.registerParams(blocks, params.get()) : BlockRegistry.NO_DATA_BLOCK_ID;
         invocationCount++;
@@ -386,6 +416,9 @@ public final class CallManager {
         try {
             instance = machine.modules().engine().instantiate(module, generation.link(invocation), memoryLimiter);
         } catch (Trap trap) {
+            if (generation.failedInstantiationIsFatal()) {
+                throw Abort.fatal("failed to instantiate actor code " + code + ": " + trap.getMessage(), trap);
+            }
             throw Abort.exit(4, "failed to instantiate module: " + trap.getMessage(), 0);
         } catch (EngineException e) {
             throw Abort.fatal("failed to link actor module: " + e.getMessage(), e);

@@ -13,7 +13,9 @@ import org.fvmreplay.ipld.address.Protocol;
 
 /**
  * Which actors a message already read or updated and which addresses it resolved, so repeated lookups and updates are
- * charged once (FIP-0055 in the reference); undone with the call that recorded it when that call reverts.
+ * charged once (FIP-0055 in the reference); undone with the call that recorded it when that call reverts. FVM v2 has
+ * no state-access charges: its tracker ({@link #untracked()}) counts every actor as updated and every address as
+ * resolved, so nothing is charged and nothing recorded.
  */
 final class StateAccessTracker {
     static final int READ = 1;
@@ -25,11 +27,22 @@ final class StateAccessTracker {
     private final List<long[]> actorHistory = new ArrayList<>();
     private final List<Address> addressHistory = new ArrayList<>();
     private final Deque<int[]> layers = new ArrayDeque<>();
+    private final boolean tracking;
 
     StateAccessTracker(List<Long> preloaded) {
+        this(true);
         for (Long id : preloaded) {
             actors.put(id, UPDATED);
         }
+    }
+
+    private StateAccessTracker(boolean tracking) {
+        this.tracking = tracking;
+    }
+
+    /** The tracker of a generation without state-access charges (FVM v2). */
+    static StateAccessTracker untracked() {
+        return new StateAccessTracker(false);
     }
 
     void beginTransaction() {
@@ -54,7 +67,7 @@ final class StateAccessTracker {
     }
 
     int actorAccess(long id) {
-        return actors.getOrDefault(id, 0);
+        return tracking ? actors.getOrDefault(id, 0) : UPDATED;
     }
 
     void recordActorRead(long id) {
@@ -68,16 +81,19 @@ final class StateAccessTracker {
     }
 
     private void set(long id, int state) {
+        if (!tracking) {
+            return;
+        }
         Integer previous = actors.put(id, state);
         actorHistory.add(new long[] {id, previous == null ? 0 : previous});
     }
 
     boolean addressLookedUp(Address address) {
-        return address.protocol() == Protocol.ID || addresses.contains(address);
+        return !tracking || address.protocol() == Protocol.ID || addresses.contains(address);
     }
 
     void recordLookupAddress(Address address) {
-        if (address.protocol() != Protocol.ID && addresses.add(address)) {
+        if (tracking && address.protocol() != Protocol.ID && addresses.add(address)) {
             addressHistory.add(address);
         }
     }

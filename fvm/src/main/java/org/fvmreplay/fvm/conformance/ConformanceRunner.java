@@ -17,8 +17,6 @@ import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
-import org.fvmreplay.fvm.executor.ExecutorV2;
-import org.fvmreplay.fvm.gas.FvmGeneration;
 import org.fvmreplay.fvm.externs.ReplayingExterns;
 import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.machine.Machine;
@@ -159,10 +157,8 @@ public final class ConformanceRunner {
             ModuleCache shared = modules.computeIfAbsent(moduleKey, k -> machine.modules());
             List<GasTrace> traces = new ArrayList<>();
             Machine runMachine = trace ? machine.withModules(shared).withTraceListener(traces::add) : machine.withModules(shared);
-            // FVM v2 and v3 differ in preflight, call manager, kernel and syscalls: each has its own executor
-            BiFunction<Message, Integer, ApplyRet> executor = network.priceList().generation() == FvmGeneration.V2
-                    ? new ExecutorV2(runMachine)::applyExplicit
-                    : new Executor(runMachine)::applyExplicit;
+            // the executor runs the network version's FVM generation (NetworkConfig.generation())
+            BiFunction<Message, Integer, ApplyRet> executor = new Executor(runMachine)::applyExplicit;
             String mismatch = null;
             List<MessageOutcome> outcomes = new ArrayList<>();
             List<TestVector.Receipt> receipts = vector.postconditions().receipts();

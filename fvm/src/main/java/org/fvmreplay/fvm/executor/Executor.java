@@ -19,15 +19,14 @@ import org.fvmreplay.fvm.gas.GasCharge;
 import org.fvmreplay.fvm.kernel.Block;
 import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.GasTracker;
-import org.fvmreplay.fvm.machine.BuiltinActors;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.fvm.state.ActorState;
-import org.fvmreplay.ipld.address.Protocol;
 
 /**
  * Applies explicit (chain) messages to a machine (the reference's {@code DefaultExecutor}): preflight checks and gas
- * deposit, the call, the receipt, and the fee split into burns, miner tip and refund.
+ * deposit, the call, the receipt, and the fee split into burns, miner tip and refund. Which actors may send and how
+ * parameters are tagged it asks of the network's FVM generation ({@code NetworkConfig.generation()}).
  */
 public final class Executor {
     private final Machine machine;
@@ -57,17 +56,11 @@ public final class Executor {
         if (senderState.isEmpty()) {
             return prevalidationFail(SYS_SENDER_INVALID, "Sender invalid", penalty);
         }
-        ActorState sender = senderState.get();
-        BuiltinActors actors = machine.builtinActors();
-        boolean valid = actors.is(sender.code(), "account") || actors.is(sender.code(), "ethaccount");
-        if (actors.is(sender.code(), "placeholder") && sender.sequence() == 0 && sender.delegatedAddress().isPresent()
-                && sender.delegatedAddress().get().protocol() == Protocol.DELEGATED && sender.delegatedAddress().get().namespace() == Machine.EAM_ACTOR_ID) {
-            valid = true;
-            sender = new ActorState(actors.ethAccountCode(), sender.head(), sender.sequence(), sender.balance(), sender.delegatedAddress());
-        }
-        if (!valid) {
+        Optional<ActorState> accepted = machine.context().network().generation().acceptSender(machine.builtinActors(), senderState.get());
+        if (accepted.isEmpty()) {
             return prevalidationFail(SYS_SENDER_INVALID, "Send not from valid sender", penalty);
         }
+        ActorState sender = accepted.get();
         if (message.sequence() != sender.sequence()) {
             return prevalidationFail(SYS_SENDER_STATE_INVALID, "Actor sequence invalid: " + message.sequence() + " != " + sender.sequence(), penalty);
         }
@@ -109,13 +102,13 @@ public final class Executor {
         try {
             cm.chargeGas(inclusion);
             Optional<Block> params = message.params().length == 0 ? Optional.empty()
-                    : Optional.of(new Block(message.method() == 0 ? Block.RAW : Block.CBOR, message.params()));
+                    : Optional.of(new Block(machine.context().network().generation().paramsCodec(message.method()), message.params()));
             InvocationResult result = cm.send(senderId, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
             exitCode = result.exitCode();
             returnData = result.value().map(Block::data).orElse(new byte[0]);
-            gasUsed = GasTracker.roundUp(cm.gasTracker().used());
+            gasUsed = usedGas(cm);
         } catch (ExecutionError e) {
-            gasUsed = GasTracker.roundUp(cm.gasTracker().used());
+            gasUsed = usedGas(cm);
             exitCode = exitCodeOf(e);
             if (chargesWholeLimit(e)) {
                 gasUsed = message.gasLimit();
@@ -124,5 +117,10 @@ public final class Executor {
         }
         List<CallManager.Event> events = cm.events();
         return new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().charges(), MessageSettlement.eventsRoot(events), events);
+    }
+
+    /** Gas used rounded up; FVM v2's refunds (negative {@code on_delete_actor}) can take it below zero, which counts as zero. */
+    private static long usedGas(CallManager cm) {
+        return GasTracker.roundUp(Math.max(0, cm.gasTracker().used()));
     }
 }

@@ -16,7 +16,7 @@ import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.fvm.state.ActorState;
 
 /**
- * What both executor generations do the same way once a message has run or been rejected: the exit code of an
+ * What the executor does once a message has run or been rejected, whatever the FVM generation: the exit code of an
  * execution error, the fee split paid out to burn, miner and sender, and the receipt.
  */
 final class MessageSettlement {

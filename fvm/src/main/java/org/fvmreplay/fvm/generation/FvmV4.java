@@ -35,8 +35,8 @@ public final class FvmV4 extends FvmV3 {
     }
 
     @Override
-    public GasCharge onMethodInvocation(PriceList prices, Optional<Block> params) {
-        return prices.onMethodInvocation(params.map(Block::size).orElse(0), params.map(p -> p.links().size()).orElse(0));
+    public Optional<GasCharge> onMethodInvocation(PriceList prices, Optional<Block> params) {
+        return Optional.of(prices.onMethodInvocation(params.map(Block::size).orElse(0), params.map(p -> p.links().size()).orElse(0)));
     }
 
     @Override

@@ -36,7 +36,8 @@ import org.fvmreplay.ipld.cid.Cid;
 /**
  * The operations one actor invocation may perform (the reference's {@code DefaultKernel}, FVM v3): blocks, its own
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
- * reference's gas before acting.
+ * reference's gas before acting. FVM v2's kernel ({@link KernelV2}) and v4's ({@link KernelV4}) override what their
+ * generation changed.
  */
 public class Kernel implements CryptoKernel {
     private static final long INIT_ACTOR_ID = 1;
@@ -89,6 +90,22 @@ public class Kernel implements CryptoKernel {
 
     protected boolean readOnly() {
         return readOnly;
+    }
+
+    protected long caller() {
+        return caller;
+    }
+
+    protected long method() {
+        return method;
+    }
+
+    protected BigInteger valueReceived() {
+        return valueReceived;
+    }
+
+    CryptoCalls crypto() {
+        return crypto;
     }
 
     protected void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
@@ -253,6 +270,16 @@ public class Kernel implements CryptoKernel {
     }
 
     public Cid tipsetCid(long epoch) {
+        long offset = tipsetLookback(epoch);
+        if (offset >= FINALITY) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is too far in the past");
+        }
+        charge(priceList().onTipsetCid(offset > 1));
+        throw ExecutionError.fatal("tipset CIDs are not available to this machine (no chain externs)");
+    }
+
+    /** How many epochs back the tipset at {@code epoch} lies; a negative, future or current epoch is an illegal argument. */
+    protected long tipsetLookback(long epoch) {
         if (epoch < 0) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch is negative");
         }
@@ -263,11 +290,7 @@ public class Kernel implements CryptoKernel {
         if (offset == 0) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
         }
-        if (offset >= FINALITY) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is too far in the past");
-        }
-        charge(priceList().onTipsetCid(offset > 1));
-        throw ExecutionError.fatal("tipset CIDs are not available to this machine (no chain externs)");
+        return offset;
     }
 
     // ---- randomness ----
@@ -348,6 +371,11 @@ public class Kernel implements CryptoKernel {
         SupportedHash hash = SupportedHash.fromMultihashCode(code)
                 .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code));
         charge(priceList().onHashing(hash, data.length));
+        return digest(hash, data);
+    }
+
+    /** {@code data}'s digest under {@code hash}, uncharged. */
+    protected static byte[] digest(SupportedHash hash, byte[] data) {
         Digest digest = switch (hash) {
             case SHA2_256 -> new SHA256Digest();
             case BLAKE2B_256 -> new Blake2bDigest(256);

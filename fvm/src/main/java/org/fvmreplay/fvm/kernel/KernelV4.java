@@ -128,17 +128,7 @@ public class KernelV4 extends Kernel {
     /** The tipset CID at {@code epoch}, priced by lookback with no finality limit; a failing extern is fatal. */
     @Override
     public Cid tipsetCid(long epoch) {
-        if (epoch < 0) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch is negative");
-        }
-        long offset = context().epoch() - epoch;
-        if (offset < 0) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is in the future");
-        }
-        if (offset == 0) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
-        }
-        charge(priceList().onTipsetCidLookback(offset));
+        charge(priceList().onTipsetCidLookback(tipsetLookback(epoch)));
         try {
             return callManager().machine().externs().tipsetCid(epoch);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.fvmreplay.fvm.machine;
 import static java.util.Objects.requireNonNull;
 
 import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.generation.FvmV2;
 import org.fvmreplay.fvm.generation.FvmV3;
 import org.fvmreplay.fvm.generation.FvmV4;
 import org.fvmreplay.fvm.gas.PriceLists;
@@ -24,10 +25,10 @@ public record NetworkConfig(int networkVersion, PriceList priceList, int maxCall
 
     /**
      * What the call manager does differently by FVM generation, from the network version as filecoin-ffi chooses the
-     * engine: 18–20 run FVM v3, 21 and later FVM v4 (FVM v2, 16–17, has a call manager of its own).
+     * engine: 16–17 run FVM v2, 18–20 FVM v3, 21 and later FVM v4.
      */
     public FvmV3 generation() {
-        return networkVersion >= 21 ? FvmV4.INSTANCE : FvmV3.INSTANCE;
+        return networkVersion >= 21 ? FvmV4.INSTANCE : networkVersion >= 18 ? FvmV3.INSTANCE : FvmV2.INSTANCE;
     }
 
     /** {@link #MAX_MEMORY_BYTES}; FVM v2 (before network version 18) has no call-stack limit, hence unbounded. */

@@ -16,13 +16,14 @@ import org.fvmreplay.ipld.cid.Cid;
  * One running actor instance and its kernel (the reference's {@code InvocationData}): keeps the wasm gas counter and the
  * gas tracker in step around every syscall and turns aborts into something the engine can carry. FVM v2 meters memory
  * in the instrumented code, so under a v2 price list memory is neither charged at instantiation nor split out of
- * {@code wasm_exec}.
+ * {@code wasm_exec}, and a CID that does not parse is an illegal argument (see {@link #readCid}).
  */
 public final class Invocation<K extends ActorKernel> {
     private static final int MAX_CID_DIGEST = 64;
 
     private final K kernel;
     private final boolean metersMemory;
+    private final int cidError;
     private WasmInstance instance;
     private long lastGasAvailable;
     private long lastMemoryBytes;
@@ -30,7 +31,10 @@ public final class Invocation<K extends ActorKernel> {
 
     public Invocation(K kernel) {
         this.kernel = requireNonNull(kernel, "kernel");
-        this.metersMemory = kernel.priceList().generation() != FvmGeneration.V2;
+        boolean v2 = kernel.priceList().generation() == FvmGeneration.V2;
+        this.metersMemory = !v2;
+        // ref-fvm's read_cid answers IllegalArgument (release/v2 syscalls/context.rs); v3 and v4 here answer IllegalCid
+        this.cidError = v2 ? ErrorNumber.ILLEGAL_ARGUMENT : ErrorNumber.ILLEGAL_CID;
     }
 
     public K kernel() {
@@ -139,11 +143,11 @@ public final class Invocation<K extends ActorKernel> {
         try {
             cid = Cid.read(bytes, 0, bytes.length);
         } catch (RuntimeException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "failed to parse CID: " + e.getMessage());
+            throw ExecutionError.syscall(cidError, "failed to parse CID: " + e.getMessage());
         }
         // the reference's CID type holds digests of at most 64 bytes; a longer identity digest does not parse there
         if (cid.multihash().digestLength() > MAX_CID_DIGEST) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CID, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
+            throw ExecutionError.syscall(cidError, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
         }
         return cid;
     }

@@ -38,6 +38,15 @@ final class SyscallBinder<K extends ActorKernel> {
         return new ArrayList<>(out.values());
     }
 
+    /** Removes the syscalls {@code names} of {@code module}: what a generation lacks of the linker it derives from. */
+    void unbind(String module, String... names) {
+        for (String name : names) {
+            if (out.remove(module + "::" + name) == null) {
+                throw new IllegalArgumentException("syscall " + module + "::" + name + " is not bound");
+            }
+        }
+    }
+
     /** Binds {@code module::name} as a syscall the actor may import but this VM does not offer: calling it is fatal. */
     void bindUnsupported(String module, String name) {
         out.put(module + "::" + name, new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {

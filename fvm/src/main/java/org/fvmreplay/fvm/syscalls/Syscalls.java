@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
@@ -22,8 +23,20 @@ public final class Syscalls {
     private Syscalls() {}
 
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
+        return derive(invocation, Kernel.class, b -> {});
+    }
+
+    /**
+     * Another generation's linker as the v3 one and its {@code changes} (binding a name again replaces it, unbinding
+     * removes it), for an invocation whose kernel is a {@code kernelType}.
+     */
+    static HostFunctions derive(Invocation<Kernel> invocation, Class<? extends Kernel> kernelType, Consumer<SyscallBinder<Kernel>> changes) {
+        if (!kernelType.isInstance(invocation.kernel())) {
+            throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got " + invocation.kernel().getClass().getSimpleName());
+        }
         SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
         bind(b);
+        changes.accept(b);
         return HostFunctions.of(b.functions());
     }
 
@@ -102,15 +115,7 @@ public final class Syscalls {
             inv.checkBounds(a[1], a[2]);
             return u32(inv.writeCid(k.actorCodeCid(a[0]), a[1], a[2]));
         });
-        b.bind("actor", "next_actor_address", "ii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[0], a[1]);
-            if (a[1] < 21) {
-                throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
-            }
-            byte[] bytes = k.nextActorAddress().toBytes();
-            inv.write(a[0], bytes);
-            return u32(bytes.length);
-        });
+        b.bind("actor", "next_actor_address", "ii", 4, Syscalls::nextActorAddress);
         b.bind("actor", "create_actor", "Iiii", 0, (inv, k, a) -> {
             Cid code = inv.readCid(a[1]);
             Optional<Address> delegated = a[3] > 0 ? Optional.of(inv.readAddress(a[2], a[3])) : Optional.empty();
@@ -169,6 +174,17 @@ public final class Syscalls {
         b.bind("debug", "store_artifact", "iiii", 0, (inv, k, a) -> null);
     }
 
+    /** {@code actor::next_actor_address} (v2's {@code actor::new_actor_address}): the address into a buffer of 21 bytes or more. */
+    static byte[] nextActorAddress(Invocation<Kernel> inv, Kernel k, long[] a) {
+        inv.checkBounds(a[0], a[1]);
+        if (a[1] < 21) {
+            throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
+        }
+        byte[] bytes = k.nextActorAddress().toBytes();
+        inv.write(a[0], bytes);
+        return u32(bytes.length);
+    }
+
     /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
     static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
@@ -178,11 +194,11 @@ public final class Syscalls {
         return le(4).putInt(v).array();
     }
 
-    private static byte[] u64(long v) {
+    static byte[] u64(long v) {
         return le(8).putLong(v).array();
     }
 
-    private static byte[] tokenAmount(BigInteger v) {
+    static byte[] tokenAmount(BigInteger v) {
         ByteBuffer b = le(16);
         Kernel.putTokenAmount(b, v);
         return b.array();

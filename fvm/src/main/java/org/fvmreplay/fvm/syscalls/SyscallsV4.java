@@ -26,11 +26,11 @@ public final class SyscallsV4 {
 
     /** The host functions for an invocation whose kernel is a {@link KernelV4}. */
     public static HostFunctions hostFunctions(Invocation<Kernel> invocation) {
-        if (!(invocation.kernel() instanceof KernelV4)) {
-            throw new IllegalArgumentException("FVM v4 syscalls need a KernelV4, got " + invocation.kernel().getClass().getSimpleName());
-        }
-        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
-        Syscalls.bind(b);
+        return Syscalls.derive(invocation, KernelV4.class, SyscallsV4::rebind);
+    }
+
+    /** What v4 changed in the v3 linker. */
+    private static void rebind(SyscallBinder<Kernel> b) {
         b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> v4(k).chainRandomness(a[0]));
         b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> v4(k).beaconRandomness(a[0]));
         b.bind("self", "self_destruct", "i", 0, (inv, k, a) -> {
@@ -81,7 +81,6 @@ public final class SyscallsV4 {
             byte[] plaintexts = inv.read(a[3], total);
             return Syscalls.u32(v4(k).verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
         });
-        return HostFunctions.of(b.functions());
     }
 
     private static KernelV4 v4(Kernel kernel) {
