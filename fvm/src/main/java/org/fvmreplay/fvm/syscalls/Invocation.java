@@ -23,7 +23,6 @@ public final class Invocation<K extends ActorKernel> {
 
     private final K kernel;
     private final boolean metersMemory;
-    private final int cidError;
     private WasmInstance instance;
     private long lastGasAvailable;
     private long lastMemoryBytes;
@@ -31,10 +30,7 @@ public final class Invocation<K extends ActorKernel> {
 
     public Invocation(K kernel) {
         this.kernel = requireNonNull(kernel, "kernel");
-        boolean v2 = kernel.priceList().generation() == FvmGeneration.V2;
-        this.metersMemory = !v2;
-        // ref-fvm's read_cid answers IllegalArgument (release/v2 syscalls/context.rs); v3 and v4 here answer IllegalCid
-        this.cidError = v2 ? ErrorNumber.ILLEGAL_ARGUMENT : ErrorNumber.ILLEGAL_CID;
+        this.metersMemory = kernel.priceList().generation() != FvmGeneration.V2;
     }
 
     public K kernel() {
@@ -133,6 +129,10 @@ public final class Invocation<K extends ActorKernel> {
         instance.writeMemory(offset, data);
     }
 
+    /**
+     * Reads a CID from actor memory; a CID that does not parse (including a digest over 64 bytes, which the reference's
+     * CID type cannot hold) is {@code IllegalArgument}, as ref-fvm's {@code read_cid} answers in every generation.
+     */
     public Cid readCid(long offset) {
         long size = instance.memorySize();
         if (offset >= size) {
@@ -143,11 +143,11 @@ public final class Invocation<K extends ActorKernel> {
         try {
             cid = Cid.read(bytes, 0, bytes.length);
         } catch (RuntimeException e) {
-            throw ExecutionError.syscall(cidError, "failed to parse CID: " + e.getMessage());
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "failed to parse CID: " + e.getMessage());
         }
         // the reference's CID type holds digests of at most 64 bytes; a longer identity digest does not parse there
         if (cid.multihash().digestLength() > MAX_CID_DIGEST) {
-            throw ExecutionError.syscall(cidError, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
         }
         return cid;
     }
