@@ -38,7 +38,7 @@ import org.fvmreplay.ipld.cid.Cid;
  * <p>
  * Only network versions the FVM runs with implicit messages (18 and later) execute; state migrations run when
  * {@link StateMigrations} has them and otherwise end the tipset as {@link TipsetOutcome.MigrationRequired}.
- * Not thread-safe: one executor per thread (they may share a {@link WasmEngine}).
+ * Not thread-safe: one executor per thread.
  */
 public final class TipsetExecutor {
     private static final int FIRST_SUPPORTED_NETWORK_VERSION = 18;
@@ -49,12 +49,6 @@ public final class TipsetExecutor {
     private final StateMigrations migrations;
     private final Map<String, ModuleCache> modules = new HashMap<>();
     private SupplyCalculator supply;
-    private java.util.function.BiFunction<Long, org.fvmreplay.chain.supply.CirculatingSupply, BigInteger> supplyOverride;
-
-    /** For tests: replaces the circulating supply given to each VM (epoch and Lotus's components in, attoFIL out). */
-    void overrideCirculatingSupply(java.util.function.BiFunction<Long, org.fvmreplay.chain.supply.CirculatingSupply, BigInteger> override) {
-        this.supplyOverride = override;
-    }
 
     public TipsetExecutor(ChainStore chain, NetworkConfig network, WasmEngine engine, StateMigrations migrations) {
         this.chain = requireNonNull(chain, "chain is null");
@@ -139,8 +133,8 @@ public final class TipsetExecutor {
     }
 
     private Machine machine(TipsetStore store, Tipset anchor, int networkVersion, long epoch, long timestamp, BigInteger baseFee, Cid state, ChainExterns externs) {
-        org.fvmreplay.chain.supply.CirculatingSupply components = supply(store, anchor).compute(epoch, MutableStateTree.load(store, state));
-        BigInteger circulating = supplyOverride == null ? components.filCirculating() : supplyOverride.apply(epoch, components);
+        // Lotus computes it once per VM, on the state the VM starts from (after null-round crons and migrations)
+        BigInteger circulating = supply(store, anchor).compute(epoch, MutableStateTree.load(store, state)).filCirculating();
         MachineContext context = new MachineContext(org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion), epoch, timestamp, baseFee,
                 circulating, state);
         Machine machine = Machine.create(context, store, externs, engine, false);
