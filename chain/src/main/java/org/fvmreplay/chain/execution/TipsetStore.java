@@ -49,9 +49,4 @@ final class TipsetStore implements Blockstore {
     Optional<Cid> firstMissing() {
         return Optional.ofNullable(firstMissing);
     }
-
-    /** Blocks written by this tipset's execution. */
-    int writtenCount() {
-        return written.size();
-    }
 }
