@@ -63,11 +63,21 @@ public final class TipsetExecutor {
      * @throws TipsetExecutionException when an implicit message fails, which the reference node treats as an invalid tipset
      */
     public TipsetOutcome execute(Tipset tipset) {
+        return execute(tipset, TipsetTracer.NONE);
+    }
+
+    /**
+     * Executes {@code tipset} as {@link #execute(Tipset)} does, telling {@code tracer} of every message as it is applied.
+     *
+     * @throws TipsetExecutionException when an implicit message fails, which the reference node treats as an invalid tipset
+     */
+    public TipsetOutcome execute(Tipset tipset, TipsetTracer tracer) {
         requireNonNull(tipset, "tipset is null");
+        requireNonNull(tracer, "tracer is null");
         long started = System.nanoTime();
         TipsetStore store = new TipsetStore(chain.blockstore());
         try {
-            return run(tipset, store, started);
+            return run(tipset, store, new Steps(tracer), started);
         } catch (MissingBlockException e) {
             return new TipsetOutcome.MissingState(tipset, e.cid());
         } catch (RuntimeException e) {
@@ -78,7 +88,7 @@ public final class TipsetExecutor {
         }
     }
 
-    private TipsetOutcome run(Tipset tipset, TipsetStore store, long started) {
+    private TipsetOutcome run(Tipset tipset, TipsetStore store, Steps steps, long started) {
         int networkVersion = network.networkVersion(tipset.height());
         if (networkVersion < FIRST_SUPPORTED_NETWORK_VERSION) {
             return new TipsetOutcome.Unsupported(tipset, networkVersion, "network version " + networkVersion + " is not replayed (chain replay starts at 18)");
@@ -90,15 +100,19 @@ public final class TipsetExecutor {
         Cid state = inputs.parentState();
         for (TipsetInputs.PreStep step : inputs.preSteps()) {
             if (step instanceof TipsetInputs.NullRoundCron cron) {
-                Machine machine = machine(store, tipset, cron.networkVersion(), cron.epoch(), cron.timestamp(), inputs.baseFee(), state, externs);
-                implicit.add(applyImplicit(machine, "cron", cron.epoch(), ImplicitMessages.cron(cron.epoch())));
+                Machine machine = machine(store, tipset, cron.networkVersion(), cron.epoch(), cron.timestamp(), inputs.baseFee(), state, externs, steps);
+                implicit.add(steps.implicit(new Executor(machine), "cron", cron.epoch(), ImplicitMessages.cron(cron.epoch())));
                 state = machine.flush();
             } else if (step instanceof TipsetInputs.Migration migration) {
                 Optional<StateMigration> ported = migrations.forUpgrade(migration.upgrade());
                 if (ported.isEmpty()) {
                     return new TipsetOutcome.MigrationRequired(tipset, migration.upgrade());
                 }
+                Cid before = state;
                 state = ported.get().migrate(store, state, migration.upgrade().height());
+                if (steps.tracer.tracesState()) {
+                    steps.tracer.migrated(migration.upgrade().height(), migration.upgrade().networkVersion(), before, state, store);
+                }
             }
         }
         if (store.firstMissing().isPresent()) {
@@ -106,7 +120,7 @@ public final class TipsetExecutor {
         }
 
         long epoch = tipset.height();
-        Machine machine = machine(store, tipset, inputs.networkVersion(), epoch, inputs.timestamp(), inputs.baseFee(), state, externs);
+        Machine machine = machine(store, tipset, inputs.networkVersion(), epoch, inputs.timestamp(), inputs.baseFee(), state, externs, steps);
         Executor executor = new Executor(machine);
         List<TipsetOutcome.AppliedMessage> applied = new ArrayList<>();
         List<MessageReceipt> receipts = new ArrayList<>();
@@ -114,16 +128,18 @@ public final class TipsetExecutor {
             BigInteger penalty = BigInteger.ZERO;
             BigInteger gasReward = BigInteger.ZERO;
             for (ChainMessage message : block.messages()) {
+                Optional<Cid> before = steps.stateRoot(machine);
                 ApplyRet ret = executor.applyExplicit(message.message(), message.chainLength());
                 TipsetOutcome.AppliedMessage one = new TipsetOutcome.AppliedMessage(message, block.block(), ret);
+                steps.applied(Optional.of(one), Optional.empty(), epoch, message.message(), ret, before, machine);
                 applied.add(one);
                 receipts.add(one.receipt());
                 penalty = penalty.add(ret.penalty());
                 gasReward = gasReward.add(ret.minerTip());
             }
-            implicit.add(applyImplicit(executor, "reward", epoch, ImplicitMessages.reward(epoch, block.miner(), penalty, gasReward, block.winCount())));
+            implicit.add(steps.implicit(executor, "reward", epoch, ImplicitMessages.reward(epoch, block.miner(), penalty, gasReward, block.winCount())));
         }
-        implicit.add(applyImplicit(executor, "cron", epoch, ImplicitMessages.cron(epoch)));
+        implicit.add(steps.implicit(executor, "cron", epoch, ImplicitMessages.cron(epoch)));
         Cid stateRoot = machine.flush();
         Cid receiptsRoot = Receipts.root(store, receipts);
         if (store.firstMissing().isPresent()) {
@@ -132,12 +148,13 @@ public final class TipsetExecutor {
         return new TipsetOutcome.Executed(tipset, inputs.networkVersion(), stateRoot, receiptsRoot, applied, implicit, System.nanoTime() - started);
     }
 
-    private Machine machine(TipsetStore store, Tipset anchor, int networkVersion, long epoch, long timestamp, BigInteger baseFee, Cid state, ChainExterns externs) {
+    private Machine machine(TipsetStore store, Tipset anchor, int networkVersion, long epoch, long timestamp, BigInteger baseFee, Cid state, ChainExterns externs,
+            Steps steps) {
         // Lotus computes it once per VM, on the state the VM starts from (after null-round crons and migrations)
         BigInteger circulating = supply(store, anchor).compute(epoch, MutableStateTree.load(store, state)).filCirculating();
         MachineContext context = new MachineContext(org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion), epoch, timestamp, baseFee,
                 circulating, state);
-        Machine machine = Machine.create(context, store, externs, engine, false);
+        Machine machine = Machine.create(context, store, externs, engine, steps.tracer.tracesMessages());
         ModuleCache shared = modules.computeIfAbsent("nv" + networkVersion, k -> machine.modules());
         return machine.withModules(shared);
     }
@@ -150,15 +167,34 @@ public final class TipsetExecutor {
         return supply;
     }
 
-    private static TipsetOutcome.AppliedImplicit applyImplicit(Machine machine, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
-        return applyImplicit(new Executor(machine), kind, epoch, message);
-    }
+    /** Numbers the messages of one tipset in execution order and tells the tracer of each. */
+    private static final class Steps {
+        private final TipsetTracer tracer;
+        private int position;
 
-    private static TipsetOutcome.AppliedImplicit applyImplicit(Executor executor, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
-        ApplyRet ret = executor.applyImplicit(message);
-        if (ret.exitCode() != 0) {
-            throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code " + ret.exitCode() + ": " + ret.failureInfo());
+        Steps(TipsetTracer tracer) {
+            this.tracer = tracer;
         }
-        return new TipsetOutcome.AppliedImplicit(kind, epoch, message, ret);
+
+        /** The machine's current state root when the tracer wants state, after flushing its state tree into the machine's buffer. */
+        Optional<Cid> stateRoot(Machine machine) {
+            return tracer.tracesState() ? Optional.of(machine.stateTree().flush()) : Optional.empty();
+        }
+
+        void applied(Optional<TipsetOutcome.AppliedMessage> explicit, Optional<String> implicitKind, long epoch, org.fvmreplay.fvm.message.Message message,
+                ApplyRet ret, Optional<Cid> before, Machine machine) {
+            tracer.messageApplied(new TipsetTracer.MessageApplied(position++, explicit, implicitKind, epoch, message, ret, before, stateRoot(machine),
+                    machine.blockstore()));
+        }
+
+        TipsetOutcome.AppliedImplicit implicit(Executor executor, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
+            Optional<Cid> before = stateRoot(executor.machine());
+            ApplyRet ret = executor.applyImplicit(message);
+            if (ret.exitCode() != 0) {
+                throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code " + ret.exitCode() + ": " + ret.failureInfo());
+            }
+            applied(Optional.empty(), Optional.of(kind), epoch, message, ret, before, executor.machine());
+            return new TipsetOutcome.AppliedImplicit(kind, epoch, message, ret);
+        }
     }
 }

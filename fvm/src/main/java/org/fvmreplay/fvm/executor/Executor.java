@@ -116,7 +116,7 @@ public final class Executor {
             failure = e.getMessage();
         }
         List<CallManager.Event> events = cm.events();
-        return new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().charges(), MessageSettlement.eventsRoot(events), events);
+        return new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().entries(), MessageSettlement.eventsRoot(events), events);
     }
 
     /** Gas used rounded up; FVM v2's refunds (negative {@code on_delete_actor}) can take it below zero, which counts as zero. */

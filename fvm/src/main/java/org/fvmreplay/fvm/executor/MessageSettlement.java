@@ -14,6 +14,7 @@ import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.fvm.state.ActorState;
+import org.fvmreplay.fvm.trace.TraceEntry;
 
 /**
  * What the executor does once a message has run or been rejected, whatever the FVM generation: the exit code of an
@@ -74,7 +75,7 @@ final class MessageSettlement {
     }
 
     /** What running a message's call produced, before fees: the receipt's fields, the failure, events and trace. */
-    record Execution(int exitCode, byte[] returnData, long gasUsed, String failure, List<String> trace, Optional<Cid> eventsRoot,
+    record Execution(int exitCode, byte[] returnData, long gasUsed, String failure, List<TraceEntry> trace, Optional<Cid> eventsRoot,
             List<CallManager.Event> events) {}
 
     /**
