@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fvmreplay.chain.TipsetInputs;
 import org.fvmreplay.chain.block.ChainMessage;
 import org.fvmreplay.chain.block.Tipset;
@@ -38,7 +38,8 @@ import org.fvmreplay.ipld.cid.Cid;
  * <p>
  * Only network versions the FVM runs with implicit messages (18 and later) execute; state migrations run when
  * {@link StateMigrations} has them and otherwise end the tipset as {@link TipsetOutcome.MigrationRequired}.
- * Not thread-safe: one executor per thread.
+ * Thread-safe: threads that share one executor share its compiled actor code (one compilation per network version
+ * and actor), and each tipset still runs on its own machine and overlay.
  */
 public final class TipsetExecutor {
     private static final int FIRST_SUPPORTED_NETWORK_VERSION = 18;
@@ -47,8 +48,8 @@ public final class TipsetExecutor {
     private final NetworkConfig network;
     private final WasmEngine engine;
     private final StateMigrations migrations;
-    private final Map<String, ModuleCache> modules = new HashMap<>();
-    private SupplyCalculator supply;
+    private final Map<String, ModuleCache> modules = new ConcurrentHashMap<>();
+    private volatile SupplyCalculator supply;
 
     public TipsetExecutor(ChainStore chain, NetworkConfig network, WasmEngine engine, StateMigrations migrations) {
         this.chain = requireNonNull(chain, "chain is null");
@@ -160,11 +161,18 @@ public final class TipsetExecutor {
     }
 
     private SupplyCalculator supply(TipsetStore store, Tipset anchor) {
-        if (supply == null) {
-            Tipset genesis = chain.genesis(anchor);
-            supply = new SupplyCalculator(network, SupplyCalculator.genesisPledge(StateTree.load(store, genesis.parentStateRoot()), store));
+        SupplyCalculator known = supply;
+        if (known == null) {
+            synchronized (this) {
+                known = supply;
+                if (known == null) {
+                    Tipset genesis = chain.genesis(anchor);
+                    known = new SupplyCalculator(network, SupplyCalculator.genesisPledge(StateTree.load(store, genesis.parentStateRoot()), store));
+                    supply = known;
+                }
+            }
         }
-        return supply;
+        return known;
     }
 
     /** Numbers the messages of one tipset in execution order and tells the tracer of each. */

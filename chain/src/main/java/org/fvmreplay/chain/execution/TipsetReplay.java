@@ -26,8 +26,14 @@ public final class TipsetReplay {
 
     /** Replays {@code tipset}, whose child on the chain is {@code child} (the tipset whose parents are its key). */
     public TipsetReport replay(Tipset tipset, Tipset child) {
+        return replay(tipset, child, TipsetTracer.NONE);
+    }
+
+    /** Replays {@code tipset} as {@link #replay(Tipset, Tipset)} does, telling {@code tracer} of every message it applies. */
+    public TipsetReport replay(Tipset tipset, Tipset child, TipsetTracer tracer) {
         requireNonNull(tipset, "tipset is null");
         requireNonNull(child, "child is null");
+        requireNonNull(tracer, "tracer is null");
         if (!child.parents().equals(tipset.key())) {
             throw new IllegalArgumentException(child + " is not a child of " + tipset);
         }
@@ -36,7 +42,7 @@ public final class TipsetReplay {
         long started = System.nanoTime();
         TipsetOutcome outcome;
         try {
-            outcome = executor.execute(tipset);
+            outcome = executor.execute(tipset, tracer);
         } catch (TipsetExecutionException e) {
             return report(tipset, -1, ReplayStatus.MISMATCH, e.getMessage(), Optional.empty(), expectedState, Optional.empty(), expectedReceipts, 0, Optional.empty(), started);
         }
