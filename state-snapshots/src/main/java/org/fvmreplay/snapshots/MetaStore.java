@@ -15,7 +15,7 @@ import org.rocksdb.WriteOptions;
 /**
  * The store's small metadata database ({@code meta/}): catalogue records, import checkpoints and
  * the chain index. Every write is synced, because a checkpoint is only worth anything once it is
- * on disk.
+ * on disk. Opened read-only, it takes no lock and refuses writes.
  */
 final class MetaStore implements AutoCloseable {
     static {
@@ -26,20 +26,41 @@ final class MetaStore implements AutoCloseable {
     private final Options options;
     private final WriteOptions syncWrites;
     private final RocksDB db;
+    private final boolean readOnly;
 
+    /** Opens the metadata database for writing, creating it if needed (takes RocksDB's lock). */
     MetaStore(Path directory) {
+        this(directory, false);
+    }
+
+    private MetaStore(Path directory, boolean readOnly) {
         this.directory = requireNonNull(directory, "directory");
-        this.options = new Options().setCreateIfMissing(true);
+        this.readOnly = readOnly;
+        // checked first so that a missing database is named and nothing is created for it
+        if (readOnly && !Files.isDirectory(directory)) {
+            throw new SnapshotStoreException("cannot open the store's metadata database " + directory
+                    + " read-only: it does not exist (the store is incomplete)", null);
+        }
+        this.options = new Options().setCreateIfMissing(!readOnly);
         this.syncWrites = new WriteOptions().setSync(true);
         try {
-            Files.createDirectories(directory);
-            this.db = RocksDB.open(options, directory.toString());
+            if (readOnly) {
+                this.db = RocksDB.openReadOnly(options, directory.toString());
+            } else {
+                Files.createDirectories(directory);
+                this.db = RocksDB.open(options, directory.toString());
+            }
         } catch (RocksDBException | java.io.IOException e) {
             syncWrites.close();
             options.close();
             throw new SnapshotStoreException("cannot open the store's metadata database " + directory + ": " + e.getMessage()
-                    + " (is another import running on this store?)", e);
+                    + (readOnly ? " (read-only)" : " (is another import running on this store?)"), e);
         }
+    }
+
+    /** Opens an existing metadata database read-only: no lock, so any number of readers, next to a writer too. */
+    static MetaStore openReadOnly(Path directory) {
+        return new MetaStore(directory, true);
     }
 
     byte[] get(byte[] key) {
@@ -51,6 +72,9 @@ final class MetaStore implements AutoCloseable {
     }
 
     void put(byte[] key, byte[] value) {
+        if (readOnly) {
+            throw SnapshotStoreException.readOnly(directory.getParent(), "write to the metadata database (catalogue, chain index)");
+        }
         try {
             db.put(syncWrites, key, value);
         } catch (RocksDBException e) {

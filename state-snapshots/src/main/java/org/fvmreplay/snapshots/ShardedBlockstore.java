@@ -18,6 +18,8 @@ import org.fvmreplay.ipld.cid.Cid;
  * A blockstore over N RocksDB shards ({@code shards/000}, {@code shards/001}, ...), each block in
  * the shard chosen by {@link ShardingRule}. Reads go to one shard through a shared LRU cache;
  * batched writes are grouped per shard so each shard gets one RocksDB write batch. Thread-safe.
+ * Opened read-only ({@link SnapshotStore#openReadOnly}), every write method throws a
+ * {@link SnapshotStoreException} and nothing in the store directory is created or changed.
  */
 public final class ShardedBlockstore implements Blockstore {
     private final Path directory;
@@ -25,10 +27,12 @@ public final class ShardedBlockstore implements Blockstore {
     private final List<RocksDbBlockstore> databases;
     private final List<Blockstore> shards;
     private final BlockCache cache;
+    private final boolean readOnly;
 
     private ShardedBlockstore(Path directory, ShardingRule rule, List<RocksDbBlockstore> databases, UnaryOperator<Blockstore> decorator,
-            long cacheBytes) {
+            long cacheBytes, boolean readOnly) {
         this.directory = directory;
+        this.readOnly = readOnly;
         this.rule = rule;
         this.databases = List.copyOf(databases);
         List<Blockstore> views = new ArrayList<>();
@@ -44,19 +48,30 @@ public final class ShardedBlockstore implements Blockstore {
      * reads (tests use it to inject failures); pass {@code UnaryOperator.identity()} otherwise.
      */
     static ShardedBlockstore open(Path dir, int shardCount, UnaryOperator<Blockstore> decorator, long cacheBytes) {
+        return open(dir, shardCount, decorator, cacheBytes, false);
+    }
+
+    /** Opens the existing shards under {@code dir} read-only: no RocksDB lock is taken and nothing is created. */
+    static ShardedBlockstore openReadOnly(Path dir, int shardCount, long cacheBytes) {
+        return open(dir, shardCount, UnaryOperator.identity(), cacheBytes, true);
+    }
+
+    private static ShardedBlockstore open(Path dir, int shardCount, UnaryOperator<Blockstore> decorator, long cacheBytes,
+            boolean readOnly) {
         ShardingRule rule = new ShardingRule(shardCount);
         List<RocksDbBlockstore> opened = new ArrayList<>();
         // RocksDB's own block cache per shard stays small; the shared cache above it serves hot blocks
         long perShardCache = Math.max(8L << 20, (64L << 20) / shardCount);
         try {
             for (int i = 0; i < shardCount; i++) {
-                opened.add(RocksDbBlockstore.open(shardDirectory(dir, i), perShardCache));
+                Path shard = shardDirectory(dir, i);
+                opened.add(readOnly ? RocksDbBlockstore.openReadOnly(shard, perShardCache) : RocksDbBlockstore.open(shard, perShardCache));
             }
         } catch (RuntimeException e) {
             opened.forEach(RocksDbBlockstore::close);
             throw e;
         }
-        return new ShardedBlockstore(dir, rule, opened, decorator, cacheBytes);
+        return new ShardedBlockstore(dir, rule, opened, decorator, cacheBytes, readOnly);
     }
 
     static Path shardDirectory(Path dir, int shard) {
@@ -69,6 +84,17 @@ public final class ShardedBlockstore implements Blockstore {
 
     public ShardingRule rule() {
         return rule;
+    }
+
+    /** True when opened with {@link SnapshotStore#openReadOnly}: every write method throws. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    private void checkWritable(String attempted) {
+        if (readOnly) {
+            throw SnapshotStoreException.readOnly(directory, attempted);
+        }
     }
 
     @Override
@@ -95,12 +121,14 @@ public final class ShardedBlockstore implements Blockstore {
     public void put(Cid cid, byte[] data) {
         requireNonNull(cid, "cid");
         requireNonNull(data, "data");
+        checkWritable("put block " + cid);
         shards.get(rule.shardOf(cid)).put(cid, data);
     }
 
     /** Groups the blocks by shard and writes each group as one batch. */
     @Override
     public void putAll(Iterable<Block> blocks) {
+        checkWritable("put blocks");
         List<List<Block>> perShard = new ArrayList<>(shards.size());
         for (int i = 0; i < shards.size(); i++) {
             perShard.add(new ArrayList<>());
@@ -129,6 +157,8 @@ public final class ShardedBlockstore implements Blockstore {
      * Returns how many there were.
      */
     public int clearStagingDirectory() {
+        // it creates the directory and deletes files in it: a reader must not
+        checkWritable("clear the SST staging directory");
         Path staging = stagingDirectory();
         try {
             Files.createDirectories(staging);
@@ -147,11 +177,13 @@ public final class ShardedBlockstore implements Blockstore {
 
     /** Writes one shard's sorted blocks to an SST file (see {@link BulkLoadableShard}). */
     public void writeSortedTable(int shard, List<Block> sortedBlocks, Path file) {
+        checkWritable("write a sorted table for bulk loading");
         loaderOf(shard).writeSortedTable(sortedBlocks, file);
     }
 
     /** Ingests SST files into one shard (see {@link BulkLoadableShard}). */
     public void ingestTables(int shard, List<Path> files) {
+        checkWritable("ingest sorted tables");
         loaderOf(shard).ingestTables(files);
     }
 
@@ -175,16 +207,19 @@ public final class ShardedBlockstore implements Blockstore {
 
     /** Puts every shard in bulk-load mode ({@link RocksDbBlockstore#beginBulkLoad}). */
     public void beginBulkLoad(long memtableBytesPerShard) {
+        checkWritable("begin a bulk load");
         databases.forEach(db -> db.beginBulkLoad(memtableBytesPerShard));
     }
 
     /** Ends bulk-load mode on every shard, compacting each when {@code compact}. */
     public void endBulkLoad(boolean compact) {
+        checkWritable("end a bulk load");
         databases.forEach(db -> db.endBulkLoad(compact));
     }
 
     /** Flushes every shard's memtable to disk: whatever was written before the call survives a crash. */
     public void makeDurable() {
+        checkWritable("flush the shards");
         databases.forEach(RocksDbBlockstore::flushToDisk);
     }
 

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.fvmreplay.ipld.blockstore.Blockstore;
+import org.fvmreplay.ipld.blockstore.BlockstoreException;
 
 /**
  * A snapshot store directory: {@code store.properties} (the manifest), {@code shards/NNN} (the
  * blocks, one RocksDB per shard) and {@code meta/} (catalogue, checkpoints, chain index).
- * One process at a time may open it for writing (RocksDB locks each database).
+ * One process at a time may open it for writing (RocksDB locks each database). Any number of
+ * handles, in any number of processes, may open it with {@link #openReadOnly} at the same time:
+ * they take no lock and write nothing in the directory. Reads are thread-safe on every handle.
  */
 public final class SnapshotStore implements AutoCloseable {
     public static final int DEFAULT_SHARDS = 4;
@@ -22,9 +25,11 @@ public final class SnapshotStore implements AutoCloseable {
     private final MetaStore meta;
     private final SnapshotCatalogue catalogue;
     private final ChainIndex chainIndex;
+    private final boolean readOnly;
 
-    private SnapshotStore(Path directory, StoreManifest manifest, ShardedBlockstore blocks, MetaStore meta) {
+    private SnapshotStore(Path directory, StoreManifest manifest, ShardedBlockstore blocks, MetaStore meta, boolean readOnly) {
         this.directory = directory;
+        this.readOnly = readOnly;
         this.manifest = manifest;
         this.blocks = blocks;
         this.meta = meta;
@@ -69,7 +74,38 @@ public final class SnapshotStore implements AutoCloseable {
         MetaStore meta = new MetaStore(dir.resolve("meta"));
         try {
             ShardedBlockstore blocks = ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_CACHE_BYTES);
-            return new SnapshotStore(dir, manifest, blocks, meta);
+            return new SnapshotStore(dir, manifest, blocks, meta, false);
+        } catch (RuntimeException e) {
+            meta.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing store read-only, for readers that share it (replay workers, possibly on
+     * several machines over a shared volume). RocksDB's read-only open takes no lock, so any number
+     * of read-only handles may be open at once, also next to a writer; each sees the store as it was
+     * when it was opened (later writes are not visible: reopen to see them). Meant for a store that
+     * no one is writing: a writer's compactions may delete files a reader still refers to, and its
+     * reads then fail. Nothing is created or written in the directory; every write through the
+     * store (blocks, bulk loads, catalogue, chain index) throws a {@link SnapshotStoreException}.
+     */
+    public static SnapshotStore openReadOnly(Path directory) {
+        requireNonNull(directory, "directory");
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!StoreManifest.exists(dir)) {
+            String missing = Files.isDirectory(dir) ? "no " + StoreManifest.FILE_NAME : "no such directory";
+            throw new SnapshotStoreException("no snapshot store at " + dir + " (" + missing
+                    + "): a read-only open does not create one; create it by importing a snapshot into it", null);
+        }
+        StoreManifest manifest = StoreManifest.read(dir);
+        MetaStore meta = MetaStore.openReadOnly(dir.resolve("meta"));
+        try {
+            ShardedBlockstore blocks = ShardedBlockstore.openReadOnly(dir, manifest.shards(), DEFAULT_CACHE_BYTES);
+            return new SnapshotStore(dir, manifest, blocks, meta, true);
+        } catch (BlockstoreException e) {
+            meta.close();
+            throw new SnapshotStoreException("cannot open the shards of store " + dir + " read-only: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             meta.close();
             throw e;
@@ -94,6 +130,11 @@ public final class SnapshotStore implements AutoCloseable {
 
     public ChainIndex chainIndex() {
         return chainIndex;
+    }
+
+    /** True when opened with {@link #openReadOnly}: writes throw a {@link SnapshotStoreException}. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     @Override
