@@ -51,12 +51,11 @@ public record ChunkManifest(EpochChunk chunk, Instant startedAt, Instant committ
      * How one tipset of the chunk compared with the chain.
      *
      * @param computedStateRoot null when it did not execute
-     * @param expectedStateRoot the child's parent state root
+     * @param expectedStateRoot the child's parent state root; null when the child is not in the store
      */
     public record TipsetRoots(long epoch, String status, String computedStateRoot, String expectedStateRoot) {
         public TipsetRoots {
             requireNonNull(status, "status is null");
-            requireNonNull(expectedStateRoot, "expectedStateRoot is null");
         }
 
         /** The roots of a tipsets row. */

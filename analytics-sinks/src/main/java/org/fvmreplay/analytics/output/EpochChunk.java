@@ -1,5 +1,8 @@
 package org.fvmreplay.analytics.output;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +11,9 @@ import java.util.regex.Pattern;
  * A range of tipset epochs, both ends included, written as one file per table. Its name, {@code epochs-FROM-TO} with
  * 9-digit zero-padded epochs, sorts like the epochs (9 digits last about 950 years of 30-second epochs).
  */
-public record EpochChunk(long fromEpoch, long toEpoch) implements Comparable<EpochChunk> {
+public record EpochChunk(long fromEpoch, long toEpoch) implements Comparable<EpochChunk>, Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The largest epoch a name can hold. */
     public static final long MAX_EPOCH = 999_999_999L;
 
@@ -18,6 +23,24 @@ public record EpochChunk(long fromEpoch, long toEpoch) implements Comparable<Epo
         if (fromEpoch < 0 || fromEpoch > toEpoch || toEpoch > MAX_EPOCH) {
             throw new IllegalArgumentException("not a chunk of epochs 0.." + MAX_EPOCH + ": " + fromEpoch + ".." + toEpoch);
         }
+    }
+
+    /**
+     * The chunks of {@code [from, to]}, each at most {@code size} epochs, with boundaries at multiples of {@code size} so
+     * that a chunk covers the same epochs whatever range it was cut from (except the partial first and last chunks).
+     */
+    public static List<EpochChunk> split(long from, long to, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size " + size + ": expected at least 1 epoch");
+        }
+        List<EpochChunk> chunks = new ArrayList<>();
+        long start = from;
+        while (start <= to) {
+            long end = Math.min(to, (start / size + 1) * size - 1);
+            chunks.add(new EpochChunk(start, end));
+            start = end + 1;
+        }
+        return chunks;
     }
 
     /** {@code epochs-000000100-000000199}. */

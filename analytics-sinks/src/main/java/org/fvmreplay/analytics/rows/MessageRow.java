@@ -18,7 +18,7 @@ import java.util.Set;
  * @param params and {@code returnData}: raw bytes, empty when none
  */
 public record MessageRow(String messageCid, String signedCid, String blockCid, long inclusionEpoch, long executionEpoch, Long receiptEpoch, Integer indexInTipset,
-        boolean implicit, String implicitKind, String fromAddress, Long fromId, String toAddress, Long toId, String toActorType, long method, String methodName,
+        int executionIndex, boolean implicit, String implicitKind, String fromAddress, Long fromId, String toAddress, Long toId, String toActorType, long method, String methodName,
         BigInteger value, byte[] params, long nonce, long gasLimit, BigInteger gasFeeCap, BigInteger gasPremium, int exitCode, long gasUsed, byte[] returnData,
         BigInteger baseFeeBurn, BigInteger overEstimationBurn, BigInteger minerPenalty, BigInteger minerTip, BigInteger refund, String eventsRoot, int eventCount,
         String failureInfo, String decodeError) {
@@ -50,6 +50,7 @@ public record MessageRow(String messageCid, String signedCid, String blockCid, l
             Copies.nonNegative(indexInTipset, "indexInTipset");
         }
         Copies.nonNegative(eventCount, "eventCount");
+        Copies.nonNegative(executionIndex, "executionIndex");
     }
 
     /** The raw parameters (a copy). */

@@ -26,8 +26,6 @@ public record TipsetRow(long epoch, List<String> tipsetKey, int blockCount, int 
         tipsetKey = Copies.list(tipsetKey, "tipsetKey");
         requireNonNull(baseFee, "baseFee is null");
         requireNonNull(parentStateRoot, "parentStateRoot is null");
-        requireNonNull(expectedStateRoot, "expectedStateRoot is null");
-        requireNonNull(expectedReceiptsRoot, "expectedReceiptsRoot is null");
         Copies.oneOf(requireNonNull(status, "status is null"), STATUSES, "status");
         requireNonNull(detail, "detail is null");
         requireNonNull(baseFeeBurn, "baseFeeBurn is null");

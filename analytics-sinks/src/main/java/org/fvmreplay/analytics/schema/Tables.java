@@ -39,10 +39,11 @@ public final class Tables {
                     .required("base_fee", DECIMAL, "Base fee its messages paid: its blocks' parent base fee" + ATTO, TipsetRow::baseFee)
                     .required("parent_state_root", STRING, "State root the tipset executed from (its blocks' parent state root)", TipsetRow::parentStateRoot)
                     .nullable("computed_state_root", STRING, "State root the replay computed; null when the tipset did not execute", TipsetRow::computedStateRoot)
-                    .required("expected_state_root", STRING, "State root the chain recorded: the child tipset's parent state root", TipsetRow::expectedStateRoot)
+                    .nullable("expected_state_root", STRING, "State root the chain recorded: the child tipset's parent state root; null when the child is not in the store",
+                            TipsetRow::expectedStateRoot)
                     .nullable("computed_receipts_root", STRING, "Receipts AMT root the replay computed; null when the tipset did not execute",
                             TipsetRow::computedReceiptsRoot)
-                    .required("expected_receipts_root", STRING, "Receipts root the chain recorded: the child tipset's parent message receipts",
+                    .nullable("expected_receipts_root", STRING, "Receipts root the chain recorded: the child tipset's parent message receipts; null when the child is not in the store",
                             TipsetRow::expectedReceiptsRoot)
                     .required("status", STRING, "MATCH, MISMATCH, MIGRATION (unported state migration), MISSING_STATE or UNSUPPORTED (network version)",
                             TipsetRow::status)
@@ -74,6 +75,7 @@ public final class Tables {
                             MessageRow::executionEpoch)
                     .nullable("receipt_epoch", INT64, "Height of the child tipset whose header commits to its receipt", MessageRow::receiptEpoch)
                     .nullable("index_in_tipset", INT32, "Position of its receipt in the receipts AMT; null for implicit messages", MessageRow::indexInTipset)
+                    .required("execution_index", INT32, "Position in the tipset's execution order, implicit messages included (0-based)", MessageRow::executionIndex)
                     .required("implicit", BOOLEAN, "True for messages the system applies (rewards, cron)", MessageRow::implicit)
                     .nullable("implicit_kind", STRING, "reward or cron for implicit messages; null for explicit ones", MessageRow::implicitKind)
                     .required("from_address", STRING, "Sender address as in the message", MessageRow::fromAddress)
@@ -175,10 +177,13 @@ public final class Tables {
 
     /** One row per message and actor it changed. */
     public static final Table<StateDiffRow> STATE_DIFFS = new Table<>("state_diffs", StateDiffRow.class,
-            "One row per message and actor whose state tree entry it changed: old and new values, and the changed top-level state fields.",
+            "One row per message (or state migration) and actor whose state tree entry it changed: old and new values, and the changed top-level state fields. Applied in execution_index order (migrations first) to a tipset's parent state, they give its computed state root.",
             Columns.of(StateDiffRow.class)
-                    .required("execution_epoch", INT64, "Epoch the message ran at", StateDiffRow::executionEpoch)
-                    .required("message_cid", STRING, "The message (messages.message_cid)", StateDiffRow::messageCid)
+                    .required("tipset_epoch", INT64, "Height of the tipset whose execution made the change (messages.inclusion_epoch)", StateDiffRow::tipsetEpoch)
+                    .required("execution_epoch", INT64, "Epoch the message (or the state migration) ran at", StateDiffRow::executionEpoch)
+                    .nullable("message_cid", STRING, "The message (messages.message_cid); null for a state migration's changes", StateDiffRow::messageCid)
+                    .nullable("execution_index", INT32, "The message's messages.execution_index; null for a state migration, which runs before the messages",
+                            StateDiffRow::executionIndex)
                     .required("actor_id", INT64, "Actor ID", StateDiffRow::actorId)
                     .nullable("address", STRING, "Robust or delegated address of the actor, when known", StateDiffRow::address)
                     .required("change", STRING, "created, deleted or modified", StateDiffRow::change)

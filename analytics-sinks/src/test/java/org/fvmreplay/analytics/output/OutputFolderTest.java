@@ -230,7 +230,7 @@ class OutputFolderTest {
         for (int i = 0; i < count; i++) {
             MessageRow m = (MessageRow) Fixtures.full(Tables.MESSAGES, chunk.chunk().fromEpoch(), i + 1);
             chunk.write(Tables.MESSAGES, new MessageRow(m.messageCid(), m.signedCid(), m.blockCid(), m.inclusionEpoch(), m.executionEpoch(), m.receiptEpoch(),
-                    m.indexInTipset(), m.implicit(), m.implicitKind(), m.fromAddress(), m.fromId(), m.toAddress(), m.toId(), m.toActorType(), m.method(),
+                    m.indexInTipset(), m.executionIndex(), m.implicit(), m.implicitKind(), m.fromAddress(), m.fromId(), m.toAddress(), m.toId(), m.toActorType(), m.method(),
                     m.methodName(), m.value(), m.params(), firstNonce + i, m.gasLimit(), m.gasFeeCap(), m.gasPremium(), m.exitCode(), m.gasUsed(),
                     m.returnData(), m.baseFeeBurn(), m.overEstimationBurn(), m.minerPenalty(), m.minerTip(), m.refund(), m.eventsRoot(), m.eventCount(),
                     m.failureInfo(), m.decodeError()));

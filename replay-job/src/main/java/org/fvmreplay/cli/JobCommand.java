@@ -1,0 +1,282 @@
+package org.fvmreplay.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.fvmreplay.analytics.output.ChunkManifest;
+import org.fvmreplay.analytics.schema.Tables;
+import org.fvmreplay.importer.ImportException;
+import org.fvmreplay.importer.ImportListener;
+import org.fvmreplay.importer.ImportOptions;
+import org.fvmreplay.importer.ImportResult;
+import org.fvmreplay.importer.SnapshotImporter;
+import org.fvmreplay.job.ReplayJob;
+import org.fvmreplay.job.ReplayJobConfig;
+import org.fvmreplay.job.ReplayJobException;
+import org.fvmreplay.snapshots.SnapshotStore;
+import org.fvmreplay.snapshots.SnapshotStoreException;
+import org.fvmreplay.snapshots.TipsetEntry;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code job}: the main job: replays epochs in parallel on Flink and writes every table to Parquet. */
+@Command(name = "job", mixinStandardHelpOptions = true,
+        description = {"Replay the epochs of a store (or of every chain in a folder like ../shared/chains) in parallel on Apache Flink, check each",
+                "tipset against the chain, and write what happened inside every message to Parquet tables (one folder per table).",
+                "Runs on an embedded Flink mini-cluster; the same jar runs on a Flink cluster (see the README).",
+                "A rerun of the same command skips the chunks already written."})
+public final class JobCommand implements Callable<Integer> {
+    static final class Input {
+        @Option(names = "--store", paramLabel = "DIR", description = "a store made by 'fvm-replay import'")
+        Path store;
+
+        @Option(names = "--chains", paramLabel = "DIR",
+                description = "a folder of chains (each a folder with chain.car.zst and manifest.json, like ../shared/chains): each is imported into --stores and replayed whole")
+        Path chains;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    @Option(names = "--stores", paramLabel = "DIR", defaultValue = "fvm-replay-stores",
+            description = "with --chains: where the chains are imported, one store each (default ${DEFAULT-VALUE}; an import already done is not redone)")
+    private Path stores;
+
+    @Option(names = "--from", paramLabel = "EPOCH", description = "first epoch (default: the first of the chain index)")
+    private Long from;
+
+    @Option(names = "--to", paramLabel = "EPOCH", description = "last epoch, inclusive (default: the last whose child is in the store)")
+    private Long to;
+
+    @Option(names = "--network", paramLabel = "FILE", description = "with --store: network configuration (a shared chain's manifest.json works as it is); "
+            + "default: recognised from the genesis (mainnet, calibnet)")
+    private Path networkFile;
+
+    @Option(names = "--actors", paramLabel = "DIR", description = "folder of actor bundles (vN.tar.zst) for state migrations; default: an 'actors' folder beside a "
+            + "parent of the network file")
+    private Path actorsDir;
+
+    @Option(names = "--engine", defaultValue = "chicory", description = "wasm engine: chicory or wasmtime (default ${DEFAULT-VALUE})")
+    private String engine;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "task slots (default: the number of cores)")
+    private Integer parallelism;
+
+    @Option(names = "--chunk-epochs", paramLabel = "N", defaultValue = "50",
+            description = "epochs per chunk: the unit of work, of output files and of resumption (default ${DEFAULT-VALUE})")
+    private int chunkEpochs;
+
+    @Option(names = "--tables", paramLabel = "T,T", split = ",", description = "tables to write (default: all): ${sys:fvm.tables}")
+    private List<String> tables;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fvm-replay-output",
+            description = "output folder (default ${DEFAULT-VALUE}); with --chains, one subfolder per chain")
+    private Path out;
+
+    @Option(names = "--no-progress", description = "no progress on stderr")
+    private boolean noProgress;
+
+    static {
+        System.setProperty("fvm.tables", String.join(", ", Tables.names()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (input.store != null) {
+                return run(input.store, Optional.ofNullable(networkFile), out, stdout, err);
+            }
+            return runChains(stdout, err);
+        } catch (ReplayJobException | SnapshotStoreException | ImportException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private int runChains(PrintWriter stdout, PrintWriter err) throws Exception {
+        Path chains = input.chains;
+        if (!Files.isDirectory(chains)) {
+            throw new ReplayJobException("--chains " + chains + ": no such directory");
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> list = Files.list(chains)) {
+            list.filter(d -> Files.isRegularFile(d.resolve("manifest.json")) && Files.isRegularFile(d.resolve("chain.car.zst"))).sorted().forEach(found::add);
+        }
+        if (found.isEmpty()) {
+            throw new ReplayJobException("--chains " + chains + ": no chain folder in it (a chain folder holds chain.car.zst and manifest.json)");
+        }
+        int worst = 0;
+        for (Path chain : found) {
+            String name = chain.getFileName().toString();
+            Path store = stores.resolve(name);
+            err.println("== " + name + ": importing " + chain.resolve("chain.car.zst") + " into " + store);
+            err.flush();
+            try (SnapshotStore opened = SnapshotStore.open(store)) {
+                ImportResult result = new SnapshotImporter(opened, ImportOptions.defaults()).importFile(chain.resolve("chain.car.zst"), ImportListener.NONE);
+                err.printf("%s: %,d blocks, %d tipsets indexed (%s)%n", name, result.record().blockCount(), result.tipsetsIndexed(),
+                        result.outcome() == ImportResult.Outcome.ALREADY_COMPLETE ? "already imported" : "imported");
+            }
+            worst = Math.max(worst, run(store, Optional.of(chain.resolve("manifest.json")), out.resolve(name), stdout, err));
+        }
+        return worst;
+    }
+
+    private int run(Path store, Optional<Path> network, Path output, PrintWriter stdout, PrintWriter err) throws Exception {
+        long first;
+        long last;
+        try (SnapshotStore opened = Files.isDirectory(store) && org.fvmreplay.snapshots.StoreManifest.exists(store) ? SnapshotStore.openReadOnly(store) : null) {
+            if (opened == null) {
+                throw new ReplayJobException("--store " + store + ": not a store (create one with 'fvm-replay import')");
+            }
+            List<TipsetEntry> index = opened.chainIndex().range(0, Long.MAX_VALUE);
+            if (index.isEmpty()) {
+                throw new ReplayJobException("--store " + store + ": the store has no chain index (import a snapshot with its chain)");
+            }
+            first = index.get(0).epoch();
+            // the head has no child in the store, so its results cannot be checked: stop before it unless asked
+            last = index.size() > 1 ? index.get(index.size() - 2).epoch() : index.get(0).epoch();
+        }
+        int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        ReplayJobConfig config;
+        try {
+            config = new ReplayJobConfig(store.toAbsolutePath().normalize().toString(), from != null ? from : first, to != null ? to : last,
+                    network.map(p -> p.toAbsolutePath().normalize().toString()), actors(network).map(Path::toString), engine, chunkEpochs, slots,
+                    tables != null ? tables : Tables.names(), output.toAbsolutePath().normalize().toString());
+        } catch (IllegalArgumentException e) {
+            throw new ReplayJobException(e.getMessage());
+        }
+        ReplayJob job = new ReplayJob(config);
+        ReplayJob.Plan plan = job.plan();
+        err.printf("replaying epochs %d..%d of %s: %d tipsets in %d chunks (%d already written), %d slots, engine %s%n", config.fromEpoch(), config.toEpoch(),
+                store, plan.tipsets(), plan.chunks().size(), plan.finished().size(), config.parallelism(), config.engine());
+        err.flush();
+        long started = System.nanoTime();
+        try (Progress progress = new Progress(job, plan.tipsets(), noProgress)) {
+            job.execute(plan);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return summary(config, job.finishedChunks(), plan, seconds, stdout);
+    }
+
+    private int summary(ReplayJobConfig config, List<ChunkManifest> manifests, ReplayJob.Plan plan, double seconds, PrintWriter stdout) {
+        Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Long> rows = new TreeMap<>();
+        for (ChunkManifest m : manifests) {
+            m.tipsets().forEach(t -> statuses.merge(t.status(), 1, Integer::sum));
+            m.tables().forEach((table, file) -> rows.merge(table, file.rows(), Long::sum));
+        }
+        int tipsets = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        stdout.printf("%s: %d tipsets %s; this run replayed %d chunks in %.1f s%n", config.out(), tipsets, statuses, plan.pending().size(), seconds);
+        for (String table : config.tables()) {
+            stdout.printf("  %-12s %,10d rows  %s%n", table, rows.getOrDefault(table, 0L), Path.of(config.out(), table));
+        }
+        stdout.printf("  start with: duckdb -c \"SELECT exit_code, count(*) AS messages, sum(gas_used) AS gas FROM read_parquet('%s/messages/*.parquet') GROUP BY 1\"%n",
+                config.out());
+        stdout.flush();
+        return statuses.getOrDefault("MISMATCH", 0) > 0 ? 1 : 0;
+    }
+
+    /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */
+    private Optional<Path> actors(Optional<Path> network) throws IOException {
+        if (actorsDir != null) {
+            if (!Files.isDirectory(actorsDir)) {
+                throw new ReplayJobException("--actors " + actorsDir + ": no such directory");
+            }
+            return Optional.of(actorsDir.toAbsolutePath().normalize());
+        }
+        if (network.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Path dir = network.get().toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("actors");
+            if (Files.isDirectory(candidate)) {
+                try (Stream<Path> list = Files.list(candidate)) {
+                    if (list.anyMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Progress from the output folder's chunk manifests, polled: it works the same whether the tasks run in this JVM or on a
+     * cluster that writes to a folder this machine reads. A bar on a terminal, else a line every 15 seconds.
+     */
+    private static final class Progress implements AutoCloseable {
+        private final Thread poller;
+        private volatile boolean stopped;
+
+        Progress(ReplayJob job, int total, boolean disabled) {
+            int already = tipsets(job);
+            ProgressBar bar = disabled || !ConformanceCommand.stderrIsTerminal() ? null
+                    : new ProgressBarBuilder().setTaskName("tipsets").setInitialMax(total).setUnit(" tipsets", 1).showSpeed().setUpdateIntervalMillis(500)
+                            .startsFrom(already, java.time.Duration.ZERO)
+                            .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true, StandardCharsets.UTF_8))).build();
+            long started = System.nanoTime();
+            poller = new Thread(() -> {
+                long lastLine = System.nanoTime();
+                while (!stopped) {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                    int done = tipsets(job);
+                    if (bar != null) {
+                        bar.stepTo(done);
+                    } else if (!disabled && System.nanoTime() - lastLine > 15_000_000_000L) {
+                        lastLine = System.nanoTime();
+                        double rate = (done - already) / ((System.nanoTime() - started) / 1e9);
+                        System.err.printf("%d/%d tipsets, %.2f tipsets/s, ETA %s%n", done, total, rate,
+                                rate > 0 ? java.time.Duration.ofSeconds((long) ((total - done) / rate)).toString().substring(2).toLowerCase() : "unknown");
+                    }
+                }
+                if (bar != null) {
+                    bar.stepTo(tipsets(job));
+                    bar.close();
+                }
+            }, "replay-progress");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        private static int tipsets(ReplayJob job) {
+            try {
+                return job.finishedChunks().stream().mapToInt(m -> m.tipsets().size()).sum();
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stopped = true;
+            poller.interrupt();
+            poller.join(2000);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.fvmreplay.job;
+
+import org.fvmreplay.analytics.output.EpochChunk;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.block.TipsetKey;
+import org.fvmreplay.chain.diff.ActorChange;
+import org.fvmreplay.chain.diff.FieldDiffResult;
+import org.fvmreplay.chain.diff.StateFieldDiff;
+import org.fvmreplay.chain.diff.StateTreeDiff;
+import org.fvmreplay.chain.execution.TipsetReplay;
+import org.fvmreplay.chain.execution.TipsetReport;
+import org.fvmreplay.chain.execution.TipsetTracer;
+import org.fvmreplay.fvm.state.StateTree;
+import org.fvmreplay.ipld.blockstore.Blockstore;
+import org.fvmreplay.ipld.cid.Cid;
+import org.fvmreplay.snapshots.TipsetEntry;
+
+/**
+ * The replay operator: for a chunk index, replays every tipset of that chunk from the chain's parent state (each tipset
+ * independently, on its own machine), checks it against its child, and emits it with its traced messages, then marks
+ * the chunk's end. Chunks whose output already exists are not handed to it (see {@link ReplayJob}).
+ */
+public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayRecord> {
+    private static final long serialVersionUID = 1L;
+    private static final long CHILD_SEARCH_EPOCHS = 900;
+
+    private final ReplayJobConfig config;
+    private final List<EpochChunk> chunks;
+    private final boolean traceMessages;
+    private final boolean traceState;
+    private transient ReplayResources resources;
+    private transient TipsetReplay replay;
+
+    public ChunkReplayFunction(ReplayJobConfig config, List<EpochChunk> chunks) {
+        this.config = requireNonNull(config, "config is null");
+        this.chunks = List.copyOf(chunks);
+        this.traceMessages = config.tables().stream().anyMatch(t -> !t.equals("tipsets"));
+        this.traceState = config.tables().contains("state_diffs");
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        resources = ReplayResources.acquire(config);
+        replay = new TipsetReplay(resources.chain(), resources.executor());
+    }
+
+    @Override
+    public void close() {
+        if (resources != null) {
+            resources.close();
+            resources = null;
+        }
+    }
+
+    @Override
+    public void flatMap(Long chunkIndex, Collector<ReplayRecord> out) {
+        EpochChunk chunk = chunks.get(Math.toIntExact(chunkIndex));
+        List<TipsetEntry> entries = resources.store().chainIndex().range(Math.max(1, chunk.fromEpoch()), chunk.toEpoch());
+        Optional<TipsetEntry> after = resources.store().chainIndex().range(chunk.toEpoch() + 1, chunk.toEpoch() + CHILD_SEARCH_EPOCHS).stream().findFirst();
+        for (int i = 0; i < entries.size(); i++) {
+            Optional<TipsetEntry> next = i + 1 < entries.size() ? Optional.of(entries.get(i + 1)) : after;
+            out.collect(replay(chunk, entries.get(i), next));
+        }
+        out.collect(new ReplayRecord.ChunkReplayed(chunk, entries.size()));
+    }
+
+    private ReplayRecord.TipsetReplayed replay(EpochChunk chunk, TipsetEntry entry, Optional<TipsetEntry> next) {
+        Tipset tipset = resources.chain().tipset(new TipsetKey(entry.key()));
+        int networkVersion = resources.network().networkVersion(tipset.height());
+        if (next.isEmpty()) {
+            return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of());
+        }
+        Tipset child = resources.chain().tipset(new TipsetKey(next.get().key()));
+        Collecting tracer = new Collecting(traceMessages, traceState);
+        TipsetReport report = replay.replay(tipset, child, tracer);
+        // a tipset that did not execute to the end (missing state, a migration not ported) has no rows of messages
+        if (report.computedStateRoot().isEmpty()) {
+            return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.of(child), Optional.of(report), List.of(), List.of(), Map.of());
+        }
+        Map<Cid, String> names = traceMessages ? resources.actorTypes().at(tipset.parentStateRoot()) : Map.of();
+        return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.of(child), Optional.of(report), withReceiverTypes(tipset, tracer.traced, names),
+                tracer.migration, names);
+    }
+
+    /** Names each message's receiver by its actor type in the tipset's parent state (unknown for actors the tipset creates). */
+    private List<ReplayRecord.TracedMessage> withReceiverTypes(Tipset tipset, List<ReplayRecord.TracedMessage> traced, Map<Cid, String> names) {
+        if (traced.isEmpty()) {
+            return traced;
+        }
+        StateTree parent = StateTree.load(resources.store().blocks(), tipset.parentStateRoot());
+        List<ReplayRecord.TracedMessage> named = new ArrayList<>(traced.size());
+        for (ReplayRecord.TracedMessage m : traced) {
+            Optional<String> type = parent.lookup(m.message().to()).map(a -> names.get(a.code()));
+            named.add(new ReplayRecord.TracedMessage(m.position(), m.explicit(), m.implicitKind(), m.epoch(), m.message(), m.result(), type, m.changes()));
+        }
+        return named;
+    }
+
+    /** Keeps each message with its state changes, computed while the tipset's store can still read both states. */
+    private static final class Collecting implements TipsetTracer {
+        private final boolean traceMessages;
+        private final boolean traceState;
+        final List<ReplayRecord.TracedMessage> traced = new ArrayList<>();
+        List<ReplayRecord.ActorStateChange> migration = List.of();
+
+        Collecting(boolean traceMessages, boolean traceState) {
+            this.traceMessages = traceMessages;
+            this.traceState = traceState;
+        }
+
+        @Override
+        public boolean tracesMessages() {
+            return traceMessages;
+        }
+
+        @Override
+        public boolean tracesState() {
+            return traceState;
+        }
+
+        @Override
+        public void messageApplied(MessageApplied m) {
+            List<ReplayRecord.ActorStateChange> changes = traceState && m.stateBefore().isPresent() && m.stateAfter().isPresent()
+                    ? changes(m.store(), m.stateBefore().get(), m.stateAfter().get())
+                    : List.of();
+            traced.add(new ReplayRecord.TracedMessage(m.position(), m.explicit(), m.implicitKind(), m.epoch(), m.message(), m.result(), Optional.empty(), changes));
+        }
+
+        @Override
+        public void migrated(long epoch, int networkVersion, Cid before, Cid after, Blockstore store) {
+            migration = changes(store, before, after);
+        }
+
+        private static List<ReplayRecord.ActorStateChange> changes(Blockstore store, Cid before, Cid after) {
+            List<ReplayRecord.ActorStateChange> changes = new ArrayList<>();
+            for (ActorChange change : StateTreeDiff.diff(store, before, after)) {
+                Optional<Cid> headBefore = change.before().map(a -> a.head());
+                Optional<Cid> headAfter = change.after().map(a -> a.head());
+                Optional<FieldDiffResult> fields = headBefore.isPresent() && headAfter.isPresent() && !headBefore.equals(headAfter)
+                        ? Optional.of(StateFieldDiff.diff(store, headBefore.get(), headAfter.get()))
+                        : Optional.empty();
+                changes.add(new ReplayRecord.ActorStateChange(change, fields));
+            }
+            return changes;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.fvmreplay.job;
+
+import org.fvmreplay.analytics.output.EpochChunk;
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fvmreplay.chain.block.Tipset;
+import org.fvmreplay.chain.diff.ActorChange;
+import org.fvmreplay.chain.execution.TipsetReport;
+import org.fvmreplay.chain.diff.FieldDiffResult;
+import org.fvmreplay.chain.execution.TipsetOutcome;
+import org.fvmreplay.fvm.executor.ApplyRet;
+import org.fvmreplay.fvm.message.Message;
+import org.fvmreplay.ipld.cid.Cid;
+
+/** What the replay operator hands the sinks: each tipset of a chunk as it is replayed, then the chunk's end. */
+public sealed interface ReplayRecord {
+    /** The chunk this record belongs to. */
+    EpochChunk chunk();
+
+    /**
+     * One tipset replayed and checked against the chain, with what happened inside each of its messages.
+     *
+     * @param networkVersion the network version of the tipset's epoch
+     * @param child the tipset whose header records this one's results, when the store has it
+     * @param report the replay checked against {@code child}; empty when the store lacks the child, so nothing could be checked
+     * @param messages every applied message in execution order (empty unless the tipset executed)
+     * @param migration the actors a state migration before the tipset changed (empty when none ran)
+     * @param actorTypes builtin actor names by code CID in the tipset's parent state (empty when no message was traced)
+     */
+    record TipsetReplayed(EpochChunk chunk, Tipset tipset, int networkVersion, Optional<Tipset> child, Optional<TipsetReport> report, List<TracedMessage> messages,
+            List<ActorStateChange> migration, Map<Cid, String> actorTypes) implements ReplayRecord {
+        public TipsetReplayed {
+            requireNonNull(chunk, "chunk is null");
+            requireNonNull(tipset, "tipset is null");
+            requireNonNull(child, "child is null");
+            requireNonNull(report, "report is null");
+            messages = List.copyOf(messages);
+            migration = List.copyOf(migration);
+            actorTypes = Map.copyOf(actorTypes);
+        }
+    }
+
+    /** Every tipset of the chunk has been handed over: the sinks may make the chunk's files visible. */
+    record ChunkReplayed(EpochChunk chunk, int tipsets) implements ReplayRecord {
+        public ChunkReplayed {
+            requireNonNull(chunk, "chunk is null");
+        }
+    }
+
+    /**
+     * One applied message as the tracer saw it, with the receiver's actor type where the parent state knows it (and without the store, which is valid only during the call), with the actors
+     * it changed when state was traced.
+     */
+    record TracedMessage(int position, Optional<TipsetOutcome.AppliedMessage> explicit, Optional<String> implicitKind, long epoch, Message message,
+            ApplyRet result, Optional<String> receiverType, List<ActorStateChange> changes) {
+        public TracedMessage {
+            requireNonNull(receiverType, "receiverType is null");
+            requireNonNull(explicit, "explicit is null");
+            requireNonNull(implicitKind, "implicitKind is null");
+            requireNonNull(message, "message is null");
+            requireNonNull(result, "result is null");
+            changes = List.copyOf(changes);
+        }
+
+        /** The unsigned message's CID (for implicit messages, computed from the message the executor built). */
+        public Cid messageCid() {
+            return explicit.map(e -> e.message().unsignedCid()).orElseGet(message::cid);
+        }
+    }
+
+    /** An actor a message (or a migration) changed, with the top-level fields of its state that changed. */
+    record ActorStateChange(ActorChange change, Optional<FieldDiffResult> fields) {
+        public ActorStateChange {
+            requireNonNull(change, "change is null");
+            requireNonNull(fields, "fields is null");
+        }
+    }
+}

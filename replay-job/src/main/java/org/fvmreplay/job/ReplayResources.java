@@ -1,0 +1,112 @@
+package org.fvmreplay.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.fvmreplay.chain.execution.ActorBundles;
+import org.fvmreplay.chain.execution.ActorManifestMigrations;
+import org.fvmreplay.chain.execution.TipsetExecutor;
+import org.fvmreplay.chain.network.ActorManifests;
+import org.fvmreplay.chain.network.NetworkConfig;
+import org.fvmreplay.chain.store.ChainStore;
+import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
+import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.ipld.cid.Cid;
+import org.fvmreplay.snapshots.SnapshotStore;
+import org.fvmreplay.snapshots.TipsetEntry;
+
+/**
+ * What the replay tasks of one JVM (a Flink TaskManager, or the whole mini-cluster) share for a job: one read-only store
+ * handle, and one executor whose compiled actor code serves every slot. Acquired by each task when it opens and
+ * released when it closes; the last release closes the store and the engine.
+ */
+public final class ReplayResources implements AutoCloseable {
+    private static final Map<ReplayJobConfig, ReplayResources> SHARED = new HashMap<>();
+
+    private final ReplayJobConfig config;
+    private final SnapshotStore store;
+    private final ChainStore chain;
+    private final NetworkConfig network;
+    private final WasmEngine engine;
+    private final TipsetExecutor executor;
+    private final ActorTypes actorTypes;
+    private int users;
+
+    private ReplayResources(ReplayJobConfig config) {
+        this.config = config;
+        Path dir = Path.of(config.store());
+        this.store = SnapshotStore.openReadOnly(dir);
+        try {
+            this.chain = new ChainStore(store.blocks());
+            Map<Integer, Cid> manifests;
+            if (config.networkFile().isPresent()) {
+                Path file = Path.of(config.networkFile().get());
+                this.network = NetworkConfig.read(file);
+                manifests = ActorManifests.read(file);
+            } else {
+                Optional<TipsetEntry> genesis = store.chainIndex().at(0);
+                this.network = genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)))
+                        .orElseThrow(() -> new ReplayJobException("the store's genesis is neither mainnet's nor calibnet's: pass --network FILE"));
+                manifests = ActorManifests.mainnet();
+            }
+            this.engine = config.engine().equals("wasmtime") ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference());
+            Optional<ActorBundles> bundles = config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
+            this.executor = new TipsetExecutor(chain, network, engine, new ActorManifestMigrations(manifests, bundles));
+            this.actorTypes = new ActorTypes(store.blocks());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The resources of {@code config} in this JVM, opened on first use; release them with {@link #close()}. */
+    public static ReplayResources acquire(ReplayJobConfig config) {
+        requireNonNull(config, "config is null");
+        synchronized (SHARED) {
+            ReplayResources resources = SHARED.computeIfAbsent(config, ReplayResources::new);
+            resources.users++;
+            return resources;
+        }
+    }
+
+    public SnapshotStore store() {
+        return store;
+    }
+
+    public ChainStore chain() {
+        return chain;
+    }
+
+    public NetworkConfig network() {
+        return network;
+    }
+
+    public TipsetExecutor executor() {
+        return executor;
+    }
+
+    public ActorTypes actorTypes() {
+        return actorTypes;
+    }
+
+    @Override
+    public void close() {
+        synchronized (SHARED) {
+            if (--users > 0) {
+                return;
+            }
+            SHARED.remove(config, this);
+        }
+        try {
+            engine.close();
+        } finally {
+            store.close();
+        }
+    }
+}
