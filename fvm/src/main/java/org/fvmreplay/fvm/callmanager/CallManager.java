@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostAbort;
@@ -419,7 +420,7 @@ public final class CallManager {
             if (generation.failedInstantiationIsFatal()) {
                 throw Abort.fatal("failed to instantiate actor code " + code + ": " + trap.getMessage(), trap);
             }
-            throw Abort.exit(4, "failed to instantiate module: " + trap.getMessage(), 0);
+            throw Abort.exit(ExitCodes.SYS_ILLEGAL_INSTRUCTION, "failed to instantiate module: " + trap.getMessage(), 0);
         } catch (EngineException e) {
             throw Abort.fatal("failed to link actor module: " + e.getMessage(), e);
         }
@@ -452,7 +453,7 @@ public final class CallManager {
             try {
                 block = kernel.blocks().get(returnId);
             } catch (ExecutionError e) {
-                throw Abort.exit(11, "returned block does not exist", 0);
+                throw Abort.exit(ExitCodes.SYS_MISSING_RETURN, "returned block does not exist", 0);
             }
             return new InvocationResult(0, Optional.of(block));
         }

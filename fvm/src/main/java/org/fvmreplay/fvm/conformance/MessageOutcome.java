@@ -1,5 +1,6 @@
 package org.fvmreplay.fvm.conformance;
 
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
@@ -7,9 +8,6 @@ import org.fvmreplay.fvm.trace.GasTrace;
 
 /** One applied message of a variant: the expected and the actual receipt, the gas limit, and its trace when traced. */
 public record MessageOutcome(int index, long gasLimit, Receipt expected, Receipt actual, String failureInfo, Optional<GasTrace> trace) {
-    /** The exit code {@code SYS_OUT_OF_GAS}. */
-    public static final int OUT_OF_GAS = 7;
-
     public MessageOutcome {
         requireNonNull(expected, "expected");
         requireNonNull(actual, "actual");
@@ -39,6 +37,6 @@ public record MessageOutcome(int index, long gasLimit, Receipt expected, Receipt
     }
 
     public boolean outOfGas() {
-        return actual.exitCode() == OUT_OF_GAS;
+        return actual.exitCode() == ExitCodes.SYS_OUT_OF_GAS;
     }
 }

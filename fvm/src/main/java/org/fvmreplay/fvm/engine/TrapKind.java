@@ -1,5 +1,7 @@
 package org.fvmreplay.fvm.engine;
 
+import org.fvmreplay.fvm.exitcode.ExitCodes;
+
 /**
  * Why an invocation stopped abnormally, with the exit code ref-fvm assigns ({@code Abort::from(wasmtime::Error)} in
  * {@code syscalls/error.rs}, {@code charge_for_exec} in {@code call_manager/default.rs}).

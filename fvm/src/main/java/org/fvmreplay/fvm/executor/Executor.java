@@ -1,13 +1,13 @@
 package org.fvmreplay.fvm.executor;
 
 import static java.util.Objects.requireNonNull;
-import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_OUT_OF_GAS;
-import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_SENDER_INVALID;
-import static org.fvmreplay.fvm.executor.MessageSettlement.SYS_SENDER_STATE_INVALID;
 import static org.fvmreplay.fvm.executor.MessageSettlement.chargesWholeLimit;
 import static org.fvmreplay.fvm.executor.MessageSettlement.exitCodeOf;
 import static org.fvmreplay.fvm.executor.MessageSettlement.prevalidationFail;
 import static org.fvmreplay.fvm.executor.MessageSettlement.settle;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_OUT_OF_GAS;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_SENDER_INVALID;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_SENDER_STATE_INVALID;
 
 import java.math.BigInteger;
 import java.util.List;

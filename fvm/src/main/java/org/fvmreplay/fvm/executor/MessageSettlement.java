@@ -1,5 +1,10 @@
 package org.fvmreplay.fvm.executor;
 
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_ASSERTION_FAILED;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_INSUFFICIENT_FUNDS;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_INVALID_RECEIVER;
+import static org.fvmreplay.fvm.exitcode.ExitCodes.SYS_OUT_OF_GAS;
+
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +26,6 @@ import org.fvmreplay.fvm.trace.TraceEntry;
  * execution error, the fee split paid out to burn, miner and sender, and the receipt.
  */
 final class MessageSettlement {
-    static final int SYS_SENDER_INVALID = 1;
-    static final int SYS_SENDER_STATE_INVALID = 2;
-    static final int SYS_INVALID_RECEIVER = 5;
-    static final int SYS_INSUFFICIENT_FUNDS = 6;
-    static final int SYS_OUT_OF_GAS = 7;
-    static final int SYS_ASSERTION_FAILED = 10;
     private static final int EVENTS_AMT_BIT_WIDTH = 5;
 
     private MessageSettlement() {}

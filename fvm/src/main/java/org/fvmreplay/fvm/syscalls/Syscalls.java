@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
@@ -45,8 +46,8 @@ public final class Syscalls {
         // vm
         b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
             int code = (int) a[0];
-            if (code != 0 && Integer.compareUnsigned(code, 16) < 0) {
-                throw Abort.exit(9, "actor aborted with code " + code, (int) a[1]);
+            if (code != 0 && Integer.compareUnsigned(code, ExitCodes.FIRST_USER_EXIT_CODE) < 0) {
+                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, (int) a[1]);
             }
             throw Abort.exit(code, "actor aborted", (int) a[1]);
         });

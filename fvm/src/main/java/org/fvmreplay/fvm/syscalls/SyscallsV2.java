@@ -3,6 +3,7 @@ package org.fvmreplay.fvm.syscalls;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.crypto.ProofParams;
 import org.fvmreplay.fvm.engine.HostFunctions;
@@ -18,8 +19,6 @@ import org.fvmreplay.ipld.address.Address;
  * {@code actor::create_actor}, six-argument {@code send::send}, and {@code crypto::verify_seal}. The gas glue is v3's.
  */
 public final class SyscallsV2 {
-    private static final int SYS_ILLEGAL_EXIT_CODE = 9;
-    private static final int FIRST_USER_EXIT_CODE = 16;
 
     private SyscallsV2() {}
 
@@ -38,8 +37,8 @@ public final class SyscallsV2 {
         b.bind("vm", "abort", "iii", 0, (inv, k, a) -> {
             long code = a[0];
             // v2 refuses every system exit code, success included, and an abort carries no return block
-            if (code < FIRST_USER_EXIT_CODE) {
-                throw Abort.exit(SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, 0);
+            if (code < ExitCodes.FIRST_USER_EXIT_CODE) {
+                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, 0);
             }
             throw Abort.exit((int) code, "actor aborted", 0);
         });

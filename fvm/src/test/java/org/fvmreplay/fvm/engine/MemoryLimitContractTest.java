@@ -1,5 +1,6 @@
 package org.fvmreplay.fvm.engine;
 
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package org.fvmreplay.fvm.engine.wasmtime;
 
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Extern;
