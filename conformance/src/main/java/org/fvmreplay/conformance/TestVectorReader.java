@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import static java.util.Objects.requireNonNull;
 

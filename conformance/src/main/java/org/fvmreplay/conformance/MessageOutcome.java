@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import org.fvmreplay.fvm.exitcode.ExitCodes;
 import static java.util.Objects.requireNonNull;

@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import java.io.ByteArrayInputStream;
 import org.fvmreplay.ipld.blockstore.Blockstore;

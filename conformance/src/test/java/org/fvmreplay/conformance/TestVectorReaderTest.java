@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

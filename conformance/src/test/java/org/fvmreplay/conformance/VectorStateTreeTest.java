@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.state;
+package org.fvmreplay.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.fvmreplay.fvm.conformance.TestVector;
-import org.fvmreplay.fvm.conformance.TestVectorReader;
-import org.fvmreplay.fvm.conformance.VectorBlocks;
 import org.fvmreplay.fvm.message.Message;
+import org.fvmreplay.fvm.state.ActorState;
+import org.fvmreplay.fvm.state.StateRoot;
+import org.fvmreplay.fvm.state.StateTree;
 import org.fvmreplay.fvm.testing.SharedData;
 import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.blockstore.MemoryBlockstore;

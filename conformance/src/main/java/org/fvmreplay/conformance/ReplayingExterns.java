@@ -1,10 +1,10 @@
-package org.fvmreplay.fvm.externs;
+package org.fvmreplay.conformance;
 
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.fvmreplay.fvm.conformance.TestVector;
+import org.fvmreplay.fvm.externs.Externs;
 
 /**
  * Externs answering from a vector's recorded randomness (matched by kind and epoch), with the reference conformance

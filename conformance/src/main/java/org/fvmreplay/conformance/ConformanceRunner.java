@@ -1,4 +1,4 @@
-package org.fvmreplay.fvm.conformance;
+package org.fvmreplay.conformance;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +17,6 @@ import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
-import org.fvmreplay.fvm.externs.ReplayingExterns;
 import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
