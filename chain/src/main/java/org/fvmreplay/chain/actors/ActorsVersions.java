@@ -7,6 +7,9 @@ import java.util.OptionalInt;
  * network versions share one where an upgrade brought no new actors.
  */
 public final class ActorsVersions {
+    /** The newest network version this class knows. */
+    public static final int NEWEST_NETWORK_VERSION = 29;
+
     private ActorsVersions() {}
 
     /**
