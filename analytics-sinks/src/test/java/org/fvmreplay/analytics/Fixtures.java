@@ -35,7 +35,7 @@ public final class Fixtures {
             case "messages" -> new MessageRow(v.cid(), v.cid(), v.cid(), epoch, epoch + 1, epoch + 2, v.i(), v.i(), false, null, v.addr(), v.l(), v.addr(), v.l(),
                     "evm", v.l(), "InvokeContract", v.atto(), v.bytes(), v.l(), v.l(), v.atto(), v.atto(), 33, v.l(), v.bytes(), v.atto(), v.atto(),
                     v.atto(), v.atto(), v.atto(), v.cid(), v.i(), "actor error: " + v.s(), "no method " + v.s());
-            case "calls" -> new CallRow(epoch, v.cid(), 2, 1, 5, v.l(), v.addr(), v.l(), "miner", v.l(), v.atto(), 16, "abort: " + v.s(), v.l());
+            case "calls" -> new CallRow(epoch, v.cid(), 2, 1, 5, v.l(), v.addr(), v.l(), "miner", v.l(), "ChangePeerID", v.atto(), 16, "abort: " + v.s(), v.l());
             case "gas_charges" -> new GasChargeRow(epoch, v.cid(), v.i(), v.i(), "wasm_exec", v.l(), v.l(), v.l(), v.l());
             case "syscalls" -> new SyscallRow(epoch, v.cid(), "ipld", "block_open", v.l(), v.l());
             case "events" -> new EventRow(epoch, v.cid(), v.i(), v.l(),
@@ -57,7 +57,7 @@ public final class Fixtures {
                     "", 0, 0, 0, 0, zero, zero, zero, zero, zero, 0.0);
             case "messages" -> new MessageRow("bafy-cron", null, null, epoch, epoch, null, null, 0, true, "cron", "f00", null, "f03", null, null, 2, null, zero,
                     new byte[0], epoch, Long.MAX_VALUE, zero, zero, 0, 0, new byte[0], zero, zero, zero, zero, zero, null, 0, null, null);
-            case "calls" -> new CallRow(epoch, "bafy-cron", 0, null, 0, 0, "f03", null, null, 0, zero, 0, null, 0);
+            case "calls" -> new CallRow(epoch, "bafy-cron", 0, null, 0, 0, "f03", null, null, 0, null, zero, 0, null, 0);
             case "gas_charges" -> new GasChargeRow(epoch, "bafy-cron", 0, null, "OnChainMessage", 0, 0, 0, 0);
             case "syscalls" -> new SyscallRow(epoch, "bafy-cron", "", "", 0, 0);
             case "events" -> new EventRow(epoch, "bafy-cron", 0, 0, List.of(), null, null, new byte[0], null);
@@ -79,7 +79,7 @@ public final class Fixtures {
                     "a", Long.MIN_VALUE, "n", max, new byte[] {0, -1, 127, -128}, Long.MAX_VALUE, Long.MIN_VALUE, min, max, Integer.MIN_VALUE, -1,
                     new byte[] {-1}, BigInteger.ONE.shiftLeft(100), BigInteger.ONE.shiftLeft(100).negate(), BigInteger.ONE, BigInteger.ONE.negate(),
                     BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE), "r", Integer.MAX_VALUE, "", "");
-            case "calls" -> new CallRow(epoch, "m", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Long.MIN_VALUE, "t", Long.MAX_VALUE, "a", Long.MAX_VALUE, max,
+            case "calls" -> new CallRow(epoch, "m", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Long.MIN_VALUE, "t", Long.MAX_VALUE, "a", Long.MAX_VALUE, "", max,
                     Integer.MIN_VALUE, "", Long.MAX_VALUE);
             case "gas_charges" -> new GasChargeRow(epoch, "m", Integer.MAX_VALUE, 0, "x", Long.MIN_VALUE, Long.MAX_VALUE, -1, Long.MAX_VALUE);
             case "syscalls" -> new SyscallRow(epoch, "m", "n", "x", Long.MAX_VALUE, Long.MIN_VALUE);

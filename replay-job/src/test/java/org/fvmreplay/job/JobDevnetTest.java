@@ -42,7 +42,7 @@ import picocli.CommandLine;
 /**
  * The main job over both shared chains, as the README's first command runs it ({@code job --chains ../shared/chains}),
  * read back with DuckDB and checked against what the reference node recorded: one messages row per receipt with its
- * exit code, gas used and events; gas charges that add up to gas used; every event a row; state diffs that rebuild
+ * exit code, gas used, events and method name; gas charges that add up to gas used; every event a row; state diffs that rebuild
  * each tipset's state root from its parent's.
  */
 class JobDevnetTest {
@@ -159,6 +159,46 @@ class JobDevnetTest {
             }
             assertThat(rows).as("%s: messages rows", chain).hasSize(receipts);
             assertThat(receipts).as("%s has messages", chain).isGreaterThan(400);
+        }
+    }
+
+    @Test
+    void methodNamesAreTheOnesLotusShows() throws Exception {
+        for (String chain : List.of("devnet-a", "devnet-c")) {
+            Map<String, String> names = new HashMap<>();
+            try (Connection c = duckdb(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT coalesce(signed_cid, message_cid), inclusion_epoch, to_actor_type, method_name FROM " + table(chain, "messages")
+                            + " WHERE NOT implicit")) {
+                while (r.next()) {
+                    names.put(r.getString(1) + "@" + r.getLong(2), r.getString(3) + " " + r.getString(4));
+                }
+            }
+            List<String> mismatches = new ArrayList<>();
+            int named = 0;
+            int checked = 0;
+            for (JsonNode record : records(chain)) {
+                long parent = record.path("parent_epoch").asLong(-1);
+                for (JsonNode receipt : record.get("parent_messages")) {
+                    String row = names.get(receipt.get("cid").asText() + "@" + parent);
+                    if (row == null) {
+                        continue;
+                    }
+                    checked++;
+                    String expected = receipt.hasNonNull("method_name") ? receipt.get("method_name").asText() : null;
+                    named += expected != null ? 1 : 0;
+                    // Lotus names nothing on a receiver that does not exist ("(none)"); a method 0 row is a Send all the same
+                    if (expected == null && receipt.get("to_actor").asText().equals("(none)") && receipt.get("method").asLong() == 0) {
+                        expected = "Send";
+                    }
+                    if (!row.endsWith(" " + expected)) {
+                        mismatches.add(receipt.get("cid").asText() + " at " + parent + ": Lotus " + receipt.get("to_actor").asText() + " " + expected + ", row " + row);
+                    }
+                }
+            }
+            System.out.printf("%s method names: %d receipts with a row, %d named by Lotus, %d differ%n", chain, checked, named, mismatches.size());
+            assertThat(mismatches).as(chain).isEmpty();
+            assertThat(named).as(chain).isGreaterThan(400);
+            assertThat(checked).as(chain).isGreaterThan(named);
         }
     }
 

@@ -10,11 +10,12 @@ import java.math.BigInteger;
  * @param callIndex order within the message, 0 for the message's own call
  * @param parentIndex the calling call's index; null for call 0
  * @param depth 0 for the message's own call
+ * @param methodName the name Lotus shows for the method, when the callee's builtin actor type is known and exports it
  * @param error the syscall error or abort message when the call failed; null otherwise
  * @param gasMilligas gas charged while this call and its subcalls ran, in milligas
  */
 public record CallRow(long executionEpoch, String messageCid, int callIndex, Integer parentIndex, int depth, long fromId, String toAddress, Long toId,
-        String toActorType, long method, BigInteger value, int exitCode, String error, long gasMilligas) {
+        String toActorType, long method, String methodName, BigInteger value, int exitCode, String error, long gasMilligas) {
     public CallRow {
         requireNonNull(messageCid, "messageCid is null");
         requireNonNull(toAddress, "toAddress is null");

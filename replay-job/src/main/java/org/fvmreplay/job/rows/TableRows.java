@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.fvmreplay.analytics.rows.CallRow;
 import org.fvmreplay.analytics.rows.EventEntry;
 import org.fvmreplay.analytics.rows.EventRow;
@@ -17,6 +18,8 @@ import org.fvmreplay.analytics.rows.StateDiffRow;
 import org.fvmreplay.analytics.rows.StateFieldChange;
 import org.fvmreplay.analytics.rows.SyscallRow;
 import org.fvmreplay.analytics.rows.TipsetRow;
+import org.fvmreplay.chain.actors.ActorsVersions;
+import org.fvmreplay.chain.actors.MethodNames;
 import org.fvmreplay.chain.block.ChainMessage;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.diff.ActorChange;
@@ -92,9 +95,10 @@ public final class TableRows {
             String signedCid = chainMessage.filter(c -> c.signature().isPresent()).map(c -> c.cid().toString()).orElse(null);
             String blockCid = m.explicit().map(e -> e.block().toString()).orElse(null);
             Integer index = m.explicit().isPresent() ? receiptIndex++ : null;
+            String toType = m.receiverType().orElse(null);
             rows.add(new MessageRow(m.messageCid().toString(), signedCid, blockCid, r.tipset().height(), m.epoch(), m.explicit().isPresent() ? receiptEpoch : null,
                     index, m.position(), m.explicit().isEmpty(), m.implicitKind().orElse(null), msg.from().toString(), firstCallFrom(ret).orElse(idOf(msg.from())), msg.to().toString(),
-                    idOf(msg.to()), m.receiverType().orElse(null), msg.method(), methodName(msg.method()), msg.value(), msg.params(), msg.sequence(), msg.gasLimit(),
+                    idOf(msg.to()), toType, msg.method(), methodName(toType, msg.method(), r.networkVersion()), msg.value(), msg.params(), msg.sequence(), msg.gasLimit(),
                     msg.gasFeeCap(), msg.gasPremium(), ret.exitCode(), ret.gasUsed(), ret.returnData(), ret.baseFeeBurn(), ret.overEstimationBurn(), ret.penalty(),
                     ret.minerTip(), ret.refund(), ret.eventsRoot().map(Cid::toString).orElse(null), ret.events().size(), ret.failureInfo(), null));
         }
@@ -127,8 +131,10 @@ public final class TableRows {
                 int exitCode = ret != null ? ret.exitCode() : m.result().exitCode();
                 String error = ret != null ? ret.error() : "aborted with the message (" + m.result().failureInfo() + ")";
                 long gas = ret != null ? ret.gasMilligas() : 0;
-                rows.add(new CallRow(m.epoch(), cid, i, parents.get(i), s.depth(), s.from(), s.to(), toId, i == 0 ? m.receiverType().orElse(null) : null, s.method(),
-                        s.value(), exitCode, error, gas));
+                // only the message's own callee has a known type (the receiver's, in the tipset's parent state)
+                String toType = i == 0 ? m.receiverType().orElse(null) : null;
+                rows.add(new CallRow(m.epoch(), cid, i, parents.get(i), s.depth(), s.from(), s.to(), toId, toType, s.method(),
+                        methodName(toType, s.method(), r.networkVersion()), s.value(), exitCode, error, gas));
             }
         }
         return rows;
@@ -272,9 +278,26 @@ public final class TableRows {
                 after.flatMap(ActorState::delegatedAddress).map(Address::toString).orElse(null), fields, decodeError);
     }
 
-    /** Method 0 is a plain value transfer and 1 every builtin actor's constructor; other numbers depend on the actor and are left unnamed. */
-    static String methodName(long method) {
-        return method == 0 ? "Send" : method == 1 ? "Constructor" : null;
+    /**
+     * The name Lotus shows for {@code method} on a receiver of builtin actor type {@code actorType} under network version
+     * {@code networkVersion}; null when the receiver's type does not export the method. Method 0 is always {@code Send},
+     * and an unknown type (null) still names method 1.
+     */
+    static String methodName(String actorType, long method, int networkVersion) {
+        if (method == 0) {
+            return "Send";
+        }
+        if (actorType == null) {
+            // types are read from the tipset's parent state, so an actor the tipset creates has none; whatever it is, 1 is
+            // the constructor its creator calls (every builtin actor's; the placeholder never gets one)
+            return method == 1 ? "Constructor" : null;
+        }
+        OptionalInt actorsVersion = ActorsVersions.forNetworkVersion(networkVersion);
+        if (actorsVersion.isPresent()) {
+            return MethodNames.name(actorType, method, actorsVersion.getAsInt()).orElse(null);
+        }
+        // a network version newer than the table keeps the newest names; the Go actors before the FVM are not in it
+        return networkVersion > ActorsVersions.NEWEST_NETWORK_VERSION ? MethodNames.name(actorType, method).orElse(null) : null;
     }
 
     private static Optional<Long> firstCallFrom(ApplyRet ret) {
