@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fvmreplay.analytics.output.ChunkManifest;
+import org.fvmreplay.analytics.output.OutputFolder;
 import org.fvmreplay.analytics.schema.Tables;
 import org.fvmreplay.importer.ImportException;
 import org.fvmreplay.importer.ImportListener;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "job", mixinStandardHelpOptions = true,
         description = {"Replay the epochs of a store (or of every chain in a folder like ../shared/chains) in parallel on Apache Flink, check each",
                 "tipset against the chain, and write what happened inside every message to Parquet tables (one folder per table).",
-                "Runs on an embedded Flink mini-cluster; the same jar runs on a Flink cluster (see the README).",
+                "Runs on an embedded Flink mini-cluster; on a Flink cluster, submit the job jar of the cluster-jar build (see the README).",
                 "A rerun of the same command skips the chunks already written."})
 public final class JobCommand implements Callable<Integer> {
     static final class Input {
@@ -78,7 +79,7 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "chicory", description = "wasm engine: chicory or wasmtime (default ${DEFAULT-VALUE})")
     private String engine;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "task slots (default: the number of cores)")
+    @Option(names = "--parallelism", paramLabel = "N", description = "task slots (default: the number of cores here; on a cluster, give the slots to use)")
     private Integer parallelism;
 
     @Option(names = "--chunk-epochs", paramLabel = "N", defaultValue = "50",
@@ -173,8 +174,17 @@ public final class JobCommand implements Callable<Integer> {
                 store, plan.tipsets(), plan.chunks().size(), plan.finished().size(), config.parallelism(), config.engine());
         err.flush();
         long started = System.nanoTime();
+        ReplayJob.Execution execution;
         try (Progress progress = new Progress(job, plan.tipsets(), noProgress)) {
-            job.execute(plan);
+            execution = job.execute(plan);
+        }
+        if (execution.detached()) {
+            // the cluster runs the job after this returns: rerunning now would clean up the chunks its tasks are writing
+            stdout.printf("%s: submitted detached as Flink job %s, %d chunks; each finished chunk adds a manifest to %s. "
+                    + "Rerun this command only after the job has ended (it skips finished chunks and cleans up the rest).%n",
+                    config.out(), execution.jobId(), plan.pending().size(), Path.of(config.out(), OutputFolder.MANIFESTS));
+            stdout.flush();
+            return 0;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return summary(config, job.finishedChunks(), plan, seconds, stdout);

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.DetachedJobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fvmreplay.analytics.output.ChunkManifest;
 import org.fvmreplay.analytics.output.OutputFolder;
@@ -97,10 +99,21 @@ public final class ReplayJob {
         return new Plan(chunks, finished, pending, tipsets);
     }
 
-    /** Runs the pending chunks of {@code plan} to completion (blocking); every chunk is in the output folder when it returns. */
-    public void execute(Plan plan) throws Exception {
+    /**
+     * How {@link #execute} ended: the job ran to its end (every chunk is in the output folder), or it was submitted detached
+     * ({@code flink run -d}, application mode) and goes on running on the cluster.
+     *
+     * @param jobId the Flink job's id, empty when there was nothing to run
+     */
+    public record Execution(String jobId, boolean detached) {}
+
+    /**
+     * Runs the pending chunks of {@code plan}: to completion (blocking), unless the environment submits jobs detached, in which
+     * case it returns once the cluster has the job.
+     */
+    public Execution execute(Plan plan) throws Exception {
         if (plan.pending().isEmpty()) {
-            return;
+            return new Execution("", false);
         }
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism());
@@ -119,7 +132,8 @@ public final class ReplayJob {
                 .sinkTo(new ParquetChunkSink(config))
                 .name("parquet tables")
                 .uid("parquet");
-        env.execute("fvm-replay " + config.fromEpoch() + ".." + config.toEpoch());
+        JobExecutionResult result = env.execute("fvm-replay " + config.fromEpoch() + ".." + config.toEpoch());
+        return new Execution(result.getJobID().toString(), result instanceof DetachedJobExecutionResult);
     }
 
     /** The manifests of every finished chunk of the output folder, in epoch order. */
