@@ -37,9 +37,13 @@ import org.fvmreplay.ipld.cid.Cid;
  * The operations one actor invocation may perform (the reference's {@code DefaultKernel}, FVM v3): blocks, its own
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
  * reference's gas before acting. FVM v2's kernel ({@link KernelV2}) and v4's ({@link KernelV4}) override what their
- * generation changed.
+ * generation changed. The operations are grouped by capability as ref-fvm's kernel traits are ({@link GasOps},
+ * {@link IpldOps}, {@link SelfOps}, {@link ActorOps}, {@link SendOps}, {@link CryptoOps}, {@link RandomnessOps},
+ * {@link NetworkOps}, {@link MessageOps}, {@link EventOps}, {@link DebugOps}), so that each syscall namespace binds
+ * against only what it uses; this class holds what ref-fvm's base {@code Kernel} trait does: the call manager and the
+ * invocation (caller, receiver, method, value, read-only).
  */
-public class Kernel implements CryptoKernel {
+public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, CryptoOps, RandomnessOps, NetworkOps, MessageOps, EventOps, DebugOps {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
@@ -118,9 +122,6 @@ public class Kernel implements CryptoKernel {
 
     // ---- send ----
 
-    /** The outcome of a send as the syscall reports it. */
-    public record SendResult(int exitCode, int blockId, long codec, int size) {}
-
     public SendResult send(Address recipient, long sendMethod, int paramsId, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnlyFlag) {
         boolean ro = readOnly || readOnlyFlag;
         if (ro && value.signum() != 0) {
@@ -184,10 +185,6 @@ public class Kernel implements CryptoKernel {
 
     // ---- ipld ----
 
-    public record BlockStat(long codec, int size) {}
-
-    public record OpenedBlock(int id, long codec, int size) {}
-
     public OpenedBlock blockOpen(Cid cid) {
         charge(priceList().onBlockOpenBase());
         byte[] data = callManager.machine().blockstore().get(cid);
@@ -218,9 +215,6 @@ public class Kernel implements CryptoKernel {
         callManager.machine().blockstore().put(cid, block.data());
         return cid;
     }
-
-    /** Copies up to {@code length} bytes from {@code offset}; returns the bytes and (block length - (offset + length)). */
-    public record ReadResult(byte[] data, int remaining) {}
 
     public ReadResult blockRead(int id, long offset, long length) {
         long end = offset + length;
@@ -499,6 +493,16 @@ public class Kernel implements CryptoKernel {
 
     public void chargeGas(String name, long milligas) {
         gasTracker().charge(name, milligas);
+    }
+
+    // ---- debug ----
+
+    /**
+     * Off: this VM keeps no debug logs or artifacts, as the reference with {@code actor_debugging} off (its default), whose
+     * {@code debug::log} and {@code debug::store_artifact} then do nothing.
+     */
+    public boolean debugEnabled() {
+        return false;
     }
 
     // ---- helpers ----

@@ -8,9 +8,10 @@ import org.fvmreplay.fvm.crypto.PieceInfo;
 import org.fvmreplay.fvm.crypto.ProofParams;
 import org.fvmreplay.fvm.crypto.Secp256k1;
 import org.fvmreplay.fvm.crypto.UnsealedSectorCid;
-import org.fvmreplay.fvm.kernel.CryptoKernel;
+import org.fvmreplay.fvm.kernel.CryptoOps;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.GasOps;
 import org.fvmreplay.ipld.address.Address;
 
 /**
@@ -20,13 +21,13 @@ import org.fvmreplay.ipld.address.Address;
 final class CryptoBindings {
     /** Where a binding goes: a syscall binder of either generation. */
     @FunctionalInterface
-    interface Target<K extends CryptoKernel> {
+    interface Target<K extends GasOps & CryptoOps> {
         void bind(String module, String name, String params, int returnSize, SyscallBinder.Body<K> body);
     }
 
     private CryptoBindings() {}
 
-    static <K extends CryptoKernel> void bind(Target<K> b) {
+    static <K extends GasOps & CryptoOps> void bind(Target<K> b) {
         b.bind("crypto", "verify_signature", "iiiiiii", 4, (inv, k, a) -> {
             if (!FilecoinSignatures.isKnownType(a[0])) {
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unknown signature type " + a[0]);

@@ -9,9 +9,9 @@ import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostAbort;
 import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.HostSignature;
-import org.fvmreplay.fvm.kernel.ActorKernel;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.GasOps;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 
 /**
@@ -19,10 +19,10 @@ import org.fvmreplay.fvm.wasm.binary.ValueType;
  * used so far and the syscall overhead, check room for the result, run, write the result little-endian at the caller's
  * return pointer, map syscall errors to error numbers and aborts to engine aborts, then hand the remaining gas back.
  */
-final class SyscallBinder<K extends ActorKernel> {
+final class SyscallBinder<K extends GasOps> {
     /** The body of a syscall: returns the result bytes (null for none). */
     @FunctionalInterface
-    interface Body<K extends ActorKernel> {
+    interface Body<K extends GasOps> {
         byte[] run(Invocation<K> inv, K k, long[] a);
     }
 
