@@ -1,5 +1,8 @@
 package org.fvmreplay.fvm.syscalls;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import org.fvmreplay.fvm.engine.HostSignature;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.GasOps;
+import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 
 /**
@@ -124,5 +128,25 @@ final class SyscallBinder<K extends GasOps> {
                 throw new HostAbort(abort.exitCode(), abort.getMessage());
             }
         }));
+    }
+
+    // ---- result encodings: what a body returns is written as is at the caller's return pointer ----
+
+    static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static byte[] u32(int v) {
+        return le(4).putInt(v).array();
+    }
+
+    static byte[] u64(long v) {
+        return le(8).putLong(v).array();
+    }
+
+    static byte[] tokenAmount(BigInteger v) {
+        ByteBuffer b = le(16);
+        Kernel.putTokenAmount(b, v);
+        return b.array();
     }
 }

@@ -1,8 +1,11 @@
 package org.fvmreplay.fvm.syscalls;
 
+import static org.fvmreplay.fvm.syscalls.SyscallBinder.le;
+import static org.fvmreplay.fvm.syscalls.SyscallBinder.tokenAmount;
+import static org.fvmreplay.fvm.syscalls.SyscallBinder.u32;
+import static org.fvmreplay.fvm.syscalls.SyscallBinder.u64;
+
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -31,18 +34,21 @@ public final class Syscalls {
      * Another generation's linker as the v3 one and its {@code changes} (binding a name again replaces it, unbinding
      * removes it), for an invocation whose kernel is a {@code kernelType}.
      */
-    static HostFunctions derive(Invocation<Kernel> invocation, Class<? extends Kernel> kernelType, Consumer<SyscallBinder<Kernel>> changes) {
+    static <K extends Kernel> HostFunctions derive(Invocation<Kernel> invocation, Class<K> kernelType, Consumer<SyscallBinder<K>> changes) {
         if (!kernelType.isInstance(invocation.kernel())) {
             throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got " + invocation.kernel().getClass().getSimpleName());
         }
-        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
+        // checked just above: the invocation's kernel, which never changes, is a K
+        @SuppressWarnings("unchecked")
+        Invocation<K> typed = (Invocation<K>) (Invocation<?>) invocation;
+        SyscallBinder<K> b = new SyscallBinder<>(typed);
         bind(b);
         changes.accept(b);
         return HostFunctions.of(b.functions());
     }
 
     /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
-    static void bind(SyscallBinder<Kernel> b) {
+    static <K extends Kernel> void bind(SyscallBinder<K> b) {
         // vm
         b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
             int code = (int) a[0];
@@ -176,7 +182,7 @@ public final class Syscalls {
     }
 
     /** {@code actor::next_actor_address} (v2's {@code actor::new_actor_address}): the address into a buffer of 21 bytes or more. */
-    static byte[] nextActorAddress(Invocation<Kernel> inv, Kernel k, long[] a) {
+    static <K extends Kernel> byte[] nextActorAddress(Invocation<K> inv, K k, long[] a) {
         inv.checkBounds(a[0], a[1]);
         if (a[1] < 21) {
             throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
@@ -185,26 +191,4 @@ public final class Syscalls {
         inv.write(a[0], bytes);
         return u32(bytes.length);
     }
-
-    /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
-    static ByteBuffer le(int size) {
-        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    static byte[] u32(int v) {
-        return le(4).putInt(v).array();
-    }
-
-    static byte[] u64(long v) {
-        return le(8).putLong(v).array();
-    }
-
-    static byte[] tokenAmount(BigInteger v) {
-        ByteBuffer b = le(16);
-        Kernel.putTokenAmount(b, v);
-        return b.array();
-    }
-
-    /** Wraps bodies with the reference's gas synchronisation and error mapping. */
-
 }

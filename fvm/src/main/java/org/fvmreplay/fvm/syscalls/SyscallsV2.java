@@ -28,7 +28,7 @@ public final class SyscallsV2 {
     }
 
     /** What v2 lacks of the v3 linker, and what it binds differently. */
-    private static void rebind(SyscallBinder<Kernel> b) {
+    private static void rebind(SyscallBinder<KernelV2> b) {
         b.unbind("vm", "exit", "message_context");
         b.unbind("network", "context", "tipset_cid");
         b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
@@ -42,8 +42,8 @@ public final class SyscallsV2 {
             }
             throw Abort.exit((int) code, "actor aborted", 0);
         });
-        b.bind("vm", "context", "", 52, (inv, k, a) -> v2(k).invocationContext());
-        b.bind("network", "base_fee", "", 16, (inv, k, a) -> Syscalls.tokenAmount(v2(k).baseFee()));
+        b.bind("vm", "context", "", 52, (inv, k, a) -> k.invocationContext());
+        b.bind("network", "base_fee", "", 16, (inv, k, a) -> SyscallBinder.tokenAmount(k.baseFee()));
         b.bind("actor", "new_actor_address", "ii", 4, Syscalls::nextActorAddress);
         b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
             k.createActor(inv.readCid(a[1]), a[0], Optional.empty());
@@ -52,18 +52,14 @@ public final class SyscallsV2 {
         b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
             byte[] info = inv.read(a[0], a[1]);
             CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
-            return Syscalls.u32(v2(k).verifySeal() ? 0 : -1);
+            return SyscallBinder.u32(k.verifySeal() ? 0 : -1);
         });
         // no gas limit and no flags: v2 sends are never read-only
         b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
             Address recipient = inv.readAddress(a[0], a[1]);
             BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
             Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, OptionalLong.empty(), false);
-            return Syscalls.le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
+            return SyscallBinder.le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
         });
-    }
-
-    private static KernelV2 v2(Kernel kernel) {
-        return (KernelV2) kernel;
     }
 }

@@ -30,11 +30,11 @@ public final class SyscallsV4 {
     }
 
     /** What v4 changed in the v3 linker. */
-    private static void rebind(SyscallBinder<Kernel> b) {
-        b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> v4(k).chainRandomness(a[0]));
-        b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> v4(k).beaconRandomness(a[0]));
+    private static void rebind(SyscallBinder<KernelV4> b) {
+        b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> k.chainRandomness(a[0]));
+        b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> k.beaconRandomness(a[0]));
         b.bind("self", "self_destruct", "i", 0, (inv, k, a) -> {
-            v4(k).selfDestruct(a[0] != 0);
+            k.selfDestruct(a[0] != 0);
             return null;
         });
         b.bind("event", "emit_event", "iiiiii", 0, (inv, k, a) -> {
@@ -53,7 +53,7 @@ public final class SyscallsV4 {
             }
             byte[] keys = inv.read(a[2], a[3]);
             byte[] values = inv.read(a[4], a[5]);
-            v4(k).emitEvent(headers, keys, values);
+            k.emitEvent(headers, keys, values);
             return null;
         });
         b.bind("crypto", "verify_bls_aggregate", "iiiii", 4, (inv, k, a) -> {
@@ -79,11 +79,7 @@ public final class SyscallsV4 {
                 total += lengths[i];
             }
             byte[] plaintexts = inv.read(a[3], total);
-            return Syscalls.u32(v4(k).verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
+            return SyscallBinder.u32(k.verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
         });
-    }
-
-    private static KernelV4 v4(Kernel kernel) {
-        return (KernelV4) kernel;
     }
 }
