@@ -49,15 +49,7 @@ public final class Syscalls {
 
     /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
     static <K extends Kernel> void bind(SyscallBinder<K> b) {
-        // vm
-        b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
-            int code = (int) a[0];
-            if (code != 0 && Integer.compareUnsigned(code, ExitCodes.FIRST_USER_EXIT_CODE) < 0) {
-                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, (int) a[1]);
-            }
-            throw Abort.exit(code, "actor aborted", (int) a[1]);
-        });
-        b.bind("vm", "message_context", "", 80, (inv, k, a) -> k.messageContext());
+        VmSyscalls.bind(b);
         // network
         b.bind("network", "total_fil_circ_supply", "", 16, (inv, k, a) -> tokenAmount(k.circulatingSupply()));
         b.bind("network", "context", "", 44, (inv, k, a) -> k.networkContext());

@@ -29,20 +29,11 @@ public final class SyscallsV2 {
 
     /** What v2 lacks of the v3 linker, and what it binds differently. */
     private static void rebind(SyscallBinder<KernelV2> b) {
-        b.unbind("vm", "exit", "message_context");
+        VmSyscalls.rebindV2(b);
         b.unbind("network", "context", "tipset_cid");
         b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
         b.unbind("event", "emit_event");
         b.unbind("gas", "available");
-        b.bind("vm", "abort", "iii", 0, (inv, k, a) -> {
-            long code = a[0];
-            // v2 refuses every system exit code, success included, and an abort carries no return block
-            if (code < ExitCodes.FIRST_USER_EXIT_CODE) {
-                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, 0);
-            }
-            throw Abort.exit((int) code, "actor aborted", 0);
-        });
-        b.bind("vm", "context", "", 52, (inv, k, a) -> k.invocationContext());
         b.bind("network", "base_fee", "", 16, (inv, k, a) -> SyscallBinder.tokenAmount(k.baseFee()));
         b.bind("actor", "new_actor_address", "ii", 4, Syscalls::nextActorAddress);
         b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
