@@ -50,13 +50,7 @@ public final class Syscalls {
     /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
     static <K extends Kernel> void bind(SyscallBinder<K> b) {
         VmSyscalls.bind(b);
-        // network
-        b.bind("network", "total_fil_circ_supply", "", 16, (inv, k, a) -> tokenAmount(k.circulatingSupply()));
-        b.bind("network", "context", "", 44, (inv, k, a) -> k.networkContext());
-        b.bind("network", "tipset_cid", "Iii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[1], a[2]);
-            return u32(inv.writeCid(k.tipsetCid(a[0]), a[1], a[2]));
-        });
+        NetworkSyscalls.bind(b);
         // ipld
         b.bind("ipld", "block_open", "i", 16, (inv, k, a) -> {
             Cid cid = inv.readCid(a[0]);

@@ -30,11 +30,10 @@ public final class SyscallsV2 {
     /** What v2 lacks of the v3 linker, and what it binds differently. */
     private static void rebind(SyscallBinder<KernelV2> b) {
         VmSyscalls.rebindV2(b);
-        b.unbind("network", "context", "tipset_cid");
+        NetworkSyscalls.rebindV2(b);
         b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
         b.unbind("event", "emit_event");
         b.unbind("gas", "available");
-        b.bind("network", "base_fee", "", 16, (inv, k, a) -> SyscallBinder.tokenAmount(k.baseFee()));
         b.bind("actor", "new_actor_address", "ii", 4, Syscalls::nextActorAddress);
         b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
             k.createActor(inv.readCid(a[1]), a[0], Optional.empty());
