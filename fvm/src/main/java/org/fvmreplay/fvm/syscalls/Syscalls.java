@@ -51,30 +51,7 @@ public final class Syscalls {
     static <K extends Kernel> void bind(SyscallBinder<K> b) {
         VmSyscalls.bind(b);
         NetworkSyscalls.bind(b);
-        // ipld
-        b.bind("ipld", "block_open", "i", 16, (inv, k, a) -> {
-            Cid cid = inv.readCid(a[0]);
-            Kernel.OpenedBlock opened = k.blockOpen(cid);
-            return le(16).putLong(opened.codec()).putInt(opened.id()).putInt(opened.size()).array();
-        });
-        b.bind("ipld", "block_create", "Iii", 4, (inv, k, a) -> u32(k.blockCreate(a[0], inv.read(a[1], a[2]))));
-        b.bind("ipld", "block_read", "iiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[2], a[3]);
-            Kernel.ReadResult read = k.blockRead((int) a[0], a[1], a[3]);
-            if (read.data().length > 0) {
-                inv.write(a[2], read.data());
-            }
-            return u32(read.remaining());
-        });
-        b.bind("ipld", "block_stat", "i", 12, (inv, k, a) -> {
-            Kernel.BlockStat stat = k.blockStat((int) a[0]);
-            return le(12).putLong(stat.codec()).putInt(stat.size()).array();
-        });
-        b.bind("ipld", "block_link", "iIiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[3], a[4]);
-            Cid cid = k.blockLink((int) a[0], a[1], a[2]);
-            return u32(inv.writeCid(cid, a[3], a[4]));
-        });
+        IpldSyscalls.bind(b);
         // self
         b.bind("self", "root", "ii", 4, (inv, k, a) -> {
             inv.checkBounds(a[0], a[1]);
