@@ -52,20 +52,7 @@ public final class Syscalls {
         VmSyscalls.bind(b);
         NetworkSyscalls.bind(b);
         IpldSyscalls.bind(b);
-        // self
-        b.bind("self", "root", "ii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[0], a[1]);
-            return u32(inv.writeCid(k.root(), a[0], a[1]));
-        });
-        b.bind("self", "set_root", "i", 0, (inv, k, a) -> {
-            k.setRoot(inv.readCid(a[0]));
-            return null;
-        });
-        b.bind("self", "current_balance", "", 16, (inv, k, a) -> tokenAmount(k.currentBalance()));
-        b.bind("self", "self_destruct", "ii", 0, (inv, k, a) -> {
-            k.selfDestruct(inv.readAddress(a[0], a[1]));
-            return null;
-        });
+        SelfSyscalls.bind(b);
         // actor
         b.bind("actor", "resolve_address", "ii", 8, (inv, k, a) -> u64(k.resolveAddress(inv.readAddress(a[0], a[1]))));
         b.bind("actor", "lookup_delegated_address", "Iii", 4, (inv, k, a) -> {

@@ -33,10 +33,7 @@ public final class SyscallsV4 {
     private static void rebind(SyscallBinder<KernelV4> b) {
         b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> k.chainRandomness(a[0]));
         b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> k.beaconRandomness(a[0]));
-        b.bind("self", "self_destruct", "i", 0, (inv, k, a) -> {
-            k.selfDestruct(a[0] != 0);
-            return null;
-        });
+        SelfSyscalls.rebindV4(b);
         b.bind("event", "emit_event", "iiiiii", 0, (inv, k, a) -> {
             long count = a[1];
             if (count * EVENT_ENTRY_SIZE > Integer.MAX_VALUE) {
