@@ -31,14 +31,9 @@ public final class SyscallsV2 {
     private static void rebind(SyscallBinder<KernelV2> b) {
         VmSyscalls.rebindV2(b);
         NetworkSyscalls.rebindV2(b);
-        b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
+        ActorSyscalls.rebindV2(b);
         b.unbind("event", "emit_event");
         b.unbind("gas", "available");
-        b.bind("actor", "new_actor_address", "ii", 4, Syscalls::nextActorAddress);
-        b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
-            k.createActor(inv.readCid(a[1]), a[0], Optional.empty());
-            return null;
-        });
         b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
             byte[] info = inv.read(a[0], a[1]);
             CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
