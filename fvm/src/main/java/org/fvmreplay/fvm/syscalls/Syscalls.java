@@ -54,19 +54,7 @@ public final class Syscalls {
         IpldSyscalls.bind(b);
         SelfSyscalls.bind(b);
         ActorSyscalls.bind(b);
-        // crypto
-        b.bind("crypto", "hash", "Iiiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[3], a[4]);
-            byte[] digest = k.hash(a[0], inv.read(a[1], a[2]));
-            int length = (int) Math.min(digest.length, a[4]);
-            inv.write(a[3], java.util.Arrays.copyOf(digest, length));
-            return u32(length);
-        });
-        b.bind("crypto", "verify_consensus_fault", "iiiiii", 20, (inv, k, a) -> {
-            k.verifyConsensusFault(inv.read(a[0], a[1]), inv.read(a[2], a[3]), inv.read(a[4], a[5]));
-            return new byte[20];
-        });
-        CryptoBindings.bind(b::bind);
+        CryptoSyscalls.bind(b);
         // event
         b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
             k.emitEvent(inv.read(a[0], a[1]));

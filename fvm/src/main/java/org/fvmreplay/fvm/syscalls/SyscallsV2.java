@@ -34,11 +34,7 @@ public final class SyscallsV2 {
         ActorSyscalls.rebindV2(b);
         b.unbind("event", "emit_event");
         b.unbind("gas", "available");
-        b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
-            byte[] info = inv.read(a[0], a[1]);
-            CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
-            return SyscallBinder.u32(k.verifySeal() ? 0 : -1);
-        });
+        CryptoSyscalls.rebindV2(b);
         // no gas limit and no flags: v2 sends are never read-only
         b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
             Address recipient = inv.readAddress(a[0], a[1]);

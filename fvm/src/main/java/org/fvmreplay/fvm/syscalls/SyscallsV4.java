@@ -53,30 +53,6 @@ public final class SyscallsV4 {
             k.emitEvent(headers, keys, values);
             return null;
         });
-        b.bind("crypto", "verify_bls_aggregate", "iiiii", 4, (inv, k, a) -> {
-            // num_signers is a u32: its key bytes must fit in a u32 (the reference's checked_mul), else IllegalArgument
-            long signerCount = a[0];
-            long keysLength = signerCount * BlsSignatures.PUBLIC_KEY_LENGTH;
-            if (keysLength > 0xFFFF_FFFFL) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "number of signatures aggregated (" + signerCount + ") exceeds limit");
-            }
-            byte[] signature = inv.read(a[1], BlsSignatures.SIGNATURE_LENGTH);
-            byte[] keyBytes = inv.read(a[2], keysLength);
-            // the keys fit in memory, so the count fits in an int
-            int signers = (int) signerCount;
-            List<byte[]> keys = new ArrayList<>(signers);
-            for (int i = 0; i < signers; i++) {
-                keys.add(java.util.Arrays.copyOfRange(keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
-            }
-            ByteBuffer lengthBytes = ByteBuffer.wrap(inv.read(a[4], (long) signers * 4)).order(ByteOrder.LITTLE_ENDIAN);
-            long[] lengths = new long[signers];
-            long total = 0;
-            for (int i = 0; i < signers; i++) {
-                lengths[i] = Integer.toUnsignedLong(lengthBytes.getInt());
-                total += lengths[i];
-            }
-            byte[] plaintexts = inv.read(a[3], total);
-            return SyscallBinder.u32(k.verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
-        });
+        CryptoSyscalls.rebindV4(b);
     }
 }
