@@ -55,11 +55,7 @@ public final class Syscalls {
         SelfSyscalls.bind(b);
         ActorSyscalls.bind(b);
         CryptoSyscalls.bind(b);
-        // event
-        b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
-            k.emitEvent(inv.read(a[0], a[1]));
-            return null;
-        });
+        EventSyscalls.bind(b);
         // rand
         b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
         b.bind("rand", "get_beacon_randomness", "IIii", 32, (inv, k, a) -> k.beaconRandomness(a[0], a[1], inv.read(a[2], a[3])));

@@ -32,7 +32,7 @@ public final class SyscallsV2 {
         VmSyscalls.rebindV2(b);
         NetworkSyscalls.rebindV2(b);
         ActorSyscalls.rebindV2(b);
-        b.unbind("event", "emit_event");
+        EventSyscalls.rebindV2(b);
         b.unbind("gas", "available");
         CryptoSyscalls.rebindV2(b);
         // no gas limit and no flags: v2 sends are never read-only

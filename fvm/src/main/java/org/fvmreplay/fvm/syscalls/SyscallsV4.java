@@ -34,25 +34,7 @@ public final class SyscallsV4 {
         b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> k.chainRandomness(a[0]));
         b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> k.beaconRandomness(a[0]));
         SelfSyscalls.rebindV4(b);
-        b.bind("event", "emit_event", "iiiiii", 0, (inv, k, a) -> {
-            long count = a[1];
-            if (count * EVENT_ENTRY_SIZE > Integer.MAX_VALUE) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "too many event entries");
-            }
-            ByteBuffer raw = ByteBuffer.wrap(inv.read(a[0], count * EVENT_ENTRY_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
-            List<KernelV4.EventEntryHeader> headers = new ArrayList<>((int) count);
-            for (long i = 0; i < count; i++) {
-                long flags = raw.getLong();
-                long codec = raw.getLong();
-                long keyLength = Integer.toUnsignedLong(raw.getInt());
-                long valueLength = Integer.toUnsignedLong(raw.getInt());
-                headers.add(new KernelV4.EventEntryHeader(flags, codec, keyLength, valueLength));
-            }
-            byte[] keys = inv.read(a[2], a[3]);
-            byte[] values = inv.read(a[4], a[5]);
-            k.emitEvent(headers, keys, values);
-            return null;
-        });
+        EventSyscalls.rebindV4(b);
         CryptoSyscalls.rebindV4(b);
     }
 }
