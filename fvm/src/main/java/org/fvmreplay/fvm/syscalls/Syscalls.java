@@ -56,9 +56,7 @@ public final class Syscalls {
         ActorSyscalls.bind(b);
         CryptoSyscalls.bind(b);
         EventSyscalls.bind(b);
-        // rand
-        b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
-        b.bind("rand", "get_beacon_randomness", "IIii", 32, (inv, k, a) -> k.beaconRandomness(a[0], a[1], inv.read(a[2], a[3])));
+        RandSyscalls.bind(b);
         // gas
         b.bind("gas", "charge", "iiI", 0, (inv, k, a) -> {
             byte[] name = inv.read(a[0], a[1]);

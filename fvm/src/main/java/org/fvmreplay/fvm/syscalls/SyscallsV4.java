@@ -31,8 +31,7 @@ public final class SyscallsV4 {
 
     /** What v4 changed in the v3 linker. */
     private static void rebind(SyscallBinder<KernelV4> b) {
-        b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> k.chainRandomness(a[0]));
-        b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> k.beaconRandomness(a[0]));
+        RandSyscalls.rebindV4(b);
         SelfSyscalls.rebindV4(b);
         EventSyscalls.rebindV4(b);
         CryptoSyscalls.rebindV4(b);
