@@ -57,13 +57,7 @@ public final class Syscalls {
         CryptoSyscalls.bind(b);
         EventSyscalls.bind(b);
         RandSyscalls.bind(b);
-        // gas
-        b.bind("gas", "charge", "iiI", 0, (inv, k, a) -> {
-            byte[] name = inv.read(a[0], a[1]);
-            k.chargeGas(new String(name, java.nio.charset.StandardCharsets.UTF_8), org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[2]));
-            return null;
-        });
-        b.bind("gas", "available", "", 8, (inv, k, a) -> u64(k.gasTracker().available() / 1000));
+        GasSyscalls.bind(b);
         // send
         b.bind("send", "send", "iiIiIIII", 20, (inv, k, a) -> {
             Address recipient = inv.readAddress(a[0], a[1]);

@@ -33,7 +33,7 @@ public final class SyscallsV2 {
         NetworkSyscalls.rebindV2(b);
         ActorSyscalls.rebindV2(b);
         EventSyscalls.rebindV2(b);
-        b.unbind("gas", "available");
+        GasSyscalls.rebindV2(b);
         CryptoSyscalls.rebindV2(b);
         // no gas limit and no flags: v2 sends are never read-only
         b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
