@@ -58,18 +58,7 @@ public final class Syscalls {
         EventSyscalls.bind(b);
         RandSyscalls.bind(b);
         GasSyscalls.bind(b);
-        // send
-        b.bind("send", "send", "iiIiIIII", 20, (inv, k, a) -> {
-            Address recipient = inv.readAddress(a[0], a[1]);
-            BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
-            OptionalLong gasLimit = a[6] != -1L ? OptionalLong.of(org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[6])) : OptionalLong.empty();
-            long flags = a[7];
-            if ((flags & ~1L) != 0) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid send flags: " + flags);
-            }
-            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, gasLimit, (flags & 1) != 0);
-            return le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
-        });
+        SendSyscalls.bind(b);
         // debug
         b.bind("debug", "log", "ii", 0, (inv, k, a) -> null);
         b.bind("debug", "enabled", "", 4, (inv, k, a) -> u32(-1));

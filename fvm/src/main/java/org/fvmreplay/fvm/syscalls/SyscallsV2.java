@@ -35,12 +35,6 @@ public final class SyscallsV2 {
         EventSyscalls.rebindV2(b);
         GasSyscalls.rebindV2(b);
         CryptoSyscalls.rebindV2(b);
-        // no gas limit and no flags: v2 sends are never read-only
-        b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
-            Address recipient = inv.readAddress(a[0], a[1]);
-            BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
-            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, OptionalLong.empty(), false);
-            return SyscallBinder.le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
-        });
+        SendSyscalls.rebindV2(b);
     }
 }
