@@ -59,9 +59,6 @@ public final class Syscalls {
         RandSyscalls.bind(b);
         GasSyscalls.bind(b);
         SendSyscalls.bind(b);
-        // debug
-        b.bind("debug", "log", "ii", 0, (inv, k, a) -> null);
-        b.bind("debug", "enabled", "", 4, (inv, k, a) -> u32(-1));
-        b.bind("debug", "store_artifact", "iiii", 0, (inv, k, a) -> null);
+        DebugSyscalls.bind(b);
     }
 }
