@@ -1,27 +1,16 @@
 package org.fvmreplay.fvm.syscalls;
 
-import static org.fvmreplay.fvm.syscalls.SyscallBinder.le;
-import static org.fvmreplay.fvm.syscalls.SyscallBinder.tokenAmount;
-import static org.fvmreplay.fvm.syscalls.SyscallBinder.u32;
-import static org.fvmreplay.fvm.syscalls.SyscallBinder.u64;
-
-import java.math.BigInteger;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
-import org.fvmreplay.fvm.exitcode.ExitCodes;
-import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostFunctions;
-import org.fvmreplay.fvm.kernel.ErrorNumber;
-import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.Kernel;
-import org.fvmreplay.ipld.address.Address;
-import org.fvmreplay.ipld.cid.Cid;
 
 /**
- * The FVM v3 syscalls bound for one invocation. Every syscall first charges the wasm gas used so far and the syscall
- * overhead, then runs, then hands the remaining gas back to the wasm counter (the reference's {@code bind_syscalls}).
- * Results are written little-endian at the caller's return pointer; errors come back as error numbers.
+ * The FVM v3 linker: the syscalls of every namespace ({@link VmSyscalls}, {@link NetworkSyscalls}, {@link IpldSyscalls},
+ * {@link SelfSyscalls}, {@link ActorSyscalls}, {@link CryptoSyscalls}, {@link EventSyscalls}, {@link RandSyscalls},
+ * {@link GasSyscalls}, {@link SendSyscalls}, {@link DebugSyscalls}) bound for one invocation. Every syscall first charges
+ * the wasm gas used so far and the syscall overhead, then runs, then hands the remaining gas back to the wasm counter
+ * (the reference's {@code bind_syscalls}, {@link SyscallBinder}). Results are written little-endian at the caller's
+ * return pointer; errors come back as error numbers.
  */
 public final class Syscalls {
     private Syscalls() {}
@@ -47,7 +36,7 @@ public final class Syscalls {
         return HostFunctions.of(b.functions());
     }
 
-    /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
+    /** Binds the FVM v3 syscalls, namespace by namespace; a later generation binds these first and then rebinds what it changes. */
     static <K extends Kernel> void bind(SyscallBinder<K> b) {
         VmSyscalls.bind(b);
         NetworkSyscalls.bind(b);

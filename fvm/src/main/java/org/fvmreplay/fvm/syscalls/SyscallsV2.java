@@ -1,15 +1,8 @@
 package org.fvmreplay.fvm.syscalls;
 
-import java.math.BigInteger;
-import java.util.Optional;
-import java.util.OptionalLong;
-import org.fvmreplay.fvm.exitcode.ExitCodes;
-import org.fvmreplay.fvm.callmanager.Abort;
-import org.fvmreplay.fvm.crypto.ProofParams;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.kernel.KernelV2;
-import org.fvmreplay.ipld.address.Address;
 
 /**
  * The FVM v2 linker (ref-fvm {@code release/v2}, {@code fvm/src/syscalls}, network versions 16-17) as the v3 linker
@@ -27,7 +20,7 @@ public final class SyscallsV2 {
         return Syscalls.derive(invocation, KernelV2.class, SyscallsV2::rebind);
     }
 
-    /** What v2 lacks of the v3 linker, and what it binds differently. */
+    /** What v2 lacks of the v3 linker, and what it binds differently, by namespace. */
     private static void rebind(SyscallBinder<KernelV2> b) {
         VmSyscalls.rebindV2(b);
         NetworkSyscalls.rebindV2(b);

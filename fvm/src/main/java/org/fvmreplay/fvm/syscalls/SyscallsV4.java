@@ -1,13 +1,6 @@
 package org.fvmreplay.fvm.syscalls;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import org.fvmreplay.fvm.crypto.BlsSignatures;
 import org.fvmreplay.fvm.engine.HostFunctions;
-import org.fvmreplay.fvm.kernel.ErrorNumber;
-import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.kernel.KernelV4;
 
@@ -19,9 +12,6 @@ import org.fvmreplay.fvm.kernel.KernelV4;
  * list's host call cost.
  */
 public final class SyscallsV4 {
-    /** {@code fvm_shared::sys::EventEntry}: flags u64, codec u64, key_len u32, val_len u32, packed. */
-    private static final int EVENT_ENTRY_SIZE = 24;
-
     private SyscallsV4() {}
 
     /** The host functions for an invocation whose kernel is a {@link KernelV4}. */
@@ -29,7 +19,7 @@ public final class SyscallsV4 {
         return Syscalls.derive(invocation, KernelV4.class, SyscallsV4::rebind);
     }
 
-    /** What v4 changed in the v3 linker. */
+    /** What v4 changed in the v3 linker, by namespace. */
     private static void rebind(SyscallBinder<KernelV4> b) {
         RandSyscalls.rebindV4(b);
         SelfSyscalls.rebindV4(b);
