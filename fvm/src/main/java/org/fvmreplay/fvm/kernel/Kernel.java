@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,16 +38,21 @@ import org.fvmreplay.ipld.cid.Cid;
  * The operations one actor invocation may perform (the reference's {@code DefaultKernel}, FVM v3): blocks, its own
  * state, other actors, sends, gas, network and message context, randomness, hashing and events. Each charges the
  * reference's gas before acting. FVM v2's kernel ({@link KernelV2}) and v4's ({@link KernelV4}) override what their
- * generation changed.
+ * generation changed. The operations are grouped by capability as ref-fvm's kernel traits are ({@link GasOps},
+ * {@link IpldOps}, {@link SelfOps}, {@link ActorOps}, {@link SendOps}, {@link CryptoOps}, {@link RandomnessOps},
+ * {@link NetworkOps}, {@link MessageOps}, {@link EventOps}, {@link DebugOps}), so that each syscall namespace binds
+ * against only what it uses; this class holds what ref-fvm's base {@code Kernel} trait does: the call manager and the
+ * invocation (caller, receiver, method, value, read-only).
  */
-public class Kernel implements CryptoKernel {
+public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, CryptoOps, RandomnessOps, NetworkOps, MessageOps, EventOps, DebugOps {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
+    /** How proofs are answered: accepted, as the reference conformance harness's kernel does. */
+    static final ProofVerificationPolicy PROOFS = ProofVerificationPolicy.ACCEPT_ALL;
 
     private final CallManager callManager;
     private final BlockRegistry blocks;
-    private final CryptoCalls crypto;
     private final long caller;
     private final long actorId;
     private final long method;
@@ -56,7 +62,6 @@ public class Kernel implements CryptoKernel {
     public Kernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived, boolean readOnly) {
         this.callManager = requireNonNull(callManager, "callManager");
         this.blocks = requireNonNull(blocks, "blocks");
-        this.crypto = new CryptoCalls(priceList(), this::charge);
         this.caller = caller;
         this.actorId = actorId;
         this.method = method;
@@ -104,10 +109,6 @@ public class Kernel implements CryptoKernel {
         return valueReceived;
     }
 
-    CryptoCalls crypto() {
-        return crypto;
-    }
-
     protected void charge(org.fvmreplay.fvm.gas.GasCharge charge) {
         callManager.chargeGas(charge);
     }
@@ -117,9 +118,6 @@ public class Kernel implements CryptoKernel {
     }
 
     // ---- send ----
-
-    /** The outcome of a send as the syscall reports it. */
-    public record SendResult(int exitCode, int blockId, long codec, int size) {}
 
     public SendResult send(Address recipient, long sendMethod, int paramsId, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnlyFlag) {
         boolean ro = readOnly || readOnlyFlag;
@@ -184,10 +182,6 @@ public class Kernel implements CryptoKernel {
 
     // ---- ipld ----
 
-    public record BlockStat(long codec, int size) {}
-
-    public record OpenedBlock(int id, long codec, int size) {}
-
     public OpenedBlock blockOpen(Cid cid) {
         charge(priceList().onBlockOpenBase());
         byte[] data = callManager.machine().blockstore().get(cid);
@@ -218,9 +212,6 @@ public class Kernel implements CryptoKernel {
         callManager.machine().blockstore().put(cid, block.data());
         return cid;
     }
-
-    /** Copies up to {@code length} bytes from {@code offset}; returns the bytes and (block length - (offset + length)). */
-    public record ReadResult(byte[] data, int remaining) {}
 
     public ReadResult blockRead(int id, long offset, long length) {
         long end = offset + length;
@@ -399,41 +390,67 @@ public class Kernel implements CryptoKernel {
      * any other address protocol is an illegal argument (as the reference kernel).
      */
     public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
-        crypto.chargeSignature(signatureType, plaintext.length);
+        chargeSignature(signatureType, plaintext.length);
         if (signer.protocol() != Protocol.SECP256K1 && signer.protocol() != Protocol.BLS) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "address protocol " + signer.protocol() + " not supported");
         }
-        return CryptoCalls.verify(signatureType, signature, signer, plaintext);
+        return FilecoinSignatures.verify(signatureType, signature, plaintext, signer);
+    }
+
+    /** Charges the signature price (before anything else, as every generation does). */
+    void chargeSignature(int signatureType, int plaintextLength) {
+        SignatureType priced = signatureType == FilecoinSignatures.BLS ? SignatureType.BLS : SignatureType.SECP256K1;
+        charge(priceList().onVerifySignature(priced, plaintextLength));
     }
 
     /** The uncompressed secp256k1 public key that produced {@code signature} over {@code hash}. */
     public byte[] recoverSecpPublicKey(byte[] hash, byte[] signature) {
-        return crypto.recoverSecpPublicKey(hash, signature);
+        charge(priceList().onRecoverSecpPublicKey());
+        try {
+            return Secp256k1.recoverPublicKey(hash, signature);
+        } catch (CryptoInputException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "public key recovery failed: " + e.getMessage());
+        }
     }
 
     /** CommD of a sector of {@code sealProof} holding {@code pieces}. */
     public Cid computeUnsealedSectorCid(long sealProof, List<PieceInfo> pieces) {
-        return crypto.computeUnsealedSectorCid(sealProof, pieces);
+        charge(priceList().onComputeUnsealedSectorCid());
+        try {
+            return UnsealedSectorCid.compute(sealProof, pieces);
+        } catch (CryptoInputException e) {
+            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "computing unsealed sector CID: " + e.getMessage());
+        }
     }
 
     /** Window PoSt: charged, then answered by the proof policy (the conformance harness accepts it). */
     public boolean verifyPost(ProofParams.WindowPost info) {
-        return crypto.verifyPost(info);
+        RegisteredPoStProof type = info.firstProofType().stream().boxed()
+                .flatMap(code -> Arrays.stream(RegisteredPoStProof.values()).filter(p -> p.code() == code))
+                .findFirst().orElse(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
+        charge(priceList().onVerifyPost(type, info.challengedSectorCount()));
+        return PROOFS.accepts();
     }
 
     /** Aggregate seal proofs: charged, then answered by the proof policy. */
     public boolean verifyAggregateSeals(ProofParams.AggregateSeals aggregate) {
-        return crypto.verifyAggregateSeals(aggregate);
+        RegisteredSealProof type = Arrays.stream(RegisteredSealProof.values()).filter(p -> p.code() == aggregate.sealProof())
+                .findFirst().orElse(RegisteredSealProof.STACKED_DRG_32GIB_V1_P1);
+        charge(priceList().onVerifyAggregateSeals(type, aggregate.sectorCount()));
+        return PROOFS.accepts();
     }
 
     /** Replica update proofs: charged, then answered by the proof policy. */
     public boolean verifyReplicaUpdate() {
-        return crypto.verifyReplicaUpdate();
+        charge(priceList().onVerifyReplicaUpdate());
+        return PROOFS.accepts();
     }
 
-    /** One answer per seal, uncharged. */
+    /** One answer per seal, uncharged: the power actor paid when it queued them (the harness charges nothing either). */
     public boolean[] batchVerifySeals(int count) {
-        return CryptoCalls.batchVerifySeals(count);
+        boolean[] out = new boolean[count];
+        Arrays.fill(out, PROOFS.accepts());
+        return out;
     }
 
     // ---- events ----
@@ -499,6 +516,16 @@ public class Kernel implements CryptoKernel {
 
     public void chargeGas(String name, long milligas) {
         gasTracker().charge(name, milligas);
+    }
+
+    // ---- debug ----
+
+    /**
+     * Off: this VM keeps no debug logs or artifacts, as the reference with {@code actor_debugging} off (its default), whose
+     * {@code debug::log} and {@code debug::store_artifact} then do nothing.
+     */
+    public boolean debugEnabled() {
+        return false;
     }
 
     // ---- helpers ----

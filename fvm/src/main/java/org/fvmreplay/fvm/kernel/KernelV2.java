@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 import org.fvmreplay.fvm.callmanager.CallManager;
+import org.fvmreplay.fvm.crypto.FilecoinSignatures;
 import org.fvmreplay.fvm.gas.SupportedHash;
 import org.fvmreplay.fvm.state.ActorState;
 import org.fvmreplay.ipld.address.Address;
@@ -142,13 +143,15 @@ public final class KernelV2 extends Kernel {
      */
     @Override
     public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
-        crypto().chargeSignature(signatureType, plaintext.length);
-        return CryptoCalls.verify(signatureType, signature, resolveToKeyAddress(signer, true), plaintext);
+        chargeSignature(signatureType, plaintext.length);
+        Address key = resolveToKeyAddress(signer, true);
+        return FilecoinSignatures.verify(signatureType, signature, plaintext, key);
     }
 
     /** v2 still has single seal verification (v3 dropped the syscall). */
     public boolean verifySeal() {
-        return crypto().verifySeal();
+        charge(priceList().onVerifySeal());
+        return PROOFS.accepts();
     }
 
     /** The BLS/secp256k1 address an account actor stands for (the reference's {@code resolve_to_key_addr}). */

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.gas.FvmGeneration;
-import org.fvmreplay.fvm.kernel.ActorKernel;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.GasOps;
 import org.fvmreplay.fvm.kernel.GasTracker;
 import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.cid.Cid;
@@ -18,7 +18,7 @@ import org.fvmreplay.ipld.cid.Cid;
  * in the instrumented code, so under a v2 price list memory is neither charged at instantiation nor split out of
  * {@code wasm_exec}, and a CID that does not parse is an illegal argument (see {@link #readCid}).
  */
-public final class Invocation<K extends ActorKernel> {
+public final class Invocation<K extends GasOps> {
     private static final int MAX_CID_DIGEST = 64;
 
     private final K kernel;

@@ -1,5 +1,8 @@
 package org.fvmreplay.fvm.syscalls;
 
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,9 +12,10 @@ import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostAbort;
 import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.HostSignature;
-import org.fvmreplay.fvm.kernel.ActorKernel;
 import org.fvmreplay.fvm.kernel.ErrorNumber;
 import org.fvmreplay.fvm.kernel.ExecutionError;
+import org.fvmreplay.fvm.kernel.GasOps;
+import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 
 /**
@@ -19,10 +23,10 @@ import org.fvmreplay.fvm.wasm.binary.ValueType;
  * used so far and the syscall overhead, check room for the result, run, write the result little-endian at the caller's
  * return pointer, map syscall errors to error numbers and aborts to engine aborts, then hand the remaining gas back.
  */
-final class SyscallBinder<K extends ActorKernel> {
+final class SyscallBinder<K extends GasOps> {
     /** The body of a syscall: returns the result bytes (null for none). */
     @FunctionalInterface
-    interface Body<K extends ActorKernel> {
+    interface Body<K extends GasOps> {
         byte[] run(Invocation<K> inv, K k, long[] a);
     }
 
@@ -124,5 +128,25 @@ final class SyscallBinder<K extends ActorKernel> {
                 throw new HostAbort(abort.exitCode(), abort.getMessage());
             }
         }));
+    }
+
+    // ---- result encodings: what a body returns is written as is at the caller's return pointer ----
+
+    static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    static byte[] u32(int v) {
+        return le(4).putInt(v).array();
+    }
+
+    static byte[] u64(long v) {
+        return le(8).putLong(v).array();
+    }
+
+    static byte[] tokenAmount(BigInteger v) {
+        ByteBuffer b = le(16);
+        Kernel.putTokenAmount(b, v);
+        return b.array();
     }
 }

@@ -1,24 +1,16 @@
 package org.fvmreplay.fvm.syscalls;
 
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
-import org.fvmreplay.fvm.exitcode.ExitCodes;
-import org.fvmreplay.fvm.callmanager.Abort;
 import org.fvmreplay.fvm.engine.HostFunctions;
-import org.fvmreplay.fvm.kernel.ErrorNumber;
-import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.Kernel;
-import org.fvmreplay.ipld.address.Address;
-import org.fvmreplay.ipld.cid.Cid;
 
 /**
- * The FVM v3 syscalls bound for one invocation. Every syscall first charges the wasm gas used so far and the syscall
- * overhead, then runs, then hands the remaining gas back to the wasm counter (the reference's {@code bind_syscalls}).
- * Results are written little-endian at the caller's return pointer; errors come back as error numbers.
+ * The FVM v3 linker: the syscalls of every namespace ({@link VmSyscalls}, {@link NetworkSyscalls}, {@link IpldSyscalls},
+ * {@link SelfSyscalls}, {@link ActorSyscalls}, {@link CryptoSyscalls}, {@link EventSyscalls}, {@link RandSyscalls},
+ * {@link GasSyscalls}, {@link SendSyscalls}, {@link DebugSyscalls}) bound for one invocation. Every syscall first charges
+ * the wasm gas used so far and the syscall overhead, then runs, then hands the remaining gas back to the wasm counter
+ * (the reference's {@code bind_syscalls}, {@link SyscallBinder}). Results are written little-endian at the caller's
+ * return pointer; errors come back as error numbers.
  */
 public final class Syscalls {
     private Syscalls() {}
@@ -31,180 +23,31 @@ public final class Syscalls {
      * Another generation's linker as the v3 one and its {@code changes} (binding a name again replaces it, unbinding
      * removes it), for an invocation whose kernel is a {@code kernelType}.
      */
-    static HostFunctions derive(Invocation<Kernel> invocation, Class<? extends Kernel> kernelType, Consumer<SyscallBinder<Kernel>> changes) {
+    static <K extends Kernel> HostFunctions derive(Invocation<Kernel> invocation, Class<K> kernelType, Consumer<SyscallBinder<K>> changes) {
         if (!kernelType.isInstance(invocation.kernel())) {
             throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got " + invocation.kernel().getClass().getSimpleName());
         }
-        SyscallBinder<Kernel> b = new SyscallBinder<>(invocation);
+        // checked just above: the invocation's kernel, which never changes, is a K
+        @SuppressWarnings("unchecked")
+        Invocation<K> typed = (Invocation<K>) (Invocation<?>) invocation;
+        SyscallBinder<K> b = new SyscallBinder<>(typed);
         bind(b);
         changes.accept(b);
         return HostFunctions.of(b.functions());
     }
 
-    /** Binds the FVM v3 syscalls; a later generation binds these first and then rebinds what it changes. */
-    static void bind(SyscallBinder<Kernel> b) {
-        // vm
-        b.bind("vm", "exit", "iiii", 0, (inv, k, a) -> {
-            int code = (int) a[0];
-            if (code != 0 && Integer.compareUnsigned(code, ExitCodes.FIRST_USER_EXIT_CODE) < 0) {
-                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, (int) a[1]);
-            }
-            throw Abort.exit(code, "actor aborted", (int) a[1]);
-        });
-        b.bind("vm", "message_context", "", 80, (inv, k, a) -> k.messageContext());
-        // network
-        b.bind("network", "total_fil_circ_supply", "", 16, (inv, k, a) -> tokenAmount(k.circulatingSupply()));
-        b.bind("network", "context", "", 44, (inv, k, a) -> k.networkContext());
-        b.bind("network", "tipset_cid", "Iii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[1], a[2]);
-            return u32(inv.writeCid(k.tipsetCid(a[0]), a[1], a[2]));
-        });
-        // ipld
-        b.bind("ipld", "block_open", "i", 16, (inv, k, a) -> {
-            Cid cid = inv.readCid(a[0]);
-            Kernel.OpenedBlock opened = k.blockOpen(cid);
-            return le(16).putLong(opened.codec()).putInt(opened.id()).putInt(opened.size()).array();
-        });
-        b.bind("ipld", "block_create", "Iii", 4, (inv, k, a) -> u32(k.blockCreate(a[0], inv.read(a[1], a[2]))));
-        b.bind("ipld", "block_read", "iiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[2], a[3]);
-            Kernel.ReadResult read = k.blockRead((int) a[0], a[1], a[3]);
-            if (read.data().length > 0) {
-                inv.write(a[2], read.data());
-            }
-            return u32(read.remaining());
-        });
-        b.bind("ipld", "block_stat", "i", 12, (inv, k, a) -> {
-            Kernel.BlockStat stat = k.blockStat((int) a[0]);
-            return le(12).putLong(stat.codec()).putInt(stat.size()).array();
-        });
-        b.bind("ipld", "block_link", "iIiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[3], a[4]);
-            Cid cid = k.blockLink((int) a[0], a[1], a[2]);
-            return u32(inv.writeCid(cid, a[3], a[4]));
-        });
-        // self
-        b.bind("self", "root", "ii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[0], a[1]);
-            return u32(inv.writeCid(k.root(), a[0], a[1]));
-        });
-        b.bind("self", "set_root", "i", 0, (inv, k, a) -> {
-            k.setRoot(inv.readCid(a[0]));
-            return null;
-        });
-        b.bind("self", "current_balance", "", 16, (inv, k, a) -> tokenAmount(k.currentBalance()));
-        b.bind("self", "self_destruct", "ii", 0, (inv, k, a) -> {
-            k.selfDestruct(inv.readAddress(a[0], a[1]));
-            return null;
-        });
-        // actor
-        b.bind("actor", "resolve_address", "ii", 8, (inv, k, a) -> u64(k.resolveAddress(inv.readAddress(a[0], a[1]))));
-        b.bind("actor", "lookup_delegated_address", "Iii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[1], a[2]);
-            Optional<Address> address = k.lookupDelegatedAddress(a[0]);
-            if (address.isEmpty()) {
-                return u32(0);
-            }
-            byte[] bytes = address.get().toBytes();
-            if (bytes.length > a[2]) {
-                throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "address output buffer is too small");
-            }
-            inv.write(a[1], bytes);
-            return u32(bytes.length);
-        });
-        b.bind("actor", "get_actor_code_cid", "Iii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[1], a[2]);
-            return u32(inv.writeCid(k.actorCodeCid(a[0]), a[1], a[2]));
-        });
-        b.bind("actor", "next_actor_address", "ii", 4, Syscalls::nextActorAddress);
-        b.bind("actor", "create_actor", "Iiii", 0, (inv, k, a) -> {
-            Cid code = inv.readCid(a[1]);
-            Optional<Address> delegated = a[3] > 0 ? Optional.of(inv.readAddress(a[2], a[3])) : Optional.empty();
-            k.createActor(code, a[0], delegated);
-            return null;
-        });
-        b.bind("actor", "get_builtin_actor_type", "i", 4, (inv, k, a) -> u32(k.builtinActorType(inv.readCid(a[0]))));
-        b.bind("actor", "get_code_cid_for_type", "iii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[1], a[2]);
-            return u32(inv.writeCid(k.codeCidForType((int) a[0]), a[1], a[2]));
-        });
-        b.bind("actor", "balance_of", "I", 16, (inv, k, a) -> tokenAmount(k.balanceOf(a[0])));
-        // crypto
-        b.bind("crypto", "hash", "Iiiii", 4, (inv, k, a) -> {
-            inv.checkBounds(a[3], a[4]);
-            byte[] digest = k.hash(a[0], inv.read(a[1], a[2]));
-            int length = (int) Math.min(digest.length, a[4]);
-            inv.write(a[3], java.util.Arrays.copyOf(digest, length));
-            return u32(length);
-        });
-        b.bind("crypto", "verify_consensus_fault", "iiiiii", 20, (inv, k, a) -> {
-            k.verifyConsensusFault(inv.read(a[0], a[1]), inv.read(a[2], a[3]), inv.read(a[4], a[5]));
-            return new byte[20];
-        });
-        CryptoBindings.bind(b::bind);
-        // event
-        b.bind("event", "emit_event", "ii", 0, (inv, k, a) -> {
-            k.emitEvent(inv.read(a[0], a[1]));
-            return null;
-        });
-        // rand
-        b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
-        b.bind("rand", "get_beacon_randomness", "IIii", 32, (inv, k, a) -> k.beaconRandomness(a[0], a[1], inv.read(a[2], a[3])));
-        // gas
-        b.bind("gas", "charge", "iiI", 0, (inv, k, a) -> {
-            byte[] name = inv.read(a[0], a[1]);
-            k.chargeGas(new String(name, java.nio.charset.StandardCharsets.UTF_8), org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[2]));
-            return null;
-        });
-        b.bind("gas", "available", "", 8, (inv, k, a) -> u64(k.gasTracker().available() / 1000));
-        // send
-        b.bind("send", "send", "iiIiIIII", 20, (inv, k, a) -> {
-            Address recipient = inv.readAddress(a[0], a[1]);
-            BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
-            OptionalLong gasLimit = a[6] != -1L ? OptionalLong.of(org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[6])) : OptionalLong.empty();
-            long flags = a[7];
-            if ((flags & ~1L) != 0) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid send flags: " + flags);
-            }
-            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, gasLimit, (flags & 1) != 0);
-            return le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
-        });
-        // debug
-        b.bind("debug", "log", "ii", 0, (inv, k, a) -> null);
-        b.bind("debug", "enabled", "", 4, (inv, k, a) -> u32(-1));
-        b.bind("debug", "store_artifact", "iiii", 0, (inv, k, a) -> null);
+    /** Binds the FVM v3 syscalls, namespace by namespace; a later generation binds these first and then rebinds what it changes. */
+    static <K extends Kernel> void bind(SyscallBinder<K> b) {
+        VmSyscalls.bind(b);
+        NetworkSyscalls.bind(b);
+        IpldSyscalls.bind(b);
+        SelfSyscalls.bind(b);
+        ActorSyscalls.bind(b);
+        CryptoSyscalls.bind(b);
+        EventSyscalls.bind(b);
+        RandSyscalls.bind(b);
+        GasSyscalls.bind(b);
+        SendSyscalls.bind(b);
+        DebugSyscalls.bind(b);
     }
-
-    /** {@code actor::next_actor_address} (v2's {@code actor::new_actor_address}): the address into a buffer of 21 bytes or more. */
-    static byte[] nextActorAddress(Invocation<Kernel> inv, Kernel k, long[] a) {
-        inv.checkBounds(a[0], a[1]);
-        if (a[1] < 21) {
-            throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
-        }
-        byte[] bytes = k.nextActorAddress().toBytes();
-        inv.write(a[0], bytes);
-        return u32(bytes.length);
-    }
-
-    /** Runs a CBOR decode of syscall parameters; malformed parameters are an illegal argument, as the reference's {@code read_cbor}. */
-    static ByteBuffer le(int size) {
-        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    static byte[] u32(int v) {
-        return le(4).putInt(v).array();
-    }
-
-    static byte[] u64(long v) {
-        return le(8).putLong(v).array();
-    }
-
-    static byte[] tokenAmount(BigInteger v) {
-        ByteBuffer b = le(16);
-        Kernel.putTokenAmount(b, v);
-        return b.array();
-    }
-
-    /** Wraps bodies with the reference's gas synchronisation and error mapping. */
-
 }

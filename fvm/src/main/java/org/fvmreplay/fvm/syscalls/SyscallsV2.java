@@ -1,15 +1,8 @@
 package org.fvmreplay.fvm.syscalls;
 
-import java.math.BigInteger;
-import java.util.Optional;
-import java.util.OptionalLong;
-import org.fvmreplay.fvm.exitcode.ExitCodes;
-import org.fvmreplay.fvm.callmanager.Abort;
-import org.fvmreplay.fvm.crypto.ProofParams;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.kernel.KernelV2;
-import org.fvmreplay.ipld.address.Address;
 
 /**
  * The FVM v2 linker (ref-fvm {@code release/v2}, {@code fvm/src/syscalls}, network versions 16-17) as the v3 linker
@@ -27,43 +20,14 @@ public final class SyscallsV2 {
         return Syscalls.derive(invocation, KernelV2.class, SyscallsV2::rebind);
     }
 
-    /** What v2 lacks of the v3 linker, and what it binds differently. */
-    private static void rebind(SyscallBinder<Kernel> b) {
-        b.unbind("vm", "exit", "message_context");
-        b.unbind("network", "context", "tipset_cid");
-        b.unbind("actor", "lookup_delegated_address", "next_actor_address", "balance_of");
-        b.unbind("event", "emit_event");
-        b.unbind("gas", "available");
-        b.bind("vm", "abort", "iii", 0, (inv, k, a) -> {
-            long code = a[0];
-            // v2 refuses every system exit code, success included, and an abort carries no return block
-            if (code < ExitCodes.FIRST_USER_EXIT_CODE) {
-                throw Abort.exit(ExitCodes.SYS_ILLEGAL_EXIT_CODE, "actor aborted with code " + code, 0);
-            }
-            throw Abort.exit((int) code, "actor aborted", 0);
-        });
-        b.bind("vm", "context", "", 52, (inv, k, a) -> v2(k).invocationContext());
-        b.bind("network", "base_fee", "", 16, (inv, k, a) -> Syscalls.tokenAmount(v2(k).baseFee()));
-        b.bind("actor", "new_actor_address", "ii", 4, Syscalls::nextActorAddress);
-        b.bind("actor", "create_actor", "Ii", 0, (inv, k, a) -> {
-            k.createActor(inv.readCid(a[1]), a[0], Optional.empty());
-            return null;
-        });
-        b.bind("crypto", "verify_seal", "ii", 4, (inv, k, a) -> {
-            byte[] info = inv.read(a[0], a[1]);
-            CryptoBindings.proofParams(() -> ProofParams.checkSealVerifyInfo(info));
-            return Syscalls.u32(v2(k).verifySeal() ? 0 : -1);
-        });
-        // no gas limit and no flags: v2 sends are never read-only
-        b.bind("send", "send", "iiIiII", 20, (inv, k, a) -> {
-            Address recipient = inv.readAddress(a[0], a[1]);
-            BigInteger value = new BigInteger(Long.toUnsignedString(a[4])).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(a[5])));
-            Kernel.SendResult result = k.send(recipient, a[2], (int) a[3], value, OptionalLong.empty(), false);
-            return Syscalls.le(20).putInt(result.exitCode()).putInt(result.blockId()).putLong(result.codec()).putInt(result.size()).array();
-        });
-    }
-
-    private static KernelV2 v2(Kernel kernel) {
-        return (KernelV2) kernel;
+    /** What v2 lacks of the v3 linker, and what it binds differently, by namespace. */
+    private static void rebind(SyscallBinder<KernelV2> b) {
+        VmSyscalls.rebindV2(b);
+        NetworkSyscalls.rebindV2(b);
+        ActorSyscalls.rebindV2(b);
+        EventSyscalls.rebindV2(b);
+        GasSyscalls.rebindV2(b);
+        CryptoSyscalls.rebindV2(b);
+        SendSyscalls.rebindV2(b);
     }
 }

@@ -1,13 +1,6 @@
 package org.fvmreplay.fvm.syscalls;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import org.fvmreplay.fvm.crypto.BlsSignatures;
 import org.fvmreplay.fvm.engine.HostFunctions;
-import org.fvmreplay.fvm.kernel.ErrorNumber;
-import org.fvmreplay.fvm.kernel.ExecutionError;
 import org.fvmreplay.fvm.kernel.Kernel;
 import org.fvmreplay.fvm.kernel.KernelV4;
 
@@ -19,9 +12,6 @@ import org.fvmreplay.fvm.kernel.KernelV4;
  * list's host call cost.
  */
 public final class SyscallsV4 {
-    /** {@code fvm_shared::sys::EventEntry}: flags u64, codec u64, key_len u32, val_len u32, packed. */
-    private static final int EVENT_ENTRY_SIZE = 24;
-
     private SyscallsV4() {}
 
     /** The host functions for an invocation whose kernel is a {@link KernelV4}. */
@@ -29,61 +19,11 @@ public final class SyscallsV4 {
         return Syscalls.derive(invocation, KernelV4.class, SyscallsV4::rebind);
     }
 
-    /** What v4 changed in the v3 linker. */
-    private static void rebind(SyscallBinder<Kernel> b) {
-        b.bind("rand", "get_chain_randomness", "I", 32, (inv, k, a) -> v4(k).chainRandomness(a[0]));
-        b.bind("rand", "get_beacon_randomness", "I", 32, (inv, k, a) -> v4(k).beaconRandomness(a[0]));
-        b.bind("self", "self_destruct", "i", 0, (inv, k, a) -> {
-            v4(k).selfDestruct(a[0] != 0);
-            return null;
-        });
-        b.bind("event", "emit_event", "iiiiii", 0, (inv, k, a) -> {
-            long count = a[1];
-            if (count * EVENT_ENTRY_SIZE > Integer.MAX_VALUE) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "too many event entries");
-            }
-            ByteBuffer raw = ByteBuffer.wrap(inv.read(a[0], count * EVENT_ENTRY_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
-            List<KernelV4.EventEntryHeader> headers = new ArrayList<>((int) count);
-            for (long i = 0; i < count; i++) {
-                long flags = raw.getLong();
-                long codec = raw.getLong();
-                long keyLength = Integer.toUnsignedLong(raw.getInt());
-                long valueLength = Integer.toUnsignedLong(raw.getInt());
-                headers.add(new KernelV4.EventEntryHeader(flags, codec, keyLength, valueLength));
-            }
-            byte[] keys = inv.read(a[2], a[3]);
-            byte[] values = inv.read(a[4], a[5]);
-            v4(k).emitEvent(headers, keys, values);
-            return null;
-        });
-        b.bind("crypto", "verify_bls_aggregate", "iiiii", 4, (inv, k, a) -> {
-            // num_signers is a u32: its key bytes must fit in a u32 (the reference's checked_mul), else IllegalArgument
-            long signerCount = a[0];
-            long keysLength = signerCount * BlsSignatures.PUBLIC_KEY_LENGTH;
-            if (keysLength > 0xFFFF_FFFFL) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "number of signatures aggregated (" + signerCount + ") exceeds limit");
-            }
-            byte[] signature = inv.read(a[1], BlsSignatures.SIGNATURE_LENGTH);
-            byte[] keyBytes = inv.read(a[2], keysLength);
-            // the keys fit in memory, so the count fits in an int
-            int signers = (int) signerCount;
-            List<byte[]> keys = new ArrayList<>(signers);
-            for (int i = 0; i < signers; i++) {
-                keys.add(java.util.Arrays.copyOfRange(keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
-            }
-            ByteBuffer lengthBytes = ByteBuffer.wrap(inv.read(a[4], (long) signers * 4)).order(ByteOrder.LITTLE_ENDIAN);
-            long[] lengths = new long[signers];
-            long total = 0;
-            for (int i = 0; i < signers; i++) {
-                lengths[i] = Integer.toUnsignedLong(lengthBytes.getInt());
-                total += lengths[i];
-            }
-            byte[] plaintexts = inv.read(a[3], total);
-            return Syscalls.u32(v4(k).verifyBlsAggregate(signature, keys, plaintexts, lengths) ? 0 : -1);
-        });
-    }
-
-    private static KernelV4 v4(Kernel kernel) {
-        return (KernelV4) kernel;
+    /** What v4 changed in the v3 linker, by namespace. */
+    private static void rebind(SyscallBinder<KernelV4> b) {
+        RandSyscalls.rebindV4(b);
+        SelfSyscalls.rebindV4(b);
+        EventSyscalls.rebindV4(b);
+        CryptoSyscalls.rebindV4(b);
     }
 }
