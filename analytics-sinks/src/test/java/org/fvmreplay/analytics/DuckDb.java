@@ -21,7 +21,8 @@ public final class DuckDb {
 
     /** The rows of {@code sql}, each a list of {@link #canonical} values. */
     public static List<List<Object>> query(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             List<List<Object>> rows = new ArrayList<>();
@@ -68,10 +69,14 @@ public final class DuckDb {
                 return decimal.toBigIntegerExact();
             }
             if (value instanceof Array array) {
-                return Arrays.stream((Object[]) array.getArray()).map(DuckDb::canonical).toList();
+                return Arrays.stream((Object[]) array.getArray())
+                        .map(DuckDb::canonical)
+                        .toList();
             }
             if (value instanceof Struct struct) {
-                return Arrays.stream(struct.getAttributes()).map(DuckDb::canonical).toList();
+                return Arrays.stream(struct.getAttributes())
+                        .map(DuckDb::canonical)
+                        .toList();
             }
             if (value instanceof List<?> list) {
                 return list.stream().map(DuckDb::canonical).toList();

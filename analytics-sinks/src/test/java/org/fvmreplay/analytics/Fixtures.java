@@ -30,21 +30,123 @@ public final class Fixtures {
     public static Object full(Table<?> table, long epoch, int seed) {
         Values v = new Values(seed);
         return switch (table.name()) {
-            case "tipsets" -> new TipsetRow(epoch, List.of(v.cid(), v.cid()), 2, 25, v.atto(), v.cid(), v.cid(), v.cid(), v.cid(), v.cid(), "MISMATCH",
-                    "receipt 3 differs: " + v.s(), v.i(), v.i(), v.l(), v.l(), v.atto(), v.atto(), v.atto(), v.atto(), v.atto(), 12.5 + seed);
-            case "messages" -> new MessageRow(v.cid(), v.cid(), v.cid(), epoch, epoch + 1, epoch + 2, v.i(), v.i(), false, null, v.addr(), v.l(), v.addr(), v.l(),
-                    "evm", v.l(), "InvokeContract", v.atto(), v.bytes(), v.l(), v.l(), v.atto(), v.atto(), 33, v.l(), v.bytes(), v.atto(), v.atto(),
-                    v.atto(), v.atto(), v.atto(), v.cid(), v.i(), "actor error: " + v.s(), "no method " + v.s());
-            case "calls" -> new CallRow(epoch, v.cid(), 2, 1, 5, v.l(), v.addr(), v.l(), "miner", v.l(), "ChangePeerID", v.atto(), 16, "abort: " + v.s(), v.l());
-            case "gas_charges" -> new GasChargeRow(epoch, v.cid(), v.i(), v.i(), "wasm_exec", v.l(), v.l(), v.l(), v.l());
+            case "tipsets" ->
+                new TipsetRow(
+                        epoch,
+                        List.of(v.cid(), v.cid()),
+                        2,
+                        25,
+                        v.atto(),
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        "MISMATCH",
+                        "receipt 3 differs: " + v.s(),
+                        v.i(),
+                        v.i(),
+                        v.l(),
+                        v.l(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        12.5 + seed);
+            case "messages" ->
+                new MessageRow(
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        epoch,
+                        epoch + 1,
+                        epoch + 2,
+                        v.i(),
+                        v.i(),
+                        false,
+                        null,
+                        v.addr(),
+                        v.l(),
+                        v.addr(),
+                        v.l(),
+                        "evm",
+                        v.l(),
+                        "InvokeContract",
+                        v.atto(),
+                        v.bytes(),
+                        v.l(),
+                        v.l(),
+                        v.atto(),
+                        v.atto(),
+                        33,
+                        v.l(),
+                        v.bytes(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.cid(),
+                        v.i(),
+                        "actor error: " + v.s(),
+                        "no method " + v.s());
+            case "calls" ->
+                new CallRow(
+                        epoch,
+                        v.cid(),
+                        2,
+                        1,
+                        5,
+                        v.l(),
+                        v.addr(),
+                        v.l(),
+                        "miner",
+                        v.l(),
+                        "ChangePeerID",
+                        v.atto(),
+                        16,
+                        "abort: " + v.s(),
+                        v.l());
+            case "gas_charges" ->
+                new GasChargeRow(epoch, v.cid(), v.i(), v.i(), "wasm_exec", v.l(), v.l(), v.l(), v.l());
             case "syscalls" -> new SyscallRow(epoch, v.cid(), "ipld", "block_open", v.l(), v.l());
-            case "events" -> new EventRow(epoch, v.cid(), v.i(), v.l(),
-                    List.of(new EventEntry(3, "t1", 0x55, v.bytes()), new EventEntry(v.l(), "d", 0x55, v.bytes())), List.of(v.bytes(), v.bytes()), v.bytes(),
-                    v.bytes(), "trailing bytes " + v.s());
-            case "state_diffs" -> new StateDiffRow(epoch, epoch + 1, v.cid(), v.i(), v.l(), v.addr(), "modified", "evm", v.cid(), v.cid(), v.cid(), v.cid(), v.l(), v.l(),
-                    v.atto(), v.atto().negate(), v.addr(), v.addr(),
-                    List.of(new StateFieldChange(0, v.bytes(), v.bytes()), new StateFieldChange(4, null, v.bytes()), new StateFieldChange(5, v.bytes(), null)),
-                    "field " + v.s());
+            case "events" ->
+                new EventRow(
+                        epoch,
+                        v.cid(),
+                        v.i(),
+                        v.l(),
+                        List.of(new EventEntry(3, "t1", 0x55, v.bytes()), new EventEntry(v.l(), "d", 0x55, v.bytes())),
+                        List.of(v.bytes(), v.bytes()),
+                        v.bytes(),
+                        v.bytes(),
+                        "trailing bytes " + v.s());
+            case "state_diffs" ->
+                new StateDiffRow(
+                        epoch,
+                        epoch + 1,
+                        v.cid(),
+                        v.i(),
+                        v.l(),
+                        v.addr(),
+                        "modified",
+                        "evm",
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        v.cid(),
+                        v.l(),
+                        v.l(),
+                        v.atto(),
+                        v.atto().negate(),
+                        v.addr(),
+                        v.addr(),
+                        List.of(
+                                new StateFieldChange(0, v.bytes(), v.bytes()),
+                                new StateFieldChange(4, null, v.bytes()),
+                                new StateFieldChange(5, v.bytes(), null)),
+                        "field " + v.s());
             default -> throw new IllegalArgumentException(table.name());
         };
     }
@@ -53,16 +155,76 @@ public final class Fixtures {
     public static Object sparse(Table<?> table, long epoch) {
         BigInteger zero = BigInteger.ZERO;
         return switch (table.name()) {
-            case "tipsets" -> new TipsetRow(epoch, List.of(), 0, 28, zero, "bafy-parent", null, "bafy-expected", null, "bafy-receipts", "MISSING_STATE",
-                    "", 0, 0, 0, 0, zero, zero, zero, zero, zero, 0.0);
-            case "messages" -> new MessageRow("bafy-cron", null, null, epoch, epoch, null, null, 0, true, "cron", "f00", null, "f03", null, null, 2, null, zero,
-                    new byte[0], epoch, Long.MAX_VALUE, zero, zero, 0, 0, new byte[0], zero, zero, zero, zero, zero, null, 0, null, null);
-            case "calls" -> new CallRow(epoch, "bafy-cron", 0, null, 0, 0, "f03", null, null, 0, null, zero, 0, null, 0);
+            case "tipsets" ->
+                new TipsetRow(
+                        epoch,
+                        List.of(),
+                        0,
+                        28,
+                        zero,
+                        "bafy-parent",
+                        null,
+                        "bafy-expected",
+                        null,
+                        "bafy-receipts",
+                        "MISSING_STATE",
+                        "",
+                        0,
+                        0,
+                        0,
+                        0,
+                        zero,
+                        zero,
+                        zero,
+                        zero,
+                        zero,
+                        0.0);
+            case "messages" ->
+                new MessageRow(
+                        "bafy-cron",
+                        null,
+                        null,
+                        epoch,
+                        epoch,
+                        null,
+                        null,
+                        0,
+                        true,
+                        "cron",
+                        "f00",
+                        null,
+                        "f03",
+                        null,
+                        null,
+                        2,
+                        null,
+                        zero,
+                        new byte[0],
+                        epoch,
+                        Long.MAX_VALUE,
+                        zero,
+                        zero,
+                        0,
+                        0,
+                        new byte[0],
+                        zero,
+                        zero,
+                        zero,
+                        zero,
+                        zero,
+                        null,
+                        0,
+                        null,
+                        null);
+            case "calls" ->
+                new CallRow(epoch, "bafy-cron", 0, null, 0, 0, "f03", null, null, 0, null, zero, 0, null, 0);
             case "gas_charges" -> new GasChargeRow(epoch, "bafy-cron", 0, null, "OnChainMessage", 0, 0, 0, 0);
             case "syscalls" -> new SyscallRow(epoch, "bafy-cron", "", "", 0, 0);
             case "events" -> new EventRow(epoch, "bafy-cron", 0, 0, List.of(), null, null, new byte[0], null);
-            case "state_diffs" -> new StateDiffRow(epoch, epoch, null, null, 0, null, "created", null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+            case "state_diffs" ->
+                new StateDiffRow(
+                        epoch, epoch, null, null, 0, null, "created", null, null, null, null, null, null, null, null,
+                        null, null, null, null, null);
             default -> throw new IllegalArgumentException(table.name());
         };
     }
@@ -72,21 +234,121 @@ public final class Fixtures {
         BigInteger max = MAX_DECIMAL;
         BigInteger min = MAX_DECIMAL.negate();
         return switch (table.name()) {
-            case "tipsets" -> new TipsetRow(epoch, List.of("x"), Integer.MAX_VALUE, Integer.MIN_VALUE, max, "p", "c", "e", "cr", "er", "MATCH", "\u00e9\u2713",
-                    Integer.MAX_VALUE, 0, Long.MIN_VALUE, Long.MAX_VALUE, min, max, BigInteger.ONE.shiftLeft(63), BigInteger.ONE.shiftLeft(64).negate(),
-                    BigInteger.ONE.shiftLeft(126), Double.MAX_VALUE);
-            case "messages" -> new MessageRow("m", "s", "b", epoch, epoch, Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, false, null, "f410f", Long.MAX_VALUE, "t", 0L,
-                    "a", Long.MIN_VALUE, "n", max, new byte[] {0, -1, 127, -128}, Long.MAX_VALUE, Long.MIN_VALUE, min, max, Integer.MIN_VALUE, -1,
-                    new byte[] {-1}, BigInteger.ONE.shiftLeft(100), BigInteger.ONE.shiftLeft(100).negate(), BigInteger.ONE, BigInteger.ONE.negate(),
-                    BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE), "r", Integer.MAX_VALUE, "", "");
-            case "calls" -> new CallRow(epoch, "m", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, Long.MIN_VALUE, "t", Long.MAX_VALUE, "a", Long.MAX_VALUE, "", max,
-                    Integer.MIN_VALUE, "", Long.MAX_VALUE);
-            case "gas_charges" -> new GasChargeRow(epoch, "m", Integer.MAX_VALUE, 0, "x", Long.MIN_VALUE, Long.MAX_VALUE, -1, Long.MAX_VALUE);
+            case "tipsets" ->
+                new TipsetRow(
+                        epoch,
+                        List.of("x"),
+                        Integer.MAX_VALUE,
+                        Integer.MIN_VALUE,
+                        max,
+                        "p",
+                        "c",
+                        "e",
+                        "cr",
+                        "er",
+                        "MATCH",
+                        "\u00e9\u2713",
+                        Integer.MAX_VALUE,
+                        0,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        min,
+                        max,
+                        BigInteger.ONE.shiftLeft(63),
+                        BigInteger.ONE.shiftLeft(64).negate(),
+                        BigInteger.ONE.shiftLeft(126),
+                        Double.MAX_VALUE);
+            case "messages" ->
+                new MessageRow(
+                        "m",
+                        "s",
+                        "b",
+                        epoch,
+                        epoch,
+                        Long.MAX_VALUE,
+                        Integer.MAX_VALUE,
+                        Integer.MAX_VALUE,
+                        false,
+                        null,
+                        "f410f",
+                        Long.MAX_VALUE,
+                        "t",
+                        0L,
+                        "a",
+                        Long.MIN_VALUE,
+                        "n",
+                        max,
+                        new byte[] {0, -1, 127, -128},
+                        Long.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        min,
+                        max,
+                        Integer.MIN_VALUE,
+                        -1,
+                        new byte[] {-1},
+                        BigInteger.ONE.shiftLeft(100),
+                        BigInteger.ONE.shiftLeft(100).negate(),
+                        BigInteger.ONE,
+                        BigInteger.ONE.negate(),
+                        BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE),
+                        "r",
+                        Integer.MAX_VALUE,
+                        "",
+                        "");
+            case "calls" ->
+                new CallRow(
+                        epoch,
+                        "m",
+                        Integer.MAX_VALUE,
+                        0,
+                        Integer.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        "t",
+                        Long.MAX_VALUE,
+                        "a",
+                        Long.MAX_VALUE,
+                        "",
+                        max,
+                        Integer.MIN_VALUE,
+                        "",
+                        Long.MAX_VALUE);
+            case "gas_charges" ->
+                new GasChargeRow(
+                        epoch, "m", Integer.MAX_VALUE, 0, "x", Long.MIN_VALUE, Long.MAX_VALUE, -1, Long.MAX_VALUE);
             case "syscalls" -> new SyscallRow(epoch, "m", "n", "x", Long.MAX_VALUE, Long.MIN_VALUE);
-            case "events" -> new EventRow(epoch, "m", Integer.MAX_VALUE, Long.MAX_VALUE, List.of(new EventEntry(Long.MIN_VALUE, "", Long.MAX_VALUE, new byte[0])),
-                    List.of(), new byte[0], new byte[] {1}, "");
-            case "state_diffs" -> new StateDiffRow(epoch, Long.MIN_VALUE, "m", Integer.MAX_VALUE, Long.MAX_VALUE, "", "deleted", "", "", "", "", "", Long.MIN_VALUE, Long.MAX_VALUE, min, max, "",
-                    "", List.of(), "");
+            case "events" ->
+                new EventRow(
+                        epoch,
+                        "m",
+                        Integer.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        List.of(new EventEntry(Long.MIN_VALUE, "", Long.MAX_VALUE, new byte[0])),
+                        List.of(),
+                        new byte[0],
+                        new byte[] {1},
+                        "");
+            case "state_diffs" ->
+                new StateDiffRow(
+                        epoch,
+                        Long.MIN_VALUE,
+                        "m",
+                        Integer.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        "",
+                        "deleted",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        min,
+                        max,
+                        "",
+                        "",
+                        List.of(),
+                        "");
             default -> throw new IllegalArgumentException(table.name());
         };
     }
@@ -130,7 +392,10 @@ public final class Fixtures {
 
         /** Beyond 2^63, so that a 64-bit shortcut anywhere shows. */
         BigInteger atto() {
-            return BigInteger.ONE.shiftLeft(70).multiply(BigInteger.valueOf(next)).add(BigInteger.valueOf(next++));
+            return BigInteger.ONE
+                    .shiftLeft(70)
+                    .multiply(BigInteger.valueOf(next))
+                    .add(BigInteger.valueOf(next++));
         }
     }
 }

@@ -23,14 +23,17 @@ final class ActorBundleCode {
         Map<Cid, byte[]> blocks = new HashMap<>();
         List<Cid> roots;
         ActorBundleArchive bundle = ActorBundleArchive.read(archive);
-        try (CarReader reader = CarReader.open(new ByteArrayInputStream(bundle.carBytes(network)), archive + "/" + network)) {
+        try (CarReader reader =
+                CarReader.open(new ByteArrayInputStream(bundle.carBytes(network)), archive + "/" + network)) {
             roots = reader.roots();
             for (CarBlock block : reader.readAll()) {
                 blocks.put(block.cid(), block.data());
             }
         }
         IpldValue manifest = DagCbor.decode(blocks.get(roots.get(0)));
-        if (manifest instanceof IpldValue.ListValue list && list.values().size() == 2 && list.values().get(1) instanceof IpldValue.Link link) {
+        if (manifest instanceof IpldValue.ListValue list
+                && list.values().size() == 2
+                && list.values().get(1) instanceof IpldValue.Link link) {
             manifest = DagCbor.decode(blocks.get(link.cid()));
         }
         Map<String, Code> codes = new LinkedHashMap<>();

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fvmreplay.ipld.car.CarBlock;
+import org.fvmreplay.ipld.car.CarReader;
 import org.fvmreplay.ipld.cbor.CborException;
 import org.fvmreplay.ipld.cbor.DagCbor;
-import org.fvmreplay.ipld.car.CarReader;
 import org.fvmreplay.ipld.cid.Multicodec;
 
 /** Real DAG-CBOR blocks for benchmarks: every dag-cbor block of a CAR under ../shared/snapshots. */
@@ -17,7 +17,8 @@ final class BlockCorpus {
     static Path shared() {
         Path p = Path.of(System.getProperty("fvmreplay.shared", "../shared"));
         if (!Files.isDirectory(p)) {
-            throw new IllegalStateException("reference data not found at " + p.toAbsolutePath() + "; pass -Dfvmreplay.shared=DIR");
+            throw new IllegalStateException(
+                    "reference data not found at " + p.toAbsolutePath() + "; pass -Dfvmreplay.shared=DIR");
         }
         return p;
     }

@@ -41,7 +41,9 @@ public final class ConformanceThroughput {
             }
         }
         Path shared = Path.of(System.getProperty("fvmreplay.shared", "../shared"));
-        WasmEngine engine = engineName.equals("wasmtime") ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference());
+        WasmEngine engine = engineName.equals("wasmtime")
+                ? new WasmtimeEngine(EngineConfig.reference())
+                : new ChicoryEngine(EngineConfig.reference());
         ConformanceRunner runner = new ConformanceRunner(shared.resolve("actors"), engine);
         List<Path> files = TestVectorReader.findVectorFiles(shared.resolve("vectors/corpus/extracted"));
 
@@ -55,7 +57,9 @@ public final class ConformanceThroughput {
             long start = System.nanoTime();
             List<VariantReport> reports = runner.runReports(file, trace);
             long elapsed = System.nanoTime() - start;
-            if (!reports.isEmpty() && reports.stream().allMatch(r -> r.networkVersion() == 18 && r.status() == ConformanceResult.Status.PASS)) {
+            if (!reports.isEmpty()
+                    && reports.stream()
+                            .allMatch(r -> r.networkVersion() == 18 && r.status() == ConformanceResult.Status.PASS)) {
                 passing.add(file);
                 coldNanos += elapsed;
             }
@@ -70,8 +74,14 @@ public final class ConformanceThroughput {
             warmNanos += System.nanoTime() - start;
         }
         double warm = passing.size() * (double) warmRounds / (warmNanos / 1e9);
-        System.out.printf(Locale.ROOT, "engine=%s trace=%s vectors=%d cold=%.2f vectors/s warm=%.2f vectors/s%n",
-                engineName, trace ? "on" : "off", passing.size(), cold, warm);
+        System.out.printf(
+                Locale.ROOT,
+                "engine=%s trace=%s vectors=%d cold=%.2f vectors/s warm=%.2f vectors/s%n",
+                engineName,
+                trace ? "on" : "off",
+                passing.size(),
+                cold,
+                warm);
         engine.close();
     }
 }

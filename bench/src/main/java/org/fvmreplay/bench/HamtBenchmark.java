@@ -47,7 +47,11 @@ public class HamtBenchmark {
         store = new MemoryBlockstore();
         Hamt hamt = Hamt.create(store);
         keys = new byte[size][];
-        value = new CborWriter().writeArrayHeader(2).writeLong(7).writeBytes(new byte[] {0, 1, 2, 3}).toByteArray();
+        value = new CborWriter()
+                .writeArrayHeader(2)
+                .writeLong(7)
+                .writeBytes(new byte[] {0, 1, 2, 3})
+                .toByteArray();
         for (int i = 0; i < size; i++) {
             keys[i] = Address.id(1000 + i).toBytes();
             hamt.set(keys[i], value);

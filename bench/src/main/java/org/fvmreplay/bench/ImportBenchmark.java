@@ -3,6 +3,7 @@ package org.fvmreplay.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.lang.management.ManagementFactory;
 import org.fvmreplay.importer.BulkMode;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
@@ -47,7 +47,8 @@ public final class ImportBenchmark {
         long size = 5L << 30;
         long minBlocks = 20_000_000;
         Path dir = Path.of("bench/results");
-        List<Integer> shardCounts = new ArrayList<>(List.of(1, 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        List<Integer> shardCounts = new ArrayList<>(
+                List.of(1, 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
         long seed = 1;
         ImportOptions options = ImportOptions.defaults();
         int repeat = 1;
@@ -60,13 +61,19 @@ public final class ImportBenchmark {
                 }
                 case "--blocks" -> minBlocks = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
-                case "--shards" -> shardCounts = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
-                case "--bulk" -> bulkModes = Stream.of(args[++i].split(",")).map(BulkMode::parse).toList();
+                case "--shards" ->
+                    shardCounts = Stream.of(args[++i].split(","))
+                            .map(Integer::parseInt)
+                            .toList();
+                case "--bulk" ->
+                    bulkModes =
+                            Stream.of(args[++i].split(",")).map(BulkMode::parse).toList();
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--checkpoint" -> options = options.withCheckpointBytes(parseSize(args[++i]));
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--bulk sst,batch] [--seed N] [--checkpoint BYTES] [--repeat N]");
+                    System.err.println(
+                            "usage: ImportBenchmark [--size BYTES|200M|5G] [--blocks N] [--dir DIR] [--shards 1,2,8] [--bulk sst,batch] [--seed N] [--checkpoint BYTES] [--repeat N]");
                     System.exit(2);
                 }
             }
@@ -81,8 +88,14 @@ public final class ImportBenchmark {
             long start = System.nanoTime();
             SyntheticCar.Stats stats = SyntheticCar.write(car, size, minBlocks, seed);
             blocks = stats.blocks();
-            System.out.printf(Locale.ROOT, "generated %s: %,d bytes, %,d blocks, average block %d bytes (%.1f s)%n", car,
-                    stats.fileBytes(), blocks, stats.blockBytes() / blocks, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %s: %,d bytes, %,d blocks, average block %d bytes (%.1f s)%n",
+                    car,
+                    stats.fileBytes(),
+                    blocks,
+                    stats.blockBytes() / blocks,
+                    (System.nanoTime() - start) / 1e9);
         }
         long fileBytes = Files.size(car);
         List<Measurement> results = new ArrayList<>();
@@ -96,16 +109,21 @@ public final class ImportBenchmark {
         Files.createDirectories(stores);
         results.add(time(repeat, "import pipeline, no writes", fileBytes, blocks, () -> {
             // the same pipeline into a store whose shards drop every write: the cost without RocksDB
-            try (SnapshotStore opened = SnapshotStore.open(freshDirectory(stores, "discard"), 1, DiscardingBlockstore::new)) {
+            try (SnapshotStore opened =
+                    SnapshotStore.open(freshDirectory(stores, "discard"), 1, DiscardingBlockstore::new)) {
                 // batch mode: the SST mode would still sort its buffers, which is part of its writing cost
-                check(new SnapshotImporter(opened, importOptions.withBulkMode(BulkMode.BATCH)).importFile(car, ImportListener.NONE), blocks);
+                check(
+                        new SnapshotImporter(opened, importOptions.withBulkMode(BulkMode.BATCH))
+                                .importFile(car, ImportListener.NONE),
+                        blocks);
             }
         }));
         for (BulkMode mode : bulkModes) {
             for (int shards : shardCounts) {
                 ImportOptions modeOptions = importOptions.withBulkMode(mode);
                 results.add(time(repeat, "import " + mode + ", " + shards + " shard(s)", fileBytes, blocks, () -> {
-                    try (SnapshotStore opened = SnapshotStore.open(freshDirectory(stores, "shards-" + shards), shards)) {
+                    try (SnapshotStore opened =
+                            SnapshotStore.open(freshDirectory(stores, "shards-" + shards), shards)) {
                         check(new SnapshotImporter(opened, modeOptions).importFile(car, ImportListener.NONE), blocks);
                     }
                 }));
@@ -115,11 +133,31 @@ public final class ImportBenchmark {
         }
         deleteRecursively(stores);
         double raw = results.get(0).mbPerSecond();
-        System.out.printf(Locale.ROOT, "%n%d cores, file %,d bytes, %,d blocks%n", Runtime.getRuntime().availableProcessors(), fileBytes, blocks);
-        System.out.printf(Locale.ROOT, "%-30s %10s %14s %10s %12s %8s%n", "stage", "MiB/s", "blocks/s", "vs raw", "vs hash", "load");
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d cores, file %,d bytes, %,d blocks%n",
+                Runtime.getRuntime().availableProcessors(),
+                fileBytes,
+                blocks);
+        System.out.printf(
+                Locale.ROOT,
+                "%-30s %10s %14s %10s %12s %8s%n",
+                "stage",
+                "MiB/s",
+                "blocks/s",
+                "vs raw",
+                "vs hash",
+                "load");
         for (Measurement m : results) {
-            System.out.printf(Locale.ROOT, "%-30s %10.1f %,14.0f %10.2f %12.2f %8.2f%n", m.name(), m.mbPerSecond(), m.blocksPerSecond(),
-                    m.mbPerSecond() / raw, m.mbPerSecond() / hashed.mbPerSecond(), m.loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-30s %10.1f %,14.0f %10.2f %12.2f %8.2f%n",
+                    m.name(),
+                    m.mbPerSecond(),
+                    m.blocksPerSecond(),
+                    m.mbPerSecond() / raw,
+                    m.mbPerSecond() / hashed.mbPerSecond(),
+                    m.loadAverage());
         }
     }
 
@@ -153,8 +191,8 @@ public final class ImportBenchmark {
 
     private static void check(ImportResult result, long blocks) {
         if (result.outcome() != ImportResult.Outcome.IMPORTED || result.record().blockCount() != blocks) {
-            throw new IllegalStateException("import did " + result.outcome() + " with " + result.record().blockCount()
-                    + " blocks, expected a full import of " + blocks);
+            throw new IllegalStateException("import did " + result.outcome() + " with "
+                    + result.record().blockCount() + " blocks, expected a full import of " + blocks);
         }
     }
 

@@ -66,26 +66,46 @@ import org.fvmreplay.snapshots.TipsetEntry;
  */
 public final class ReplayJobBenchmark {
     private static final long CHILD_SEARCH_EPOCHS = 900;
-    private static final String USAGE = "usage: ReplayJobBenchmark [--chains devnet-a,devnet-c] [--engine chicory|wasmtime] [--repeat N] [--chunk-epochs N]"
-            + " [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table]";
+    private static final String USAGE =
+            "usage: ReplayJobBenchmark [--chains devnet-a,devnet-c] [--engine chicory|wasmtime] [--repeat N] [--chunk-epochs N]"
+                    + " [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table]";
 
     private ReplayJobBenchmark() {}
 
     /** The command line, with every default made explicit so that the printed command reproduces the run. */
-    private record Options(List<String> chains, String engine, int repeat, int chunkEpochs, Path dir, Optional<Long> to, int warmupEpochs, boolean eachTable) {
+    private record Options(
+            List<String> chains,
+            String engine,
+            int repeat,
+            int chunkEpochs,
+            Path dir,
+            Optional<Long> to,
+            int warmupEpochs,
+            boolean eachTable) {
         String command() {
-            return "java -Dfvmreplay.shared=" + System.getProperty("fvmreplay.shared", "../shared") + " -cp bench/target/benchmarks.jar "
-                    + ReplayJobBenchmark.class.getName() + " --chains " + String.join(",", chains) + " --engine " + engine + " --repeat " + repeat
-                    + " --chunk-epochs " + chunkEpochs + " --dir " + dir + to.map(t -> " --to " + t).orElse("") + " --warmup-epochs " + warmupEpochs
+            return "java -Dfvmreplay.shared=" + System.getProperty("fvmreplay.shared", "../shared")
+                    + " -cp bench/target/benchmarks.jar "
+                    + ReplayJobBenchmark.class.getName() + " --chains " + String.join(",", chains) + " --engine "
+                    + engine + " --repeat " + repeat
+                    + " --chunk-epochs " + chunkEpochs + " --dir " + dir
+                    + to.map(t -> " --to " + t).orElse("") + " --warmup-epochs " + warmupEpochs
                     + (eachTable ? " --each-table" : "");
         }
     }
 
     /** An imported chain and the epochs replayed: every tipset from genesis's child to the last whose child is in the store. */
-    private record Chain(String name, Path store, Path network, Optional<Path> actors, long firstEpoch, long lastEpoch) {}
+    private record Chain(
+            String name, Path store, Path network, Optional<Path> actors, long firstEpoch, long lastEpoch) {}
 
     /** What one run did: its wall time, the CPU time of this whole process, the mean load average while it ran, and its result. */
-    private record Run(double seconds, double cpuSeconds, double loadAverage, int tipsets, long messages, Map<String, Integer> statuses, double compileSeconds) {}
+    private record Run(
+            double seconds,
+            double cpuSeconds,
+            double loadAverage,
+            int tipsets,
+            long messages,
+            Map<String, Integer> statuses,
+            double compileSeconds) {}
 
     /** One measured configuration of one chain and its runs. */
     private static final class Measurement {
@@ -104,7 +124,9 @@ public final class ReplayJobBenchmark {
 
         /** The median run by wall time (the lower middle one for an even count: the runs are few and disturbed upwards). */
         Run median() {
-            List<Run> sorted = runs.stream().sorted(Comparator.comparingDouble(Run::seconds)).toList();
+            List<Run> sorted = runs.stream()
+                    .sorted(Comparator.comparingDouble(Run::seconds))
+                    .toList();
             return sorted.get((sorted.size() - 1) / 2);
         }
 
@@ -123,20 +145,34 @@ public final class ReplayJobBenchmark {
         Files.createDirectories(options.dir());
         int cores = Runtime.getRuntime().availableProcessors();
         // 1, 2 and every core; on a machine of one or two cores the last is one of the first two
-        List<Integer> slotCounts = new LinkedHashSet<>(List.of(1, 2, cores)).stream().sorted().toList();
+        List<Integer> slotCounts =
+                new LinkedHashSet<>(List.of(1, 2, cores)).stream().sorted().toList();
         List<Chain> chains = new ArrayList<>();
         for (String name : options.chains()) {
             chains.add(importChain(shared, name, options));
         }
 
         if (options.warmupEpochs() > 0) {
-            // once per JVM: what it warms (class loading, the JIT of the replay, Flink and Parquet code) is shared by every chain
+            // once per JVM: what it warms (class loading, the JIT of the replay, Flink and Parquet code) is shared by
+            // every chain
             Chain first = chains.get(0);
-            Chain warm = new Chain(first.name(), first.store(), first.network(), first.actors(), first.firstEpoch(),
+            Chain warm = new Chain(
+                    first.name(),
+                    first.store(),
+                    first.network(),
+                    first.actors(),
+                    first.firstEpoch(),
                     Math.min(first.lastEpoch(), first.firstEpoch() + options.warmupEpochs() - 1));
-            System.out.printf(Locale.ROOT, "warm-up (discarded): %s epochs %d..%d%n", warm.name(), warm.firstEpoch(), warm.lastEpoch());
+            System.out.printf(
+                    Locale.ROOT,
+                    "warm-up (discarded): %s epochs %d..%d%n",
+                    warm.name(),
+                    warm.firstEpoch(),
+                    warm.lastEpoch());
             report("  warm-up baseline", baseline(warm, options.engine()));
-            report("  warm-up job, all tables, " + cores + " slot(s)", job(warm, options, cores, Tables.names(), "warmup"));
+            report(
+                    "  warm-up job, all tables, " + cores + " slot(s)",
+                    job(warm, options, cores, Tables.names(), "warmup"));
         }
 
         List<Measurement> results = new ArrayList<>();
@@ -156,13 +192,23 @@ public final class ReplayJobBenchmark {
                 tablesOnly.add(m);
                 jobs.put(m, List.of(table));
             }
-            // rounds rather than one configuration's repeats in a row: a slow spell on a shared machine then hits every configuration alike
+            // rounds rather than one configuration's repeats in a row: a slow spell on a shared machine then hits every
+            // configuration alike
             for (int round = 1; round <= options.repeat(); round++) {
-                System.out.printf(Locale.ROOT, "%s, round %d of %d: epochs %d..%d%n", chain.name(), round, options.repeat(), chain.firstEpoch(), chain.lastEpoch());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s, round %d of %d: epochs %d..%d%n",
+                        chain.name(),
+                        round,
+                        options.repeat(),
+                        chain.firstEpoch(),
+                        chain.lastEpoch());
                 baseline.runs.add(report("  baseline", baseline(chain, options.engine())));
                 for (Map.Entry<Measurement, List<String>> e : jobs.entrySet()) {
                     Measurement m = e.getKey();
-                    m.runs.add(report("  job, tables " + m.tables + ", " + m.slots + " slot(s)", job(chain, options, m.slots, e.getValue(), "round-" + round)));
+                    m.runs.add(report(
+                            "  job, tables " + m.tables + ", " + m.slots + " slot(s)",
+                            job(chain, options, m.slots, e.getValue(), "round-" + round)));
                 }
             }
             results.add(baseline);
@@ -205,7 +251,10 @@ public final class ReplayJobBenchmark {
             System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
-        if (!engine.equals("chicory") && !engine.equals("wasmtime") || repeat < 1 || chunkEpochs < 1 || warmupEpochs < 0) {
+        if (!engine.equals("chicory") && !engine.equals("wasmtime")
+                || repeat < 1
+                || chunkEpochs < 1
+                || warmupEpochs < 0) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -218,9 +267,11 @@ public final class ReplayJobBenchmark {
         Path car = folder.resolve("chain.car.zst");
         Path network = folder.resolve("manifest.json");
         if (!Files.isRegularFile(car) || !Files.isRegularFile(network)) {
-            throw new IllegalArgumentException(folder + ": not a chain folder (expected chain.car.zst and manifest.json)");
+            throw new IllegalArgumentException(
+                    folder + ": not a chain folder (expected chain.car.zst and manifest.json)");
         }
-        Path store = options.dir().resolve("stores").resolve(name).toAbsolutePath().normalize();
+        Path store =
+                options.dir().resolve("stores").resolve(name).toAbsolutePath().normalize();
         long first;
         long last;
         try {
@@ -229,10 +280,16 @@ public final class ReplayJobBenchmark {
             throw new UncheckedIOException(e);
         }
         try (SnapshotStore opened = SnapshotStore.open(store)) {
-            ImportResult result = new SnapshotImporter(opened, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
+            ImportResult result =
+                    new SnapshotImporter(opened, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
             List<TipsetEntry> index = opened.chainIndex().range(0, Long.MAX_VALUE);
-            System.out.printf(Locale.ROOT, "%s: %s in %s (%,d blocks, %d tipsets indexed)%n", name,
-                    result.outcome() == ImportResult.Outcome.ALREADY_COMPLETE ? "already imported" : "imported", store, result.record().blockCount(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %s in %s (%,d blocks, %d tipsets indexed)%n",
+                    name,
+                    result.outcome() == ImportResult.Outcome.ALREADY_COMPLETE ? "already imported" : "imported",
+                    store,
+                    result.record().blockCount(),
                     index.size());
             first = index.get(0).epoch();
             // as the job command does: the head has no child in the store, so its replay cannot be checked
@@ -242,8 +299,13 @@ public final class ReplayJobBenchmark {
             last = Math.min(last, options.to().get());
         }
         Path actors = shared.resolve("actors");
-        return new Chain(name, store, network.toAbsolutePath().normalize(), Files.isDirectory(actors) ? Optional.of(actors.toAbsolutePath().normalize())
-                : Optional.empty(), first, last);
+        return new Chain(
+                name,
+                store,
+                network.toAbsolutePath().normalize(),
+                Files.isDirectory(actors) ? Optional.of(actors.toAbsolutePath().normalize()) : Optional.empty(),
+                first,
+                last);
     }
 
     /**
@@ -261,23 +323,36 @@ public final class ReplayJobBenchmark {
             ChainStore store = new ChainStore(opened.blocks());
             NetworkConfig network = NetworkConfig.read(chain.network());
             Map<Integer, Cid> manifests = ActorManifests.read(chain.network());
-            engine = new TimedEngine(engineName.equals("wasmtime") ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference()));
+            engine = new TimedEngine(
+                    engineName.equals("wasmtime")
+                            ? new WasmtimeEngine(EngineConfig.reference())
+                            : new ChicoryEngine(EngineConfig.reference()));
             try (engine) {
-                TipsetReplay replay = new TipsetReplay(store, new TipsetExecutor(store, network, engine,
-                        new ActorManifestMigrations(manifests, chain.actors().map(ActorBundles::new))));
-                List<TipsetEntry> selected = opened.chainIndex().range(Math.max(1, chain.firstEpoch()), chain.lastEpoch());
+                TipsetReplay replay = new TipsetReplay(
+                        store,
+                        new TipsetExecutor(
+                                store,
+                                network,
+                                engine,
+                                new ActorManifestMigrations(
+                                        manifests, chain.actors().map(ActorBundles::new))));
+                List<TipsetEntry> selected =
+                        opened.chainIndex().range(Math.max(1, chain.firstEpoch()), chain.lastEpoch());
                 Map<ReplayStatus, Integer> counts = new EnumMap<>(ReplayStatus.class);
                 for (int i = 0; i < selected.size(); i++) {
                     TipsetEntry entry = selected.get(i);
-                    Optional<TipsetEntry> next = i + 1 < selected.size() ? Optional.of(selected.get(i + 1))
-                            : opened.chainIndex().range(entry.epoch() + 1, entry.epoch() + CHILD_SEARCH_EPOCHS).stream().findFirst();
+                    Optional<TipsetEntry> next = i + 1 < selected.size()
+                            ? Optional.of(selected.get(i + 1))
+                            : opened.chainIndex().range(entry.epoch() + 1, entry.epoch() + CHILD_SEARCH_EPOCHS).stream()
+                                    .findFirst();
                     tipsets++;
                     if (next.isEmpty()) {
                         counts.merge(ReplayStatus.MISSING_STATE, 1, Integer::sum);
                         continue;
                     }
                     Tipset tipset = store.tipset(new TipsetKey(entry.key()));
-                    TipsetReport report = replay.replay(tipset, store.tipset(new TipsetKey(next.get().key())));
+                    TipsetReport report = replay.replay(
+                            tipset, store.tipset(new TipsetKey(next.get().key())));
                     counts.merge(report.status(), 1, Integer::sum);
                     messages += report.messages();
                 }
@@ -293,11 +368,25 @@ public final class ReplayJobBenchmark {
      * {@code fvm-replay job} runs it. Its messages are counted from the baseline: the job writes rows, not a count of
      * explicit messages.
      */
-    private static Run job(Chain chain, Options options, int slots, List<String> tables, String label) throws Exception {
-        Path out = options.dir().resolve("out").resolve(chain.name()).resolve(label + "-" + slots + "-slots-" + String.join("+", tables)).toAbsolutePath();
+    private static Run job(Chain chain, Options options, int slots, List<String> tables, String label)
+            throws Exception {
+        Path out = options.dir()
+                .resolve("out")
+                .resolve(chain.name())
+                .resolve(label + "-" + slots + "-slots-" + String.join("+", tables))
+                .toAbsolutePath();
         deleteRecursively(out);
-        ReplayJobConfig config = new ReplayJobConfig(chain.store().toString(), chain.firstEpoch(), chain.lastEpoch(), Optional.of(chain.network().toString()),
-                chain.actors().map(Path::toString), options.engine(), options.chunkEpochs(), slots, tables, out.toString());
+        ReplayJobConfig config = new ReplayJobConfig(
+                chain.store().toString(),
+                chain.firstEpoch(),
+                chain.lastEpoch(),
+                Optional.of(chain.network().toString()),
+                chain.actors().map(Path::toString),
+                options.engine(),
+                options.chunkEpochs(),
+                slots,
+                tables,
+                out.toString());
         Sampler sampler = Sampler.start();
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();
@@ -319,8 +408,18 @@ public final class ReplayJobBenchmark {
     }
 
     private static Run report(String name, Run run) {
-        System.out.printf(Locale.ROOT, "%-42s %8.1f s  %8.1f CPU s  load %5.2f  %d tipsets %s%s%n", name, run.seconds(), run.cpuSeconds(), run.loadAverage(),
-                run.tipsets(), run.statuses(), Double.isNaN(run.compileSeconds()) ? "" : String.format(Locale.ROOT, "  actor compilation %.1f s", run.compileSeconds()));
+        System.out.printf(
+                Locale.ROOT,
+                "%-42s %8.1f s  %8.1f CPU s  load %5.2f  %d tipsets %s%s%n",
+                name,
+                run.seconds(),
+                run.cpuSeconds(),
+                run.loadAverage(),
+                run.tipsets(),
+                run.statuses(),
+                Double.isNaN(run.compileSeconds())
+                        ? ""
+                        : String.format(Locale.ROOT, "  actor compilation %.1f s", run.compileSeconds()));
         System.out.flush();
         return run;
     }
@@ -331,7 +430,14 @@ public final class ReplayJobBenchmark {
         for (Measurement m : jobs) {
             for (Run r : m.runs) {
                 if (!r.statuses().equals(expected)) {
-                    System.out.printf(Locale.ROOT, "WARNING %s: job (tables %s, %d slots) gave %s, the baseline %s%n", m.chain, m.tables, m.slots, r.statuses(), expected);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "WARNING %s: job (tables %s, %d slots) gave %s, the baseline %s%n",
+                            m.chain,
+                            m.tables,
+                            m.slots,
+                            r.statuses(),
+                            expected);
                 }
             }
         }
@@ -340,10 +446,19 @@ public final class ReplayJobBenchmark {
     private static String markdown(Options options, List<Measurement> results, int cores) {
         StringBuilder b = new StringBuilder();
         Runtime rt = Runtime.getRuntime();
-        b.append(String.format(Locale.ROOT, "Replay job vs single-thread replay, %s, engine %s, %d epochs per chunk, %d cores, Java %s, max heap %d MiB, "
-                + "%d run(s) per figure (median; min-max in brackets when more than one).%n%n", LocalDate.now(), options.engine(), options.chunkEpochs(), cores,
-                System.getProperty("java.version"), rt.maxMemory() >> 20, options.repeat()));
-        b.append("| chain | run | tables | slots | tipsets | seconds | CPU s | tipsets/s | messages/s | vs baseline | vs job 1 slot | load |\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "Replay job vs single-thread replay, %s, engine %s, %d epochs per chunk, %d cores, Java %s, max heap %d MiB, "
+                        + "%d run(s) per figure (median; min-max in brackets when more than one).%n%n",
+                LocalDate.now(),
+                options.engine(),
+                options.chunkEpochs(),
+                cores,
+                System.getProperty("java.version"),
+                rt.maxMemory() >> 20,
+                options.repeat()));
+        b.append(
+                "| chain | run | tables | slots | tipsets | seconds | CPU s | tipsets/s | messages/s | vs baseline | vs job 1 slot | load |\n");
         b.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Measurement m : results) {
             if (!m.tables.equals("all") && !m.tables.equals("none")) {
@@ -354,12 +469,26 @@ public final class ReplayJobBenchmark {
             Run r = m.median();
             long messages = baseline.median().messages();
             boolean isJob = !m.tables.equals("none");
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %.1f | %.2f | %.2f | %s | %s | %.1f |%n", m.chain, m.name, m.tables, m.slots,
-                    r.tipsets(), seconds(m), r.cpuSeconds(), r.tipsets() / r.seconds(), messages / r.seconds(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %d | %d | %s | %.1f | %.2f | %.2f | %s | %s | %.1f |%n",
+                    m.chain,
+                    m.name,
+                    m.tables,
+                    m.slots,
+                    r.tipsets(),
+                    seconds(m),
+                    r.cpuSeconds(),
+                    r.tipsets() / r.seconds(),
+                    messages / r.seconds(),
                     isJob ? String.format(Locale.ROOT, "%.2f", baseline.median().seconds() / r.seconds()) : "1.00",
-                    isJob ? String.format(Locale.ROOT, "%.2f", single.median().seconds() / r.seconds()) : "", r.loadAverage()));
+                    isJob ? String.format(Locale.ROOT, "%.2f", single.median().seconds() / r.seconds()) : "",
+                    r.loadAverage()));
         }
-        b.append(String.format(Locale.ROOT, "%nCost of tables: the job at %d slots, time relative to writing `tipsets` only (> 1 means slower).%n%n", cores));
+        b.append(String.format(
+                Locale.ROOT,
+                "%nCost of tables: the job at %d slots, time relative to writing `tipsets` only (> 1 means slower).%n%n",
+                cores));
         b.append("| chain | tables | slots | seconds | CPU s | vs tipsets only | load |\n");
         b.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Measurement m : results) {
@@ -367,36 +496,60 @@ public final class ReplayJobBenchmark {
                 continue;
             }
             Measurement tipsetsOnly = find(results, m.chain, "tipsets", cores);
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.2f | %.1f |%n", m.chain, m.tables, m.slots, seconds(m), m.median().cpuSeconds(),
-                    m.median().seconds() / tipsetsOnly.median().seconds(), m.median().loadAverage()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %s | %.1f | %.2f | %.1f |%n",
+                    m.chain,
+                    m.tables,
+                    m.slots,
+                    seconds(m),
+                    m.median().cpuSeconds(),
+                    m.median().seconds() / tipsetsOnly.median().seconds(),
+                    m.median().loadAverage()));
         }
         b.append(String.format(Locale.ROOT, "%nReproduce: `%s`%n%n", options.command()));
         b.append("What the figures include: every run is in one JVM after a discarded warm-up pass (")
-                .append(options.warmupEpochs() > 0 ? options.warmupEpochs() + " epochs of the first chain, baseline and job" : "none: `--warmup-epochs 0`")
-                .append("), so JVM start-up and the JIT of the replay, Flink and Parquet code are outside every figure; every run builds its own store handle ")
-                .append("and executor, so instrumenting and compiling the actors (once per network version, as `fvm-replay` does) and the JIT of their generated ")
-                .append("code are inside every figure, baseline and job alike. Baseline: opening the store to closing it, every tipset replayed and checked ")
-                .append("against its child, no tracing, nothing written. Job: planning to the last chunk's commit, including the start and stop of the ")
-                .append("embedded mini-cluster, tracing (when a table other than `tipsets` is selected) and writing Parquet. messages/s counts the explicit ")
-                .append("messages the baseline replayed, for the job too. Actor compilation (the engine's `compile`, without instrumentation) took ");
+                .append(
+                        options.warmupEpochs() > 0
+                                ? options.warmupEpochs() + " epochs of the first chain, baseline and job"
+                                : "none: `--warmup-epochs 0`")
+                .append(
+                        "), so JVM start-up and the JIT of the replay, Flink and Parquet code are outside every figure; every run builds its own store handle ")
+                .append(
+                        "and executor, so instrumenting and compiling the actors (once per network version, as `fvm-replay` does) and the JIT of their generated ")
+                .append(
+                        "code are inside every figure, baseline and job alike. Baseline: opening the store to closing it, every tipset replayed and checked ")
+                .append(
+                        "against its child, no tracing, nothing written. Job: planning to the last chunk's commit, including the start and stop of the ")
+                .append(
+                        "embedded mini-cluster, tracing (when a table other than `tipsets` is selected) and writing Parquet. messages/s counts the explicit ")
+                .append(
+                        "messages the baseline replayed, for the job too. Actor compilation (the engine's `compile`, without instrumentation) took ");
         List<String> compiles = new ArrayList<>();
         for (Measurement m : results) {
             if (m.tables.equals("none")) {
-                compiles.add(String.format(Locale.ROOT, "%.1f s of the baseline on %s", m.median().compileSeconds(), m.chain));
+                compiles.add(String.format(
+                        Locale.ROOT, "%.1f s of the baseline on %s", m.median().compileSeconds(), m.chain));
             }
         }
-        b.append(String.join(", ", compiles)).append(" (the job compiles the same modules once per run too). CPU s is this process's CPU time ")
-                .append("(all threads, GC included); load is the mean 1-minute load average sampled during the run: compare runs at a similar load only.\n");
+        b.append(String.join(", ", compiles))
+                .append(" (the job compiles the same modules once per run too). CPU s is this process's CPU time ")
+                .append(
+                        "(all threads, GC included); load is the mean 1-minute load average sampled during the run: compare runs at a similar load only.\n");
         return b.toString();
     }
 
     private static String seconds(Measurement m) {
-        return m.runs.size() == 1 ? String.format(Locale.ROOT, "%.1f", m.median().seconds())
+        return m.runs.size() == 1
+                ? String.format(Locale.ROOT, "%.1f", m.median().seconds())
                 : String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", m.median().seconds(), m.min(), m.max());
     }
 
     private static Measurement find(List<Measurement> results, String chain, String tables, int slots) {
-        return results.stream().filter(m -> m.chain.equals(chain) && m.tables.equals(tables) && m.slots == slots).findFirst().orElseThrow();
+        return results.stream()
+                .filter(m -> m.chain.equals(chain) && m.tables.equals(tables) && m.slots == slots)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Wall time, process CPU time and the load average (sampled every 5 s: a run's last minute alone would misstate a long run) of one run. */
@@ -407,18 +560,21 @@ public final class ReplayJobBenchmark {
         private final Thread thread;
 
         private Sampler() {
-            thread = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    synchronized (loads) {
-                        loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                    }
-                    try {
-                        Thread.sleep(5000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "load-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            synchronized (loads) {
+                                loads.add(ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage());
+                            }
+                            try {
+                                Thread.sleep(5000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "load-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -440,7 +596,9 @@ public final class ReplayJobBenchmark {
         }
 
         private static long processCpuNanos() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime()
+                    : 0;
         }
     }
 
@@ -474,7 +632,8 @@ public final class ReplayJobBenchmark {
         }
 
         @Override
-        public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter) {
+        public WasmInstance instantiate(
+                CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter) {
             return delegate.instantiate(module, hostFunctions, memoryLimiter);
         }
 

@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class WasmEngineBenchmark {
-    static final InstrumentationProfile PROFILE = new InstrumentationProfile("constant-1", ConstantCostRules.defaults(), 2048);
+    static final InstrumentationProfile PROFILE =
+            new InstrumentationProfile("constant-1", ConstantCostRules.defaults(), 2048);
 
     static WasmEngine engine(String name) {
         return switch (name) {
@@ -73,7 +74,8 @@ public class WasmEngineBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             Path shared = Path.of(System.getProperty("fvmreplay.shared", "../shared"));
-            ActorBundleCode.Code code = ActorBundleCode.load(shared.resolve("actors/v10.tar.zst"), "mainnet").get(actor);
+            ActorBundleCode.Code code = ActorBundleCode.load(shared.resolve("actors/v10.tar.zst"), "mainnet")
+                    .get(actor);
             cid = code.cid();
             instrumented = PROFILE.prepare(code.wasm());
             wasmEngine = engine(engine);
@@ -94,9 +96,13 @@ public class WasmEngineBenchmark {
         for (Import declared : module.imports()) {
             if (declared.kind() == ExternalKind.FUNCTION) {
                 FuncType type = module.types().get(declared.typeIndex());
-                functions.add(new HostFunction(declared.module(), declared.name(), HostSignature.of(type.params(), type.results()), (caller, arguments) -> {
-                    throw new IllegalStateException("syscall called in a benchmark");
-                }));
+                functions.add(new HostFunction(
+                        declared.module(),
+                        declared.name(),
+                        HostSignature.of(type.params(), type.results()),
+                        (caller, arguments) -> {
+                            throw new IllegalStateException("syscall called in a benchmark");
+                        }));
             }
         }
         return HostFunctions.of(functions);
@@ -158,7 +164,9 @@ public class WasmEngineBenchmark {
         public void setUp() {
             byte[] instrumented = PROFILE.prepare(Wat2Wasm.parse(WAT));
             wasmEngine = engine(engine);
-            instance = wasmEngine.instantiate(wasmEngine.compile(Cid.compute(Multicodec.RAW, 0x12, instrumented), instrumented), HostFunctions.empty());
+            instance = wasmEngine.instantiate(
+                    wasmEngine.compile(Cid.compute(Multicodec.RAW, 0x12, instrumented), instrumented),
+                    HostFunctions.empty());
         }
 
         @TearDown(Level.Trial)

@@ -13,14 +13,15 @@ import static java.util.Objects.requireNonNull;
  *     with {@link BulkMode#SST} it is also the bound of the in-memory buffer, of which two may exist at once)
  * @param bulkMode how blocks are written to the shards
  */
-public record ImportOptions(int verifierThreads, int batchBytes, int queueDepth, long checkpointBytes, BulkMode bulkMode) {
+public record ImportOptions(
+        int verifierThreads, int batchBytes, int queueDepth, long checkpointBytes, BulkMode bulkMode) {
     public static final BulkMode DEFAULT_BULK_MODE = BulkMode.SST;
 
     public ImportOptions {
         requireNonNull(bulkMode, "bulkMode");
         if (verifierThreads < 1 || batchBytes < 1 || queueDepth < 1 || checkpointBytes < 1) {
-            throw new IllegalArgumentException("import options must be positive: " + verifierThreads + ", " + batchBytes + ", "
-                    + queueDepth + ", " + checkpointBytes);
+            throw new IllegalArgumentException("import options must be positive: " + verifierThreads + ", " + batchBytes
+                    + ", " + queueDepth + ", " + checkpointBytes);
         }
     }
 
@@ -35,7 +36,8 @@ public record ImportOptions(int verifierThreads, int batchBytes, int queueDepth,
      * shard: more often measurably slows the import; a resumed import redoes at most this much).
      */
     public static ImportOptions defaults() {
-        return new ImportOptions(Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 8, 256L << 20, DEFAULT_BULK_MODE);
+        return new ImportOptions(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 4 << 20, 8, 256L << 20, DEFAULT_BULK_MODE);
     }
 
     public ImportOptions withCheckpointBytes(long bytes) {

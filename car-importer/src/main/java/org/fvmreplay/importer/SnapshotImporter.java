@@ -84,20 +84,27 @@ public final class SnapshotImporter {
             throw new ImportException(key, 0, "cannot read " + key + ": " + e, e);
         }
         SnapshotRecord previous = store.catalogue().get(key).orElse(null);
-        if (previous != null && previous.complete() && previous.fileSize() == size && previous.roots().equals(rootsOf(path))) {
+        if (previous != null
+                && previous.complete()
+                && previous.fileSize() == size
+                && previous.roots().equals(rootsOf(path))) {
             return new ImportResult(previous, ImportResult.Outcome.ALREADY_COMPLETE, 0, 0, 0, Optional.empty());
         }
         AtomicLong rawBytes = new AtomicLong();
         CarReader reader = open(path, rawBytes);
         try {
             SnapshotRecord record;
-            boolean resuming = previous != null && !previous.complete() && previous.fileSize() == size
-                    && previous.roots().equals(reader.roots()) && previous.format().equals(reader.format().name());
+            boolean resuming = previous != null
+                    && !previous.complete()
+                    && previous.fileSize() == size
+                    && previous.roots().equals(reader.roots())
+                    && previous.format().equals(reader.format().name());
             if (resuming) {
                 record = previous;
             } else {
                 // new, or the file changed since the partial import: start over (old blocks stay, harmlessly)
-                record = new SnapshotRecord(key, size, reader.format().name(), reader.roots(), SnapshotStatus.PARTIAL, 0, 0, 0);
+                record = new SnapshotRecord(
+                        key, size, reader.format().name(), reader.roots(), SnapshotStatus.PARTIAL, 0, 0, 0);
                 store.catalogue().put(record);
             }
             return run(path, size, reader, rawBytes, record, resuming, listener);
@@ -158,14 +165,21 @@ public final class SnapshotImporter {
         }
     }
 
-    private ImportResult run(Path path, long size, CarReader reader, AtomicLong rawBytes, SnapshotRecord start, boolean resuming,
+    private ImportResult run(
+            Path path,
+            long size,
+            CarReader reader,
+            AtomicLong rawBytes,
+            SnapshotRecord start,
+            boolean resuming,
             ImportListener listener) {
         String source = path.toString();
         long resumeOffset = start.checkpointOffset();
         BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(options.queueDepth());
         ExecutorService verifiers = Executors.newFixedThreadPool(options.verifierThreads(), daemon("car-verify"));
         AtomicLong unverifiable = new AtomicLong();
-        Thread readerThread = daemon("car-read").newThread(() -> readAll(reader, rawBytes, resumeOffset, queue, verifiers, unverifiable));
+        Thread readerThread = daemon("car-read")
+                .newThread(() -> readAll(reader, rawBytes, resumeOffset, queue, verifiers, unverifiable));
         listener.started(path, size, resumeOffset);
         readerThread.start();
         SnapshotRecord record = start;
@@ -180,7 +194,9 @@ public final class SnapshotImporter {
         boolean bulkLoading = false;
         try {
             // SST mode writes nothing through memtables: they keep the default size
-            store.blocks().beginBulkLoad(sst ? 64L << 20 : memtableBytes(store.blocks().shardCount()));
+            store.blocks()
+                    .beginBulkLoad(
+                            sst ? 64L << 20 : memtableBytes(store.blocks().shardCount()));
             bulkLoading = true;
             if (sst) {
                 loader = new SortedTableLoader(store.blocks(), listener, source, resumeOffset);
@@ -202,9 +218,14 @@ public final class SnapshotImporter {
                     }
                 } catch (BlockstoreException | SnapshotStoreException e) {
                     long at = batch.blocks().get(0).sectionOffset() + reader.payloadOffset();
-                    throw new ImportException(source, at, source + ": cannot write the blocks from byte " + at + " on to the store "
-                            + store.directory() + ": " + e.getMessage() + ". Blocks before CAR payload offset " + lastCheckpoint
-                            + " are safely stored; fix the problem (disk space?) and rerun the same import to continue", e);
+                    throw new ImportException(
+                            source,
+                            at,
+                            source + ": cannot write the blocks from byte " + at + " on to the store "
+                                    + store.directory() + ": " + e.getMessage() + ". Blocks before CAR payload offset "
+                                    + lastCheckpoint
+                                    + " are safely stored; fix the problem (disk space?) and rerun the same import to continue",
+                            e);
                 }
                 written += blocks.size();
                 writtenBytes += batch.bytes();
@@ -212,19 +233,37 @@ public final class SnapshotImporter {
                 listener.progress(batch.inputPosition(), written, writtenBytes);
                 if (offset - lastCheckpoint >= checkpointBytes) {
                     if (sst) {
-                        loadThenCheckpoint(loader, checkpointed, source, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                        loadThenCheckpoint(
+                                loader,
+                                checkpointed,
+                                source,
+                                offset,
+                                start.blockCount() + written,
+                                start.blockBytes() + writtenBytes);
                     } else {
-                        record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                        record = checkpoint(
+                                source,
+                                record,
+                                offset,
+                                start.blockCount() + written,
+                                start.blockBytes() + writtenBytes);
                     }
                     lastCheckpoint = offset;
                 }
             }
             if (sst) {
-                loadThenCheckpoint(loader, checkpointed, source, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                loadThenCheckpoint(
+                        loader,
+                        checkpointed,
+                        source,
+                        offset,
+                        start.blockCount() + written,
+                        start.blockBytes() + writtenBytes);
                 loader.awaitPending();
                 record = checkpointed.get();
             } else {
-                record = checkpoint(source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
+                record = checkpoint(
+                        source, record, offset, start.blockCount() + written, start.blockBytes() + writtenBytes);
             }
             bulkLoading = false;
             endBulkLoad(source, offset, true);
@@ -239,8 +278,13 @@ public final class SnapshotImporter {
             }
             record = record.withStatus(SnapshotStatus.COMPLETE);
             store.catalogue().put(record);
-            return new ImportResult(record, resuming ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED, written,
-                    chain.size(), unverifiable.get(), Optional.ofNullable(chainProblem));
+            return new ImportResult(
+                    record,
+                    resuming ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED,
+                    written,
+                    chain.size(),
+                    unverifiable.get(),
+                    Optional.ofNullable(chainProblem));
         } finally {
             if (loader != null) {
                 loader.close(); // a load in flight finishes (and may still record its checkpoint) before we return
@@ -278,12 +322,18 @@ public final class SnapshotImporter {
      * inside a small heap, at the cost of more (smaller) SST files.
      */
     private long sstBufferBytes() {
-        return Math.max(1, Math.min(options.checkpointBytes(), Runtime.getRuntime().maxMemory() / 10));
+        return Math.max(
+                1, Math.min(options.checkpointBytes(), Runtime.getRuntime().maxMemory() / 10));
     }
 
     /** SST mode: the loader ingests everything buffered, then records the checkpoint (on its thread). */
-    private void loadThenCheckpoint(SortedTableLoader loader, AtomicReference<SnapshotRecord> checkpointed, String source, long offset,
-            long blocks, long bytes) {
+    private void loadThenCheckpoint(
+            SortedTableLoader loader,
+            AtomicReference<SnapshotRecord> checkpointed,
+            String source,
+            long offset,
+            long blocks,
+            long bytes) {
         loader.load(offset, () -> checkpointed.set(checkpoint(source, checkpointed.get(), offset, blocks, bytes)));
     }
 
@@ -291,8 +341,12 @@ public final class SnapshotImporter {
         try {
             store.blocks().endBulkLoad(compact);
         } catch (BlockstoreException | SnapshotStoreException e) {
-            throw new ImportException(source, offset, source + ": cannot finish loading the store " + store.directory() + ": "
-                    + e.getMessage() + ". Every block is stored; fix the problem (disk space?) and rerun the same import", e);
+            throw new ImportException(
+                    source,
+                    offset,
+                    source + ": cannot finish loading the store " + store.directory() + ": " + e.getMessage()
+                            + ". Every block is stored; fix the problem (disk space?) and rerun the same import",
+                    e);
         }
     }
 
@@ -303,9 +357,15 @@ public final class SnapshotImporter {
             store.blocks().makeDurable();
             store.catalogue().put(next);
         } catch (BlockstoreException | SnapshotStoreException e) {
-            throw new ImportException(source, offset, source + ": cannot make the store " + store.directory()
-                    + " durable at CAR payload offset " + offset + ": " + e.getMessage() + ". The previous checkpoint, at offset "
-                    + record.checkpointOffset() + ", still holds; fix the problem (disk space?) and rerun the same import", e);
+            throw new ImportException(
+                    source,
+                    offset,
+                    source + ": cannot make the store " + store.directory()
+                            + " durable at CAR payload offset " + offset + ": " + e.getMessage()
+                            + ". The previous checkpoint, at offset "
+                            + record.checkpointOffset()
+                            + ", still holds; fix the problem (disk space?) and rerun the same import",
+                    e);
         }
         return next;
     }
@@ -335,13 +395,22 @@ public final class SnapshotImporter {
     }
 
     private static ImportException asImportFailure(CarFormatException e) {
-        return new ImportException(e.source(), e.offset(), e.getMessage()
-                + ". Blocks before the last checkpoint stay in the store; replace or repair the file and rerun the import", e);
+        return new ImportException(
+                e.source(),
+                e.offset(),
+                e.getMessage()
+                        + ". Blocks before the last checkpoint stay in the store; replace or repair the file and rerun the import",
+                e);
     }
 
     /** Reader thread: parses sections into batches, hands each to the verifier pool, queues the futures in file order. */
-    private void readAll(CarReader reader, AtomicLong rawBytes, long resumeOffset, BlockingQueue<Future<Batch>> queue,
-            ExecutorService verifiers, AtomicLong unverifiable) {
+    private void readAll(
+            CarReader reader,
+            AtomicLong rawBytes,
+            long resumeOffset,
+            BlockingQueue<Future<Batch>> queue,
+            ExecutorService verifiers,
+            AtomicLong unverifiable) {
         try {
             boolean compressed = reader.format().isCompressed();
             List<CarBlock> blocks = new ArrayList<>();
@@ -352,20 +421,36 @@ public final class SnapshotImporter {
                     continue; // durable before the checkpoint: skipped without hashing
                 }
                 if (!aligned && b.sectionOffset() != resumeOffset) {
-                    throw new CarFormatException(reader.source(), resumeOffset + reader.payloadOffset(),
+                    throw new CarFormatException(
+                            reader.source(),
+                            resumeOffset + reader.payloadOffset(),
                             "the import checkpoint is not at a section boundary: the file changed since the interrupted import");
                 }
                 aligned = true;
                 blocks.add(b);
                 bytes += b.data().length;
                 if (bytes >= options.batchBytes()) {
-                    submit(queue, verifiers, reader, blocks, bytes, compressed ? rawBytes.get() : reader.position() + reader.payloadOffset(), unverifiable);
+                    submit(
+                            queue,
+                            verifiers,
+                            reader,
+                            blocks,
+                            bytes,
+                            compressed ? rawBytes.get() : reader.position() + reader.payloadOffset(),
+                            unverifiable);
                     blocks = new ArrayList<>();
                     bytes = 0;
                 }
             }
             if (!blocks.isEmpty()) {
-                submit(queue, verifiers, reader, blocks, bytes, compressed ? rawBytes.get() : reader.position() + reader.payloadOffset(), unverifiable);
+                submit(
+                        queue,
+                        verifiers,
+                        reader,
+                        blocks,
+                        bytes,
+                        compressed ? rawBytes.get() : reader.position() + reader.payloadOffset(),
+                        unverifiable);
             }
             queue.put(CompletableFuture.completedFuture(null));
         } catch (InterruptedException e) {
@@ -380,8 +465,15 @@ public final class SnapshotImporter {
         }
     }
 
-    private void submit(BlockingQueue<Future<Batch>> queue, ExecutorService verifiers, CarReader reader, List<CarBlock> blocks,
-            long bytes, long inputPosition, AtomicLong unverifiable) throws InterruptedException {
+    private void submit(
+            BlockingQueue<Future<Batch>> queue,
+            ExecutorService verifiers,
+            CarReader reader,
+            List<CarBlock> blocks,
+            long bytes,
+            long inputPosition,
+            AtomicLong unverifiable)
+            throws InterruptedException {
         CarBlock last = blocks.get(blocks.size() - 1);
         Batch batch = new Batch(blocks, last.dataOffset() + last.data().length, inputPosition, bytes);
         long payloadOffset = reader.payloadOffset();
@@ -399,8 +491,11 @@ public final class SnapshotImporter {
             }
             if (!expected.matches(b.data(), 0, b.data().length)) {
                 Multihash actual = Multihash.digest(expected.code(), b.data());
-                throw new CarFormatException(source, b.dataOffset() + payloadOffset, "block does not match its CID " + cid
-                        + ": the " + b.data().length + " bytes hash to " + actual + " (corrupt block or CID)");
+                throw new CarFormatException(
+                        source,
+                        b.dataOffset() + payloadOffset,
+                        "block does not match its CID " + cid + ": the " + b.data().length + " bytes hash to " + actual
+                                + " (corrupt block or CID)");
             }
         }
         return batch;

@@ -46,7 +46,8 @@ final class SortedTableLoader implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // SST files left by a load that a crash interrupted before ingestion: their blocks are after the checkpoint and come again
+        // SST files left by a load that a crash interrupted before ingestion: their blocks are after the checkpoint and
+        // come again
         blocks.clearStagingDirectory();
     }
 
@@ -59,7 +60,8 @@ final class SortedTableLoader implements AutoCloseable {
     }
 
     void add(Block block) {
-        buffers.get(blocks.rule().shardOf(block.cid())).add(new Keyed(block.cid().toBytes(), block));
+        buffers.get(blocks.rule().shardOf(block.cid()))
+                .add(new Keyed(block.cid().toBytes(), block));
     }
 
     /**
@@ -125,9 +127,15 @@ final class SortedTableLoader implements AutoCloseable {
             }
             listener.tablesIngested(to);
         } catch (BlockstoreException | SnapshotStoreException e) {
-            throw new ImportException(source, from, source + ": cannot load the blocks of CAR payload offsets " + from + " to " + to
-                    + " into the store (SST files in " + blocks.stagingDirectory() + "): " + e.getMessage() + ". Blocks before CAR payload offset "
-                    + from + " are safely stored; fix the problem (disk space?) and rerun the same import to continue", e);
+            throw new ImportException(
+                    source,
+                    from,
+                    source + ": cannot load the blocks of CAR payload offsets " + from + " to " + to
+                            + " into the store (SST files in " + blocks.stagingDirectory() + "): " + e.getMessage()
+                            + ". Blocks before CAR payload offset "
+                            + from
+                            + " are safely stored; fix the problem (disk space?) and rerun the same import to continue",
+                    e);
         }
     }
 

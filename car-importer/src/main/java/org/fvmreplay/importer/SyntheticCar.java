@@ -44,7 +44,8 @@ public final class SyntheticCar {
         long bytes = 0;
         byte[] first = block(random);
         Cid root = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, first);
-        try (CarWriter writer = new CarWriter(new BufferedOutputStream(Files.newOutputStream(out), 1 << 20), List.of(root))) {
+        try (CarWriter writer =
+                new CarWriter(new BufferedOutputStream(Files.newOutputStream(out), 1 << 20), List.of(root))) {
             byte[] data = first;
             while (true) {
                 writer.write(Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, data), data);
@@ -62,7 +63,8 @@ public final class SyntheticCar {
 
     private static byte[] block(SplittableRandom random) {
         int roll = random.nextInt(100);
-        int size = roll < 80 ? random.nextInt(40, 250) : roll < 98 ? random.nextInt(250, 800) : random.nextInt(800, 4000);
+        int size =
+                roll < 80 ? random.nextInt(40, 250) : roll < 98 ? random.nextInt(250, 800) : random.nextInt(800, 4000);
         byte[] data = new byte[size];
         for (int i = 0; i < size; i += 8) {
             long v = random.nextLong();

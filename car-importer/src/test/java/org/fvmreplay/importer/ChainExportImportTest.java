@@ -38,7 +38,8 @@ class ChainExportImportTest {
     void importsBlocksWithTheCborCodec() {
         Path car = TestData.shared().resolve("cases/car-cbor-0x51-codec.car");
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            ImportResult result = new SnapshotImporter(store, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
+            ImportResult result =
+                    new SnapshotImporter(store, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
             assertThat(result.record().status()).isEqualTo(SnapshotStatus.COMPLETE);
             assertThat(result.record().blockCount()).isEqualTo(2);
             assertThat(result.unverifiableBlocks()).isZero();
@@ -61,7 +62,8 @@ class ChainExportImportTest {
             writer.write(identity, inline);
         }
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
-            ImportResult result = new SnapshotImporter(store, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
+            ImportResult result =
+                    new SnapshotImporter(store, ImportOptions.defaults()).importFile(car, ImportListener.NONE);
             assertThat(result.record().status()).isEqualTo(SnapshotStatus.COMPLETE);
             assertThat(result.record().blockCount()).isEqualTo(2);
             assertThat(store.blocks().get(parentCid)).isEqualTo(parent);
@@ -81,7 +83,8 @@ class ChainExportImportTest {
             assertThat(result.chainIndexProblem()).isEmpty();
             long blocks = manifest.get("car").get("blocks").asLong();
             assertThat(result.record().blockCount()).isEqualTo(blocks);
-            assertThat(result.record().blockBytes()).isEqualTo(manifest.get("car").get("block_bytes").asLong());
+            assertThat(result.record().blockBytes())
+                    .isEqualTo(manifest.get("car").get("block_bytes").asLong());
             long[] stored = {0};
             store.blocks().forEachCid(c -> stored[0]++);
             assertThat(stored[0]).isEqualTo(blocks);
@@ -90,16 +93,23 @@ class ChainExportImportTest {
             List<JsonNode> expected = tipsets(dir);
             List<TipsetEntry> indexed = store.chainIndex().all();
             assertThat(result.tipsetsIndexed()).isEqualTo(expected.size());
-            assertThat(indexed).extracting(TipsetEntry::epoch).containsExactlyElementsOf(expected.stream().map(t -> t.get("epoch").asLong()).toList());
-            assertThat(indexed.get(indexed.size() - 1).epoch()).isEqualTo(manifest.get("head_epoch").asLong());
+            assertThat(indexed)
+                    .extracting(TipsetEntry::epoch)
+                    .containsExactlyElementsOf(
+                            expected.stream().map(t -> t.get("epoch").asLong()).toList());
+            assertThat(indexed.get(indexed.size() - 1).epoch())
+                    .isEqualTo(manifest.get("head_epoch").asLong());
             for (int i = 0; i < expected.size(); i++) {
                 JsonNode t = expected.get(i);
                 TipsetEntry e = indexed.get(i);
                 assertThat(e.key()).as("epoch %d", e.epoch()).isEqualTo(cids(t.get("cids")));
                 assertThat(e.parents()).isEqualTo(cids(t.get("parents")));
-                assertThat(e.parentStateRoot()).isEqualTo(Cid.parse(t.get("parent_state_root").asText()));
-                assertThat(e.parentMessageReceipts()).isEqualTo(Cid.parse(t.get("parent_message_receipts").asText()));
-                assertThat(e.parentBaseFee().toString()).isEqualTo(t.get("parent_base_fee").asText());
+                assertThat(e.parentStateRoot())
+                        .isEqualTo(Cid.parse(t.get("parent_state_root").asText()));
+                assertThat(e.parentMessageReceipts())
+                        .isEqualTo(Cid.parse(t.get("parent_message_receipts").asText()));
+                assertThat(e.parentBaseFee().toString())
+                        .isEqualTo(t.get("parent_base_fee").asText());
             }
         }
     }
@@ -107,7 +117,8 @@ class ChainExportImportTest {
     static List<JsonNode> tipsets(Path chainDir) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new ZstdInputStream(Files.newInputStream(chainDir.resolve("tipsets.jsonl.zst"))), StandardCharsets.UTF_8))) {
+                new ZstdInputStream(Files.newInputStream(chainDir.resolve("tipsets.jsonl.zst"))),
+                StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
                     out.add(JSON.readTree(line));

@@ -65,7 +65,9 @@ class ImportRobustnessTest {
         }
         // a reopened store still knows the snapshot is complete
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"))) {
-            assertThat(new SnapshotImporter(store, small(mode)).importFile(chain4, ImportListener.NONE).outcome())
+            assertThat(new SnapshotImporter(store, small(mode))
+                            .importFile(chain4, ImportListener.NONE)
+                            .outcome())
                     .isEqualTo(ImportResult.Outcome.ALREADY_COMPLETE);
             assertThat(store.manifest().shards()).isEqualTo(2);
         }
@@ -123,7 +125,11 @@ class ImportRobustnessTest {
             // the repaired file has the same size and roots: the rerun resumes at the checkpoint and completes
             Files.copy(chain4, file, StandardCopyOption.REPLACE_EXISTING);
             ImportResult rerun = new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE);
-            assertThat(rerun.outcome()).isEqualTo(partial.checkpointOffset() > 0 ? ImportResult.Outcome.RESUMED : ImportResult.Outcome.IMPORTED);
+            assertThat(rerun.outcome())
+                    .isEqualTo(
+                            partial.checkpointOffset() > 0
+                                    ? ImportResult.Outcome.RESUMED
+                                    : ImportResult.Outcome.IMPORTED);
             assertThat(rerun.record().blockCount()).isEqualTo(1222);
             assertThat(TestData.storedCids(store)).isEqualTo(TestData.cidsOf(chain4));
         }
@@ -169,7 +175,8 @@ class ImportRobustnessTest {
                     .hasMessageContaining("index offset");
             // a well-formed CARv2 around the same payload imports
             Path good = Files.write(tmp.resolve("good.car"), carV2(v1, 51, v1.length, 0));
-            assertThat(importer.importFile(good, ImportListener.NONE).record().blockCount()).isEqualTo(1222);
+            assertThat(importer.importFile(good, ImportListener.NONE).record().blockCount())
+                    .isEqualTo(1222);
         }
     }
 
@@ -177,7 +184,13 @@ class ImportRobustnessTest {
     private static byte[] carV2(byte[] v1, long dataOffset, long dataSize, long indexOffset) {
         byte[] pragma = {0x0a, (byte) 0xa1, 0x67, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e, 0x02};
         ByteBuffer b = ByteBuffer.allocate(pragma.length + 40 + v1.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(pragma).putLong(0).putLong(0).putLong(dataOffset).putLong(dataSize).putLong(indexOffset).put(v1);
+        b.put(pragma)
+                .putLong(0)
+                .putLong(0)
+                .putLong(dataOffset)
+                .putLong(dataSize)
+                .putLong(indexOffset)
+                .put(v1);
         return b.array();
     }
 
@@ -244,7 +257,8 @@ class ImportRobustnessTest {
         long size = Files.size(file);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
             SnapshotImporter importer = new SnapshotImporter(store, small(mode));
-            assertThat(importer.importFile(file, ImportListener.NONE).tipsetsIndexed()).isEqualTo(4);
+            assertThat(importer.importFile(file, ImportListener.NONE).tipsetsIndexed())
+                    .isEqualTo(4);
             writeCar(file, List.of(epoch2), blocks); // same length CID: same file size
             assertThat(Files.size(file)).isEqualTo(size);
             ImportResult again = importer.importFile(file, ImportListener.NONE);
@@ -263,13 +277,18 @@ class ImportRobustnessTest {
         }
         Path file = tmp.resolve("odd-roots.car");
         // headers of epochs 3 and 2 as one "tipset": they differ in height and parents
-        writeCar(file, List.of(Cid.parse("bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu"),
-                Cid.parse("bafy2bzaceb5xzclgvwgobsog4qckrkimthkisozhw3bkaxg7iiruajhmym5va")), blocks);
+        writeCar(
+                file,
+                List.of(
+                        Cid.parse("bafy2bzacedjrqan2fwfvhfopi64yickki7miiksecglpeiavf7xueytnzevlu"),
+                        Cid.parse("bafy2bzaceb5xzclgvwgobsog4qckrkimthkisozhw3bkaxg7iiruajhmym5va")),
+                blocks);
         try (SnapshotStore store = SnapshotStore.open(tmp.resolve("store"), 2)) {
             ImportResult result = new SnapshotImporter(store, small(mode)).importFile(file, ImportListener.NONE);
             assertThat(result.record().complete()).isTrue();
             assertThat(result.tipsetsIndexed()).isZero();
-            assertThat(result.chainIndexProblem()).hasValueSatisfying(p -> assertThat(p).contains("do not form a tipset"));
+            assertThat(result.chainIndexProblem())
+                    .hasValueSatisfying(p -> assertThat(p).contains("do not form a tipset"));
             assertThat(TestData.storedCids(store)).hasSize(1222);
         }
     }

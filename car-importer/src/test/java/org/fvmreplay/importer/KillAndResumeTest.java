@@ -35,7 +35,8 @@ class KillAndResumeTest {
 
         Process child = startChild(store, car, stats.blocks() / 3, mode);
         long seen = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("progress ")) {
                     seen = Long.parseLong(line.substring(9));
@@ -47,7 +48,10 @@ class KillAndResumeTest {
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no RocksDB close
             child.waitFor();
         }
-        assertThat(seen).as("the child got half-way before it was killed").isGreaterThan(stats.blocks() / 2).isLessThan(stats.blocks());
+        assertThat(seen)
+                .as("the child got half-way before it was killed")
+                .isGreaterThan(stats.blocks() / 2)
+                .isLessThan(stats.blocks());
         assertResumesToTheSameBlocks(car, stats, store, mode, Long.MAX_VALUE);
     }
 
@@ -66,13 +70,15 @@ class KillAndResumeTest {
 
         Process child = startChild(store, car, Long.MAX_VALUE, BulkMode.SST, step + ":3");
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
             }
         }
         assertThat(child.waitFor()).isEqualTo(137);
-        String halt = lines.stream().filter(l -> l.startsWith("halt ")).findFirst().orElseThrow();
+        String halt =
+                lines.stream().filter(l -> l.startsWith("halt ")).findFirst().orElseThrow();
         long haltedAt = Long.parseLong(halt.substring(halt.lastIndexOf(' ') + 1));
         assertThat(lines).doesNotContain("done");
 
@@ -84,19 +90,27 @@ class KillAndResumeTest {
         }
         assertResumesToTheSameBlocks(car, stats, store, BulkMode.SST, haltedAt);
         try (Stream<Path> files = Files.list(staging)) {
-            assertThat(files.count()).as("staging directory after the resumed import").isZero();
+            assertThat(files.count())
+                    .as("staging directory after the resumed import")
+                    .isZero();
         }
     }
 
     /** Resumes the import in {@code store} and compares its blocks with a fresh, uninterrupted import. */
-    private void assertResumesToTheSameBlocks(Path car, SyntheticCar.Stats stats, Path store, BulkMode mode, long checkpointBefore) {
+    private void assertResumesToTheSameBlocks(
+            Path car, SyntheticCar.Stats stats, Path store, BulkMode mode, long checkpointBefore) {
         String key = car.toAbsolutePath().normalize().toString();
         Set<Cid> resumed;
         try (SnapshotStore opened = SnapshotStore.open(store)) {
             SnapshotRecord partial = opened.catalogue().get(key).orElseThrow();
             assertThat(partial.status()).isEqualTo(SnapshotStatus.PARTIAL);
-            assertThat(partial.checkpointOffset()).isPositive().isLessThan(stats.fileBytes()).isLessThan(checkpointBefore);
-            ImportResult result = new SnapshotImporter(opened, ImportOptions.defaults().withBulkMode(mode)).importFile(car, ImportListener.NONE);
+            assertThat(partial.checkpointOffset())
+                    .isPositive()
+                    .isLessThan(stats.fileBytes())
+                    .isLessThan(checkpointBefore);
+            ImportResult result = new SnapshotImporter(
+                            opened, ImportOptions.defaults().withBulkMode(mode))
+                    .importFile(car, ImportListener.NONE);
             assertThat(result.outcome()).isEqualTo(ImportResult.Outcome.RESUMED);
             assertThat(result.blocksWritten()).isLessThan(stats.blocks());
             assertThat(result.record().blockCount()).isEqualTo(stats.blocks());
@@ -105,19 +119,30 @@ class KillAndResumeTest {
         }
         Set<Cid> uninterrupted;
         try (SnapshotStore fresh = SnapshotStore.open(tmp.resolve("fresh"), 2)) {
-            new SnapshotImporter(fresh, ImportOptions.defaults().withBulkMode(mode)).importFile(car, ImportListener.NONE);
+            new SnapshotImporter(fresh, ImportOptions.defaults().withBulkMode(mode))
+                    .importFile(car, ImportListener.NONE);
             uninterrupted = TestData.storedCids(fresh);
         }
         assertThat(uninterrupted).hasSize((int) stats.blocks());
         assertThat(resumed).isEqualTo(uninterrupted);
     }
 
-    private static Process startChild(Path store, Path car, long slowAfter, BulkMode mode, String... extra) throws IOException {
+    private static Process startChild(Path store, Path car, long slowAfter, BulkMode mode, String... extra)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath, ImportChild.class.getName(), store.toString(),
-                car.toString(), Long.toString(slowAfter), mode.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-cp",
+                classpath,
+                ImportChild.class.getName(),
+                store.toString(),
+                car.toString(),
+                Long.toString(slowAfter),
+                mode.toString()));
         command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 }

@@ -27,7 +27,9 @@ final class TestData {
 
     static Path shared() {
         String property = System.getProperty("fvmreplay.shared");
-        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        Path dir = property != null && !property.isBlank()
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().resolve("../../shared");
         assertThat(dir).as("shared data directory (set -Dfvmreplay.shared)").isDirectory();
         return dir.normalize();
     }
@@ -62,7 +64,10 @@ final class TestData {
         Path corpus = shared().resolve("vectors/corpus/extracted");
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.walk(corpus)) {
-            List<Path> vectors = files.filter(p -> p.toString().endsWith(".json")).sorted().limit(n).toList();
+            List<Path> vectors = files.filter(p -> p.toString().endsWith(".json"))
+                    .sorted()
+                    .limit(n)
+                    .toList();
             int i = 0;
             List<Path> cars = new ArrayList<>();
             for (Path v : vectors) {

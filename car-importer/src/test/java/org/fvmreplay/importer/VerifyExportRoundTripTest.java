@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** verify reports what is missing; export writes a CAR that imports back to the same blocks. */
 class VerifyExportRoundTripTest {
-    private static final Cid GENESIS_STATE = Cid.parse("bafy2bzacech3yb7xlb7c57v2xh7rvmt4skeidk7z2g36llksaz4biflblbt24");
+    private static final Cid GENESIS_STATE =
+            Cid.parse("bafy2bzacech3yb7xlb7c57v2xh7rvmt4skeidk7z2g36llksaz4biflblbt24");
     private static final Cid EPOCH2_STATE = Cid.parse("bafy2bzacecbifligvzk3u5wdigafvubkcxksvy5rwyfhepfophatf25f6s7se");
     private static final Cid EPOCH3_STATE = Cid.parse("bafy2bzacebpkfyohjp7thdmpjy44lkimctgphlxu3apnkgwtrkxy723vhbk5y");
 
@@ -92,7 +93,8 @@ class VerifyExportRoundTripTest {
             assertThat(export.roots()).isEqualTo(original.get(1).key());
             assertThat(export.blocks()).isEqualTo(expected.size());
             // the whole chain cannot be exported: its newest states are not in the snapshot
-            assertThatThrownBy(() -> new CarExporter(a.blocks()).exportTipsets(a.chainIndex().all(), tmp.resolve("all.car")))
+            assertThatThrownBy(() -> new CarExporter(a.blocks())
+                            .exportTipsets(a.chainIndex().all(), tmp.resolve("all.car")))
                     .isInstanceOf(SnapshotStoreException.class)
                     .hasMessageContaining("not in the store");
             assertThat(tmp.resolve("all.car")).doesNotExist();

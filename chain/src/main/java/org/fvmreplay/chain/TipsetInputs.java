@@ -74,11 +74,13 @@ public record TipsetInputs(
         requireNonNull(tipset, "tipset is null");
         requireNonNull(parentState, "parentState is null");
         // Lotus refuses to execute a tipset with two blocks from one miner.
-        if (tipset.blocks().stream().map(b -> b.header().miner()).distinct().count() != tipset.blocks().size()) {
+        if (tipset.blocks().stream().map(b -> b.header().miner()).distinct().count()
+                != tipset.blocks().size()) {
             throw new ChainException(tipset + " has more than one block from the same miner");
         }
         Tipset parent = chain.parent(tipset);
-        long genesisTimestamp = network.genesisTimestamp().orElseGet(() -> chain.genesis(tipset).minTimestamp());
+        long genesisTimestamp =
+                network.genesisTimestamp().orElseGet(() -> chain.genesis(tipset).minTimestamp());
         List<PreStep> steps = new ArrayList<>();
         for (long i = parent.height(); i < tipset.height(); i++) {
             if (i > parent.height()) {
@@ -86,8 +88,17 @@ public record TipsetInputs(
             }
             network.upgradeAt(i).filter(Upgrade::migration).ifPresent(u -> steps.add(new Migration(u)));
         }
-        List<BlockMessages> blocks = TipsetMessages.forTipset(chain, tipset, network.keysSendersById(tipset.height()), parentState);
-        return new TipsetInputs(tipset, tipset.parentStateRoot(), parent.height(), steps, network.networkVersion(tipset.height()),
-                tipset.minTimestamp(), tipset.parentBaseFee(), blocks, new TipsetExterns(chain, tipset, network, genesisTimestamp));
+        List<BlockMessages> blocks =
+                TipsetMessages.forTipset(chain, tipset, network.keysSendersById(tipset.height()), parentState);
+        return new TipsetInputs(
+                tipset,
+                tipset.parentStateRoot(),
+                parent.height(),
+                steps,
+                network.networkVersion(tipset.height()),
+                tipset.minTimestamp(),
+                tipset.parentBaseFee(),
+                blocks,
+                new TipsetExterns(chain, tipset, network, genesisTimestamp));
     }
 }

@@ -24,7 +24,13 @@ import org.fvmreplay.ipld.car.CarReader;
 import org.fvmreplay.ipld.cid.Cid;
 
 /** A devnet chain of {@code ../shared/chains} loaded into memory, with its expected values; loaded once per JVM. */
-public record SharedChain(String name, MemoryBlockstore store, ChainStore chain, List<Cid> roots, List<JsonNode> tipsets, JsonNode manifest) {
+public record SharedChain(
+        String name,
+        MemoryBlockstore store,
+        ChainStore chain,
+        List<Cid> roots,
+        List<JsonNode> tipsets,
+        JsonNode manifest) {
     private static final Map<String, SharedChain> LOADED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,9 +44,13 @@ public record SharedChain(String name, MemoryBlockstore store, ChainStore chain,
 
     public static Path dir(String name) {
         String property = System.getProperty("fvmreplay.shared");
-        Path shared = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        Path shared = property != null && !property.isBlank()
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().resolve("../../shared");
         Path dir = shared.resolve("chains").resolve(name);
-        assertThat(dir.resolve("chain.car.zst")).as("shared chain (set -Dfvmreplay.shared)").isRegularFile();
+        assertThat(dir.resolve("chain.car.zst"))
+                .as("shared chain (set -Dfvmreplay.shared)")
+                .isRegularFile();
         return dir;
     }
 
@@ -64,7 +74,13 @@ public record SharedChain(String name, MemoryBlockstore store, ChainStore chain,
                     tipsets.add(JSON.readTree(line));
                 }
             }
-            return new SharedChain(name, store, new ChainStore(store), roots, tipsets, JSON.readTree(dir.resolve("manifest.json").toFile()));
+            return new SharedChain(
+                    name,
+                    store,
+                    new ChainStore(store),
+                    roots,
+                    tipsets,
+                    JSON.readTree(dir.resolve("manifest.json").toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,9 +3,14 @@ package org.fvmreplay.conformance;
 import static java.util.Objects.requireNonNull;
 
 /** The outcome of one vector variant: PASS, FAIL or SKIP, a reason, and expected vs actual receipt and root. */
-public record ConformanceResult(String vectorId, String variant, Status status, String reason, String expected, String actual) {
+public record ConformanceResult(
+        String vectorId, String variant, Status status, String reason, String expected, String actual) {
     /** Outcome kinds. */
-    public enum Status { PASS, FAIL, SKIP }
+    public enum Status {
+        PASS,
+        FAIL,
+        SKIP
+    }
 
     public ConformanceResult {
         requireNonNull(vectorId, "vectorId");

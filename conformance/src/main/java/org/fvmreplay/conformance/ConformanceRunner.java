@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
@@ -24,8 +24,8 @@ import org.fvmreplay.fvm.machine.NetworkConfig;
 import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.fvm.state.MutableStateTree;
 import org.fvmreplay.fvm.trace.GasTrace;
-import org.fvmreplay.ipld.blockstore.MissingBlockException;
 import org.fvmreplay.ipld.blockstore.MemoryBlockstore;
+import org.fvmreplay.ipld.blockstore.MissingBlockException;
 import org.fvmreplay.ipld.car.ActorBundleArchive;
 import org.fvmreplay.ipld.car.CarBlock;
 import org.fvmreplay.ipld.car.CarReader;
@@ -39,9 +39,11 @@ import org.fvmreplay.ipld.cid.Cid;
 public final class ConformanceRunner {
     /** FVM v2 semantics run network version 17 (actors v9), FVM v3 network version 18. */
     private static final int MIN_NETWORK_VERSION = 17;
+
     private static final int MAX_NETWORK_VERSION = 18;
     /** Filecoin network versions that exist so far; anything else in a vector is a mistake, not a skip. */
     private static final int MAX_KNOWN_NETWORK_VERSION = 21;
+
     private static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(100);
     private static final BigInteger TOTAL_FILECOIN = new BigInteger("2000000000000000000000000000");
     /** Window PoSt needs real proof verification (the reference harness skips these too). */
@@ -107,7 +109,12 @@ public final class ConformanceRunner {
                     prices = repricing.priceListFor(variant.networkVersion());
                 } catch (RuntimeException e) {
                     prices = null;
-                    after = VariantReport.notRun(vector.source().toString(), vector.id(), variant.id(), variant.networkVersion(), ConformanceResult.Status.FAIL,
+                    after = VariantReport.notRun(
+                            vector.source().toString(),
+                            vector.id(),
+                            variant.id(),
+                            variant.networkVersion(),
+                            ConformanceResult.Status.FAIL,
                             "error: cannot build " + repricing.describe() + ": " + e.getMessage());
                     results.add(new RepricingReport(before, after));
                     continue;
@@ -120,26 +127,53 @@ public final class ConformanceRunner {
     }
 
     private static VariantReport unreadable(Path file, RuntimeException e) {
-        return VariantReport.notRun(file.toString(), file.getFileName().toString(), "-", -1, ConformanceResult.Status.FAIL, "cannot read vector: " + e.getMessage());
+        return VariantReport.notRun(
+                file.toString(),
+                file.getFileName().toString(),
+                "-",
+                -1,
+                ConformanceResult.Status.FAIL,
+                "cannot read vector: " + e.getMessage());
     }
 
-    private VariantReport runVariant(TestVector vector, TestVector.Variant variant, Optional<PriceList> prices, boolean trace) {
+    private VariantReport runVariant(
+            TestVector vector, TestVector.Variant variant, Optional<PriceList> prices, boolean trace) {
         String id = vector.id();
         String file = vector.source().toString();
         int nv = variant.networkVersion();
-        if (SKIP.matcher(vector.source().toString()).matches() || SKIP.matcher(id).matches()) {
-            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.SKIP, "Window PoSt verification is not available (needs real proofs)");
+        if (SKIP.matcher(vector.source().toString()).matches()
+                || SKIP.matcher(id).matches()) {
+            return VariantReport.notRun(
+                    file,
+                    id,
+                    variant.id(),
+                    nv,
+                    ConformanceResult.Status.SKIP,
+                    "Window PoSt verification is not available (needs real proofs)");
         }
         if (nv < 0 || nv > MAX_KNOWN_NETWORK_VERSION) {
-            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL,
-                    "unknown network version " + nv + " (known: 0 to " + MAX_KNOWN_NETWORK_VERSION + "); is the vector from a newer test-vectors release?");
+            return VariantReport.notRun(
+                    file,
+                    id,
+                    variant.id(),
+                    nv,
+                    ConformanceResult.Status.FAIL,
+                    "unknown network version " + nv + " (known: 0 to " + MAX_KNOWN_NETWORK_VERSION
+                            + "); is the vector from a newer test-vectors release?");
         }
         if (nv < MIN_NETWORK_VERSION || nv > MAX_NETWORK_VERSION) {
-            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.SKIP, "network version " + nv + " not supported (FVM v2 runs 17, FVM v3 runs 18)");
+            return VariantReport.notRun(
+                    file,
+                    id,
+                    variant.id(),
+                    nv,
+                    ConformanceResult.Status.SKIP,
+                    "network version " + nv + " not supported (FVM v2 runs 17, FVM v3 runs 18)");
         }
         try {
             MemoryBlockstore store = VectorBlocks.load(vector);
-            MutableStateTree pre = MutableStateTree.load(store, vector.preconditions().stateRoot());
+            MutableStateTree pre =
+                    MutableStateTree.load(store, vector.preconditions().stateRoot());
             Cid manifest = Machine.manifestOf(pre);
             for (CarBlock block : bundle(manifest)) {
                 store.put(block.cid(), block.data());
@@ -147,53 +181,90 @@ public final class ConformanceRunner {
             BigInteger baseFee = vector.preconditions().baseFee().orElse(DEFAULT_BASE_FEE);
             BigInteger circ = vector.preconditions().circulatingSupply().orElse(TOTAL_FILECOIN);
             NetworkConfig defaults = NetworkConfig.forNetworkVersion(nv);
-            NetworkConfig network = prices.isEmpty() ? defaults
-                    : new NetworkConfig(nv, prices.get(), defaults.maxCallDepth(), defaults.maxBlockSize(), defaults.chainId());
-            MachineContext context = new MachineContext(network, variant.epoch(), variant.epoch() * 30, baseFee, circ, vector.preconditions().stateRoot());
+            NetworkConfig network = prices.isEmpty()
+                    ? defaults
+                    : new NetworkConfig(
+                            nv, prices.get(), defaults.maxCallDepth(), defaults.maxBlockSize(), defaults.chainId());
+            MachineContext context = new MachineContext(
+                    network,
+                    variant.epoch(),
+                    variant.epoch() * 30,
+                    baseFee,
+                    circ,
+                    vector.preconditions().stateRoot());
             Machine machine = Machine.create(context, store, new ReplayingExterns(vector.randomness()), engine, false);
             // compiled code depends on the price list (wasm instruction costs), so it is shared per list too
-            String moduleKey = manifest + "/" + nv + "/" + network.priceList().name() + "/" + System.identityHashCode(network.priceList());
+            String moduleKey = manifest + "/" + nv + "/" + network.priceList().name() + "/"
+                    + System.identityHashCode(network.priceList());
             ModuleCache shared = modules.computeIfAbsent(moduleKey, k -> machine.modules());
             List<GasTrace> traces = new ArrayList<>();
-            Machine runMachine = trace ? machine.withModules(shared).withTraceListener(traces::add) : machine.withModules(shared);
+            Machine runMachine =
+                    trace ? machine.withModules(shared).withTraceListener(traces::add) : machine.withModules(shared);
             // the executor runs the network version's FVM generation (NetworkConfig.generation())
             BiFunction<Message, Integer, ApplyRet> executor = new Executor(runMachine)::applyExplicit;
             String mismatch = null;
             List<MessageOutcome> outcomes = new ArrayList<>();
             List<TestVector.Receipt> receipts = vector.postconditions().receipts();
             if (receipts.size() != vector.applyMessages().size()) {
-                throw new VectorFormatException(vector.source(), vector.applyMessages().size() + " apply_messages but " + receipts.size() + " receipts");
+                throw new VectorFormatException(
+                        vector.source(),
+                        vector.applyMessages().size() + " apply_messages but " + receipts.size() + " receipts");
             }
             for (int i = 0; i < vector.applyMessages().size(); i++) {
                 byte[] bytes = vector.applyMessages().get(i).bytes();
                 Message message = Message.decode(bytes);
                 // chain messages from secp256k1 senders are signed: the reference runner counts the 65-byte
                 // signature, its type byte and 3 bytes of CBOR framing in the inclusion size
-                int rawLength = bytes.length + (message.from().protocol() == org.fvmreplay.ipld.address.Protocol.SECP256K1 ? 65 + 4 : 0);
+                int rawLength = bytes.length
+                        + (message.from().protocol() == org.fvmreplay.ipld.address.Protocol.SECP256K1 ? 65 + 4 : 0);
                 int tracesBefore = traces.size();
                 ApplyRet ret = executor.apply(message, rawLength);
                 // a message rejected before execution creates no call manager, hence no trace
-                Optional<GasTrace> messageTrace = trace ? Optional.of(traces.size() > tracesBefore ? traces.get(traces.size() - 1) : GasTrace.enabled()) : Optional.empty();
+                Optional<GasTrace> messageTrace = trace
+                        ? Optional.of(traces.size() > tracesBefore ? traces.get(traces.size() - 1) : GasTrace.enabled())
+                        : Optional.empty();
                 TestVector.Receipt want = receipts.get(i);
-                MessageOutcome outcome = new MessageOutcome(i, message.gasLimit(),
-                        new MessageOutcome.Receipt(want.exitCode(), HexFormat.of().formatHex(want.returnData()), want.gasUsed()),
-                        new MessageOutcome.Receipt(ret.exitCode(), HexFormat.of().formatHex(ret.returnData()), ret.gasUsed()),
-                        ret.failureInfo(), messageTrace);
+                MessageOutcome outcome = new MessageOutcome(
+                        i,
+                        message.gasLimit(),
+                        new MessageOutcome.Receipt(
+                                want.exitCode(), HexFormat.of().formatHex(want.returnData()), want.gasUsed()),
+                        new MessageOutcome.Receipt(
+                                ret.exitCode(), HexFormat.of().formatHex(ret.returnData()), ret.gasUsed()),
+                        ret.failureInfo(),
+                        messageTrace);
                 outcomes.add(outcome);
                 if (mismatch == null && !outcome.matches()) {
-                    mismatch = "message " + i + ": expected " + outcome.expected().describe() + ", got " + outcome.actual().describe()
-                            + (ret.failureInfo() == null ? "" : " [" + ret.failureInfo() + "]");
+                    mismatch =
+                            "message " + i + ": expected " + outcome.expected().describe() + ", got "
+                                    + outcome.actual().describe()
+                                    + (ret.failureInfo() == null ? "" : " [" + ret.failureInfo() + "]");
                 }
             }
             Cid root = runMachine.flush();
             if (mismatch == null && !root.equals(vector.postconditions().stateRoot())) {
-                mismatch = "post-state root: expected " + vector.postconditions().stateRoot() + ", got " + root;
+                mismatch =
+                        "post-state root: expected " + vector.postconditions().stateRoot() + ", got " + root;
             }
-            return new VariantReport(file, id, variant.id(), nv, mismatch == null ? ConformanceResult.Status.PASS : ConformanceResult.Status.FAIL,
-                    mismatch, outcomes, Optional.of(vector.postconditions().stateRoot()), Optional.of(root));
+            return new VariantReport(
+                    file,
+                    id,
+                    variant.id(),
+                    nv,
+                    mismatch == null ? ConformanceResult.Status.PASS : ConformanceResult.Status.FAIL,
+                    mismatch,
+                    outcomes,
+                    Optional.of(vector.postconditions().stateRoot()),
+                    Optional.of(root));
         } catch (MissingBlockException e) {
-            return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL,
-                    "error: block " + e.cid() + " is missing from the vector's CAR and the actor bundles (the vector is incomplete; re-extract it)");
+            return VariantReport.notRun(
+                    file,
+                    id,
+                    variant.id(),
+                    nv,
+                    ConformanceResult.Status.FAIL,
+                    "error: block " + e.cid()
+                            + " is missing from the vector's CAR and the actor bundles (the vector is incomplete; re-extract it)");
         } catch (RuntimeException | StackOverflowError e) {
             return VariantReport.notRun(file, id, variant.id(), nv, ConformanceResult.Status.FAIL, "error: " + e);
         }
@@ -205,7 +276,9 @@ public final class ConformanceRunner {
             return cached;
         }
         try (var files = Files.list(actorsDirectory)) {
-            for (Path archive : files.filter(p -> p.getFileName().toString().endsWith(".tar.zst")).sorted().toList()) {
+            for (Path archive : files.filter(p -> p.getFileName().toString().endsWith(".tar.zst"))
+                    .sorted()
+                    .toList()) {
                 ActorBundleArchive bundle = ActorBundleArchive.read(archive);
                 if (!bundle.networks().contains("mainnet")) {
                     continue;
@@ -213,8 +286,14 @@ public final class ConformanceRunner {
                 try (CarReader reader = bundle.open("mainnet")) {
                     List<CarBlock> blocks = reader.readAll();
                     Cid root = reader.roots().get(0);
-                    byte[] rootBlock = blocks.stream().filter(b -> b.cid().equals(root)).findFirst().map(CarBlock::data).orElse(null);
-                    if (rootBlock != null && org.fvmreplay.fvm.machine.BuiltinActors.dataOf(rootBlock, root).equals(manifest)) {
+                    byte[] rootBlock = blocks.stream()
+                            .filter(b -> b.cid().equals(root))
+                            .findFirst()
+                            .map(CarBlock::data)
+                            .orElse(null);
+                    if (rootBlock != null
+                            && org.fvmreplay.fvm.machine.BuiltinActors.dataOf(rootBlock, root)
+                                    .equals(manifest)) {
                         bundles.put(manifest, blocks);
                         return blocks;
                     }

@@ -1,13 +1,14 @@
 package org.fvmreplay.conformance;
 
-import org.fvmreplay.fvm.exitcode.ExitCodes;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.trace.GasTrace;
 
 /** One applied message of a variant: the expected and the actual receipt, the gas limit, and its trace when traced. */
-public record MessageOutcome(int index, long gasLimit, Receipt expected, Receipt actual, String failureInfo, Optional<GasTrace> trace) {
+public record MessageOutcome(
+        int index, long gasLimit, Receipt expected, Receipt actual, String failureInfo, Optional<GasTrace> trace) {
     public MessageOutcome {
         requireNonNull(expected, "expected");
         requireNonNull(actual, "actual");

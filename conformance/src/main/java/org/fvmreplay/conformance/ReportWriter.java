@@ -41,8 +41,14 @@ public final class ReportWriter {
                 writeVariantHeader(json, v);
                 json.writeStringField("status", v.status().name());
                 json.writeStringField("reason", v.reason());
-                writeNullableString(json, "expected_root", v.expectedRoot().map(Object::toString).orElse(null));
-                writeNullableString(json, "actual_root", v.actualRoot().map(Object::toString).orElse(null));
+                writeNullableString(
+                        json,
+                        "expected_root",
+                        v.expectedRoot().map(Object::toString).orElse(null));
+                writeNullableString(
+                        json,
+                        "actual_root",
+                        v.actualRoot().map(Object::toString).orElse(null));
                 json.writeArrayFieldStart("messages");
                 for (MessageOutcome m : v.messages()) {
                     json.writeStartObject();
@@ -72,18 +78,27 @@ public final class ReportWriter {
             json.writeStringField("engine", engine);
             json.writeStringField("prices", prices);
             json.writeObjectFieldStart("summary");
-            List<RepricingReport> ran = variants.stream().filter(RepricingReport::ran).toList();
+            List<RepricingReport> ran =
+                    variants.stream().filter(RepricingReport::ran).toList();
             json.writeNumberField("repriced", ran.size());
             json.writeNumberField("not_repriced", variants.size() - ran.size());
-            json.writeNumberField("gas_before", ran.stream().mapToLong(RepricingReport::gasBefore).sum());
-            json.writeNumberField("gas_after", ran.stream().mapToLong(RepricingReport::gasAfter).sum());
-            json.writeNumberField("messages_out_of_gas", ran.stream().mapToLong(r -> r.newlyOutOfGas().size()).sum());
+            json.writeNumberField(
+                    "gas_before",
+                    ran.stream().mapToLong(RepricingReport::gasBefore).sum());
+            json.writeNumberField(
+                    "gas_after",
+                    ran.stream().mapToLong(RepricingReport::gasAfter).sum());
+            json.writeNumberField(
+                    "messages_out_of_gas",
+                    ran.stream().mapToLong(r -> r.newlyOutOfGas().size()).sum());
             json.writeEndObject();
             json.writeArrayFieldStart("variants");
             for (RepricingReport r : variants) {
                 json.writeStartObject();
                 writeVariantHeader(json, r.before());
-                json.writeStringField("status", r.ran() ? "REPRICED" : r.before().status() == ConformanceResult.Status.SKIP ? "SKIP" : "ERROR");
+                json.writeStringField(
+                        "status",
+                        r.ran() ? "REPRICED" : r.before().status() == ConformanceResult.Status.SKIP ? "SKIP" : "ERROR");
                 json.writeStringField("reason", r.ran() ? "" : r.reason());
                 json.writeStringField("conformance_before", r.before().status().name());
                 if (r.ran()) {
@@ -102,11 +117,15 @@ public final class ReportWriter {
                         json.writeStartObject();
                         json.writeNumberField("index", i);
                         json.writeNumberField("gas_limit", after.gasLimit());
-                        json.writeNumberField("recorded_gas_used", before.expected().gasUsed());
+                        json.writeNumberField(
+                                "recorded_gas_used", before.expected().gasUsed());
                         json.writeNumberField("gas_before", before.actual().gasUsed());
                         json.writeNumberField("gas_after", after.actual().gasUsed());
-                        json.writeNumberField("delta", after.actual().gasUsed() - before.actual().gasUsed());
-                        json.writeNumberField("exit_code_before", before.actual().exitCode());
+                        json.writeNumberField(
+                                "delta",
+                                after.actual().gasUsed() - before.actual().gasUsed());
+                        json.writeNumberField(
+                                "exit_code_before", before.actual().exitCode());
                         json.writeNumberField("exit_code_after", after.actual().exitCode());
                         json.writeBooleanField("out_of_gas", after.outOfGas() && !before.outOfGas());
                         json.writeEndObject();
@@ -130,7 +149,8 @@ public final class ReportWriter {
         json.writeNumberField("network_version", v.networkVersion());
     }
 
-    private static void writeReceipt(JsonGenerator json, String name, MessageOutcome.Receipt receipt) throws IOException {
+    private static void writeReceipt(JsonGenerator json, String name, MessageOutcome.Receipt receipt)
+            throws IOException {
         json.writeObjectFieldStart(name);
         json.writeNumberField("exit_code", receipt.exitCode());
         json.writeStringField("return", receipt.returnHex());
@@ -157,7 +177,8 @@ public final class ReportWriter {
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary);
-                    JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+                    JsonGenerator json =
+                            JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
                 json.writeStartObject();
                 body.write(json);
                 json.writeEndObject();

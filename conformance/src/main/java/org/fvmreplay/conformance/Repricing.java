@@ -54,6 +54,8 @@ public final class Repricing {
 
     /** How the report names these prices. */
     public String describe() {
-        return networkVersion.isPresent() ? "prices of network version " + networkVersion.getAsInt() : "price overrides from " + overrideFile.get();
+        return networkVersion.isPresent()
+                ? "prices of network version " + networkVersion.getAsInt()
+                : "price overrides from " + overrideFile.get();
     }
 }

@@ -14,7 +14,9 @@ public record RepricingReport(VariantReport before, VariantReport after) {
 
     /** Both runs executed their messages (otherwise {@link #reason()} says why not). */
     public boolean ran() {
-        return before.ran() && after.ran() && before.messages().size() == after.messages().size();
+        return before.ran()
+                && after.ran()
+                && before.messages().size() == after.messages().size();
     }
 
     public long gasBefore() {

@@ -42,7 +42,11 @@ public record TestVector(
     }
 
     /** What the state is before the messages. */
-    public record Preconditions(Cid stateRoot, Optional<BigInteger> baseFee, Optional<BigInteger> circulatingSupply, List<Variant> variants) {
+    public record Preconditions(
+            Cid stateRoot,
+            Optional<BigInteger> baseFee,
+            Optional<BigInteger> circulatingSupply,
+            List<Variant> variants) {
         public Preconditions {
             requireNonNull(stateRoot, "stateRoot");
             requireNonNull(baseFee, "baseFee");

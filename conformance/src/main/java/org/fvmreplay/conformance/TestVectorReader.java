@@ -34,8 +34,11 @@ public final class TestVectorReader {
         try {
             root = mapper.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new VectorFormatException(file, "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            throw new VectorFormatException(
+                    file,
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new VectorFormatException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -45,19 +48,27 @@ public final class TestVectorReader {
         Fields f = new Fields(file);
         String vectorClass = f.text(root, "class");
         if (!vectorClass.equals("message")) {
-            throw new VectorFormatException(file, "unsupported vector class \"" + vectorClass + "\" (only \"message\")");
+            throw new VectorFormatException(
+                    file, "unsupported vector class \"" + vectorClass + "\" (only \"message\")");
         }
         JsonNode meta = root.path("_meta");
-        String id = meta.hasNonNull("id") ? meta.get("id").asText() : file.getFileName().toString();
+        String id = meta.hasNonNull("id")
+                ? meta.get("id").asText()
+                : file.getFileName().toString();
         Map<String, String> selector = new LinkedHashMap<>();
-        root.path("selector").fields().forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
+        root.path("selector")
+                .fields()
+                .forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
 
         byte[] car = gunzip(file, f.base64(root, "car"));
 
         JsonNode pre = f.object(root, "preconditions");
         List<TestVector.Variant> variants = new ArrayList<>();
         for (JsonNode v : f.array(pre, "variants")) {
-            variants.add(new TestVector.Variant(f.text(v, "id"), f.integer(v, "epoch").longValueExact(), f.integer(v, "nv").intValueExact()));
+            variants.add(new TestVector.Variant(
+                    f.text(v, "id"),
+                    f.integer(v, "epoch").longValueExact(),
+                    f.integer(v, "nv").intValueExact()));
         }
         TestVector.Preconditions preconditions = new TestVector.Preconditions(
                 f.cid(f.object(pre, "state_tree"), "root_cid"),
@@ -75,7 +86,10 @@ public final class TestVectorReader {
         List<TestVector.Receipt> receipts = new ArrayList<>();
         for (JsonNode r : f.array(post, "receipts")) {
             byte[] ret = r.hasNonNull("return") ? f.base64(r, "return") : new byte[0];
-            receipts.add(new TestVector.Receipt(f.integer(r, "exit_code").longValueExact(), ret, f.integer(r, "gas_used").longValueExact()));
+            receipts.add(new TestVector.Receipt(
+                    f.integer(r, "exit_code").longValueExact(),
+                    ret,
+                    f.integer(r, "gas_used").longValueExact()));
         }
         List<Cid> receiptsRoots = new ArrayList<>();
         if (post.has("receipts_roots")) {
@@ -83,7 +97,8 @@ public final class TestVectorReader {
                 receiptsRoots.add(f.cidValue(c, "receipts_roots"));
             }
         }
-        TestVector.Postconditions postconditions = new TestVector.Postconditions(f.cid(f.object(post, "state_tree"), "root_cid"), receipts, receiptsRoots);
+        TestVector.Postconditions postconditions =
+                new TestVector.Postconditions(f.cid(f.object(post, "state_tree"), "root_cid"), receipts, receiptsRoots);
 
         List<TestVector.Randomness> randomness = new ArrayList<>();
         if (root.has("randomness")) {
@@ -92,7 +107,8 @@ public final class TestVectorReader {
                 if (!on.isArray() || on.size() < 2) {
                     throw new VectorFormatException(file, "randomness entry \"on\" must be [kind, epoch, ...]");
                 }
-                randomness.add(new TestVector.Randomness(on.get(0).asText(), on.get(1).asLong(), f.base64(r, "ret")));
+                randomness.add(
+                        new TestVector.Randomness(on.get(0).asText(), on.get(1).asLong(), f.base64(r, "ret")));
             }
         }
         if (messages.isEmpty()) {
@@ -196,7 +212,9 @@ public final class TestVectorReader {
             return List.of(root);
         }
         try (var paths = Files.walk(root)) {
-            return paths.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            return paths.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
     }
 }

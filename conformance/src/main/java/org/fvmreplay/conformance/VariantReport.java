@@ -29,8 +29,15 @@ public record VariantReport(
     }
 
     /** A variant that did not run (skipped, or the vector could not be read or set up). */
-    static VariantReport notRun(String file, String vectorId, String variant, int networkVersion, ConformanceResult.Status status, String reason) {
-        return new VariantReport(file, vectorId, variant, networkVersion, status, reason, List.of(), Optional.empty(), Optional.empty());
+    static VariantReport notRun(
+            String file,
+            String vectorId,
+            String variant,
+            int networkVersion,
+            ConformanceResult.Status status,
+            String reason) {
+        return new VariantReport(
+                file, vectorId, variant, networkVersion, status, reason, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** Whether the messages ran (PASS or FAIL on a comparison, not a setup error or skip). */
@@ -48,7 +55,9 @@ public record VariantReport(
         StringBuilder actual = new StringBuilder();
         for (MessageOutcome m : messages) {
             expected.append(m.expected().describe()).append("; ");
-            actual.append(m.actual().describe()).append(m.failureInfo().isEmpty() || m.actual().exitCode() == 0 ? "" : " (" + m.failureInfo() + ")").append("; ");
+            actual.append(m.actual().describe())
+                    .append(m.failureInfo().isEmpty() || m.actual().exitCode() == 0 ? "" : " (" + m.failureInfo() + ")")
+                    .append("; ");
         }
         expectedRoot.ifPresent(root -> expected.append("root=").append(root));
         actualRoot.ifPresent(root -> actual.append("root=").append(root));

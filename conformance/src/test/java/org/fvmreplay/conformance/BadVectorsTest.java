@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A broken vector fails alone, with a reason naming what is wrong; the runner goes on with the next one. */
 class BadVectorsTest {
-    private static final Path GOOD = SharedData.vectors().resolve(
-            "corpus/extracted/0002-hygge-01/fil_10_multisig/Propose/Ok/ext-0002-fil_10_multisig-Propose-Ok-1.json");
+    private static final Path GOOD = SharedData.vectors()
+            .resolve(
+                    "corpus/extracted/0002-hygge-01/fil_10_multisig/Propose/Ok/ext-0002-fil_10_multisig-Propose-Ok-1.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ConformanceRunner runner;
 
@@ -28,7 +29,8 @@ class BadVectorsTest {
 
     @BeforeAll
     static void runner() {
-        runner = new ConformanceRunner(SharedData.root().resolve("actors"), new ChicoryEngine(EngineConfig.reference()));
+        runner =
+                new ConformanceRunner(SharedData.root().resolve("actors"), new ChicoryEngine(EngineConfig.reference()));
     }
 
     private Path variant(String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
@@ -41,7 +43,9 @@ class BadVectorsTest {
 
     @Test
     void unknownNetworkVersionFailsThatVector() throws IOException {
-        Path file = variant("nv99.json", v -> ((ObjectNode) v.with("preconditions").withArray("variants").get(0)).put("nv", 99));
+        Path file = variant(
+                "nv99.json",
+                v -> ((ObjectNode) v.with("preconditions").withArray("variants").get(0)).put("nv", 99));
         List<ConformanceResult> results = runner.run(file);
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ConformanceResult.Status.FAIL);
@@ -52,7 +56,9 @@ class BadVectorsTest {
     @Test
     void aBlockMissingFromTheCarIsNamed() throws IOException {
         Cid absent = Cid.forDagCbor(new byte[] {(byte) 0x81, 0x07});
-        Path file = variant("missing-block.json", v -> v.with("preconditions").with("state_tree").with("root_cid").put("/", absent.toString()));
+        Path file = variant(
+                "missing-block.json",
+                v -> v.with("preconditions").with("state_tree").with("root_cid").put("/", absent.toString()));
         List<ConformanceResult> results = runner.run(file);
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ConformanceResult.Status.FAIL);
@@ -63,16 +69,19 @@ class BadVectorsTest {
     @Test
     void aMissingActorBundleIsNamedAndTheRunGoesOn() throws IOException {
         Path noBundles = Files.createDirectories(dir.resolve("empty-actors"));
-        ConformanceRunner withoutBundles = new ConformanceRunner(noBundles, new ChicoryEngine(EngineConfig.reference()));
+        ConformanceRunner withoutBundles =
+                new ConformanceRunner(noBundles, new ChicoryEngine(EngineConfig.reference()));
         assertThat(withoutBundles.run(GOOD)).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ConformanceResult.Status.FAIL);
             assertThat(r.reason()).contains("no actor bundle").contains(noBundles.toString());
         });
         // the same runner instance still runs the next, good vector
         Files.writeString(dir.resolve("a-malformed.json"), "{\"class\": ");
-        assertThat(runner.run(dir.resolve("a-malformed.json"))).singleElement()
+        assertThat(runner.run(dir.resolve("a-malformed.json")))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ConformanceResult.Status.FAIL));
-        assertThat(runner.run(GOOD)).singleElement()
+        assertThat(runner.run(GOOD))
+                .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ConformanceResult.Status.PASS));
     }
 }

@@ -2,7 +2,6 @@ package org.fvmreplay.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,8 @@ class ConformanceVectorsTest {
         Path corpus = shared().resolve("vectors/corpus/extracted");
         List<Path> files = TestVectorReader.findVectorFiles(corpus);
         assertThat(files).hasSizeGreaterThan(200);
-        ConformanceRunner runner = new ConformanceRunner(shared().resolve("actors"), new ChicoryEngine(EngineConfig.reference()));
+        ConformanceRunner runner =
+                new ConformanceRunner(shared().resolve("actors"), new ChicoryEngine(EngineConfig.reference()));
         List<ConformanceResult> results = new ArrayList<>();
         Map<Integer, Integer> passesByNetworkVersion = new TreeMap<>();
         String only = System.getProperty("fvmreplay.conformance.filter", "");
@@ -51,16 +51,30 @@ class ConformanceVectorsTest {
                 }
             }
         }
-        long passed = results.stream().filter(r -> r.status() == ConformanceResult.Status.PASS).count();
-        long failed = results.stream().filter(r -> r.status() == ConformanceResult.Status.FAIL).count();
-        long skipped = results.stream().filter(r -> r.status() == ConformanceResult.Status.SKIP).count();
+        long passed = results.stream()
+                .filter(r -> r.status() == ConformanceResult.Status.PASS)
+                .count();
+        long failed = results.stream()
+                .filter(r -> r.status() == ConformanceResult.Status.FAIL)
+                .count();
+        long skipped = results.stream()
+                .filter(r -> r.status() == ConformanceResult.Status.SKIP)
+                .count();
         // not the "N passed, N failed" shape: CI reads that line as a test runner summary
-        System.out.printf("conformance vectors: pass %d, fail %d, skip %d; passes by network version %s%n", passed, failed, skipped, passesByNetworkVersion);
-        assertThat(results).filteredOn(r -> r.status() == ConformanceResult.Status.FAIL).extracting(ConformanceResult::line).isEmpty();
-        assertThat(results).filteredOn(r -> r.status() == ConformanceResult.Status.SKIP)
+        System.out.printf(
+                "conformance vectors: pass %d, fail %d, skip %d; passes by network version %s%n",
+                passed, failed, skipped, passesByNetworkVersion);
+        assertThat(results)
+                .filteredOn(r -> r.status() == ConformanceResult.Status.FAIL)
+                .extracting(ConformanceResult::line)
+                .isEmpty();
+        assertThat(results)
+                .filteredOn(r -> r.status() == ConformanceResult.Status.SKIP)
                 .allSatisfy(r -> assertThat(r.reason()).contains("Window PoSt"));
         if (only.isEmpty()) {
-            assertThat(passesByNetworkVersion).containsEntry(17, EXPECTED_PASSES_NV17).containsEntry(18, EXPECTED_PASSES_NV18);
+            assertThat(passesByNetworkVersion)
+                    .containsEntry(17, EXPECTED_PASSES_NV17)
+                    .containsEntry(18, EXPECTED_PASSES_NV18);
             assertThat(skipped).isEqualTo(1);
         }
     }
@@ -68,7 +82,10 @@ class ConformanceVectorsTest {
     /** The network version of each variant of the vector in {@code file}, in order; empty when it cannot be read. */
     private static List<Integer> networkVersions(Path file) {
         try {
-            return new TestVectorReader().read(file).preconditions().variants().stream().map(TestVector.Variant::networkVersion).toList();
+            return new TestVectorReader()
+                    .read(file).preconditions().variants().stream()
+                            .map(TestVector.Variant::networkVersion)
+                            .toList();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -45,12 +45,15 @@ class TestVectorReaderTest {
 
     @Test
     void decodesAKnownMessage() {
-        Path file = SharedData.vectors().resolve(
-                "corpus/extracted/0002-hygge-01/fil_10_multisig/Propose/Ok/ext-0002-fil_10_multisig-Propose-Ok-1.json");
+        Path file = SharedData.vectors()
+                .resolve(
+                        "corpus/extracted/0002-hygge-01/fil_10_multisig/Propose/Ok/ext-0002-fil_10_multisig-Propose-Ok-1.json");
         TestVector v = reader.read(file);
         assertThat(v.id()).isEqualTo("ext-0002-fil_10_multisig-Propose-Ok-1");
-        assertThat(v.preconditions().stateRoot()).hasToString("bafy2bzacealdoc537kdmccwdnhiis7gn2ewxrmmqcuxm7e3a6bha7w4vb6dfe");
-        assertThat(v.preconditions().circulatingSupply()).contains(new java.math.BigInteger("463973544302560247587615610"));
+        assertThat(v.preconditions().stateRoot())
+                .hasToString("bafy2bzacealdoc537kdmccwdnhiis7gn2ewxrmmqcuxm7e3a6bha7w4vb6dfe");
+        assertThat(v.preconditions().circulatingSupply())
+                .contains(new java.math.BigInteger("463973544302560247587615610"));
         assertThat(v.postconditions().receipts().get(0).gasUsed()).isEqualTo(29869151);
         Message m = Message.decode(v.applyMessages().get(0).bytes());
         assertThat(m.method()).isEqualTo(2); // multisig Propose
@@ -62,21 +65,32 @@ class TestVectorReaderTest {
     @Test
     void badFilesGiveErrorsNamingFileAndProblem(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> reader.read(write(dir, "a.json", "{\"class\": \"message\", ")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("a.json").hasMessageContaining("malformed JSON at line 1");
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("a.json")
+                .hasMessageContaining("malformed JSON at line 1");
         assertThatThrownBy(() -> reader.read(write(dir, "b.json", "{\"class\": \"message\"}")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("b.json").hasMessageContaining("missing field \"car\"");
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("b.json")
+                .hasMessageContaining("missing field \"car\"");
         assertThatThrownBy(() -> reader.read(write(dir, "c.json", "{\"class\": \"message\", \"car\": \"***\"}")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("not base64");
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("not base64");
         String notGzip = Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> reader.read(write(dir, "d.json", "{\"class\": \"message\", \"car\": \"" + notGzip + "\"}")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("not valid gzip");
+        assertThatThrownBy(() ->
+                        reader.read(write(dir, "d.json", "{\"class\": \"message\", \"car\": \"" + notGzip + "\"}")))
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("not valid gzip");
         String gz = gzipBase64(new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> reader.read(write(dir, "e.json", "{\"class\": \"message\", \"car\": \"" + gz + "\", \"preconditions\": {}}")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("missing field \"variants\"");
+        assertThatThrownBy(() -> reader.read(write(
+                        dir, "e.json", "{\"class\": \"message\", \"car\": \"" + gz + "\", \"preconditions\": {}}")))
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("missing field \"variants\"");
         assertThatThrownBy(() -> reader.read(write(dir, "f.json", "{\"class\": \"tipset\"}")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("unsupported vector class");
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("unsupported vector class");
         assertThatThrownBy(() -> reader.read(dir.resolve("missing.json")))
-                .isInstanceOf(VectorFormatException.class).hasMessageContaining("missing.json");
+                .isInstanceOf(VectorFormatException.class)
+                .hasMessageContaining("missing.json");
     }
 
     private static Path write(Path dir, String name, String content) throws IOException {

@@ -59,10 +59,13 @@ class VectorStateTreeTest {
             vectors++;
         }
         assertThat(vectors).isEqualTo(294);
-        assertThat(missing).as("lookups that needed a block the vector does not carry").isEmpty();
+        assertThat(missing)
+                .as("lookups that needed a block the vector does not carry")
+                .isEmpty();
         assertThat(resolvedSenders).isEqualTo(294);
         assertThat(resolvedReceivers + absentReceivers).isEqualTo(294);
-        System.out.printf("state trees: %d vectors, senders resolved %d, receivers resolved %d, provably absent %d%n",
+        System.out.printf(
+                "state trees: %d vectors, senders resolved %d, receivers resolved %d, provably absent %d%n",
                 vectors, resolvedSenders, resolvedReceivers, absentReceivers);
     }
 

@@ -58,8 +58,18 @@ public record CarSummary(
                 unverifiable++;
             }
         }
-        return new CarSummary(reader.source(), reader.format(), reader.roots(), blocks, codecs, hashes, total,
-                blocks == 0 ? 0 : min, max, verified, unverifiable);
+        return new CarSummary(
+                reader.source(),
+                reader.format(),
+                reader.roots(),
+                blocks,
+                codecs,
+                hashes,
+                total,
+                blocks == 0 ? 0 : min,
+                max,
+                verified,
+                unverifiable);
     }
 
     /** Lotus writes plain CBOR (0x51) blocks since FVM v4; the shared codec table does not name it yet. */
@@ -84,9 +94,22 @@ public record CarSummary(
         line(out, "blocks:", Long.toString(blocks));
         line(out, "codecs:", counts(codecs));
         line(out, "hash functions:", counts(hashFunctions));
-        line(out, "block bytes:", String.format(java.util.Locale.ROOT, "total %d, min %d, max %d, avg %.1f",
-                totalBytes, minBlockBytes, maxBlockBytes, averageBlockBytes()));
-        out.append(String.format("  %-16s", "verification:")).append("verified ").append(verified).append('/').append(blocks).append(" blocks");
+        line(
+                out,
+                "block bytes:",
+                String.format(
+                        java.util.Locale.ROOT,
+                        "total %d, min %d, max %d, avg %.1f",
+                        totalBytes,
+                        minBlockBytes,
+                        maxBlockBytes,
+                        averageBlockBytes()));
+        out.append(String.format("  %-16s", "verification:"))
+                .append("verified ")
+                .append(verified)
+                .append('/')
+                .append(blocks)
+                .append(" blocks");
         if (unverifiable > 0) {
             out.append(", ").append(unverifiable).append(" unverifiable (hash function not computable here)");
         }
@@ -105,7 +128,11 @@ public record CarSummary(
             return "none";
         }
         StringBuilder s = new StringBuilder();
-        new TreeMap<>(counts).forEach((name, n) -> s.append(s.length() == 0 ? "" : ", ").append(name).append(' ').append(n));
+        new TreeMap<>(counts)
+                .forEach((name, n) -> s.append(s.length() == 0 ? "" : ", ")
+                        .append(name)
+                        .append(' ')
+                        .append(n));
         return s.toString();
     }
 }

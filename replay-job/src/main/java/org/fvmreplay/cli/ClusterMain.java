@@ -20,7 +20,8 @@ public final class ClusterMain {
     /** Runs {@code commandLine} on {@code args}; returns normally only if it exits with code 0. */
     static void run(CommandLine commandLine, String[] args) throws Exception {
         Exception[] failure = new Exception[1];
-        // picocli would print the exception and return a code; Flink wants it thrown, with its cause (a failed job) intact
+        // picocli would print the exception and return a code; Flink wants it thrown, with its cause (a failed job)
+        // intact
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             failure[0] = e;
             return cl.getCommandSpec().exitCodeOnExecutionException();
@@ -30,7 +31,8 @@ public final class ClusterMain {
             throw failure[0];
         }
         if (code != 0) {
-            throw new IllegalStateException("fvm-replay " + String.join(" ", args) + ": exit code " + code + " (see the lines above)");
+            throw new IllegalStateException(
+                    "fvm-replay " + String.join(" ", args) + ": exit code " + code + " (see the lines above)");
         }
     }
 }

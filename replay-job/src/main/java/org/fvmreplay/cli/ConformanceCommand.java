@@ -22,9 +22,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fvmreplay.conformance.ConformanceResult;
 import org.fvmreplay.conformance.ConformanceRunner;
 import org.fvmreplay.conformance.MessageOutcome;
+import org.fvmreplay.conformance.ReportWriter;
 import org.fvmreplay.conformance.Repricing;
 import org.fvmreplay.conformance.RepricingReport;
-import org.fvmreplay.conformance.ReportWriter;
 import org.fvmreplay.conformance.TestVectorReader;
 import org.fvmreplay.conformance.VariantReport;
 import org.fvmreplay.fvm.engine.EngineConfig;
@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
             "Run Filecoin conformance test vectors (message class) and compare receipts and post-state roots.",
             "Prints PASS|FAIL|SKIP <vector id> <variant> [reason] per variant, then 'N passed, N failed, N skipped'.",
             "With --price-nv or --price-list, runs each variant under its own and under the other prices and prints",
-            "REPRICED <vector id> <variant> before=G after=G delta=D [OUT_OF_GAS=i,...] instead."})
+            "REPRICED <vector id> <variant> before=G after=G delta=D [OUT_OF_GAS=i,...] instead."
+        })
 public final class ConformanceCommand implements Callable<Integer> {
     /** Exit code when a variant failed (or, repricing, could not be run). */
     public static final int EXIT_FAILED = 1;
@@ -59,30 +60,56 @@ public final class ConformanceCommand implements Callable<Integer> {
     private static final int PROGRESS_MIN_FILES = 2;
 
     /** The wasm engines to run actors with. */
-    enum Engine { chicory, wasmtime }
+    enum Engine {
+        chicory,
+        wasmtime
+    }
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Vector files (*.json) or folders searched for them.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Vector files (*.json) or folders searched for them.")
     private List<Path> paths;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "Wasm engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "chicory")
+    @Option(
+            names = "--engine",
+            paramLabel = "ENGINE",
+            description = "Wasm engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "chicory")
     private Engine engine;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of every variant (expected vs actual receipts, gas, roots).")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.json",
+            description = "Write a JSON report of every variant (expected vs actual receipts, gas, roots).")
     private Path report;
 
-    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write one JSON Lines execution trace per variant into DIR.")
+    @Option(
+            names = "--trace-dir",
+            paramLabel = "DIR",
+            description = "Write one JSON Lines execution trace per variant into DIR.")
     private Path traceDir;
 
-    @Option(names = "--price-nv", paramLabel = "N", description = "Reprice: run under the price list of network version N.")
+    @Option(
+            names = "--price-nv",
+            paramLabel = "N",
+            description = "Reprice: run under the price list of network version N.")
     private Integer priceNetworkVersion;
 
-    @Option(names = "--price-list", paramLabel = "FILE", description = "Reprice: run under each variant's prices with this JSON override file.")
+    @Option(
+            names = "--price-list",
+            paramLabel = "FILE",
+            description = "Reprice: run under each variant's prices with this JSON override file.")
     private Path priceList;
 
-    @Option(names = "--actors", paramLabel = "DIR", description = "Actor bundles (v*.tar.zst); default: the 'actors' folder beside the nearest parent of PATH that has one.")
+    @Option(
+            names = "--actors",
+            paramLabel = "DIR",
+            description =
+                    "Actor bundles (v*.tar.zst); default: the 'actors' folder beside the nearest parent of PATH that has one.")
     private Path actors;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
@@ -103,7 +130,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(traceDir);
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot create --trace-dir " + traceDir + ": " + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(), "cannot create --trace-dir " + traceDir + ": " + e.getMessage());
             }
         }
         List<Path> files = new ArrayList<>();
@@ -127,7 +155,13 @@ public final class ConformanceCommand implements Callable<Integer> {
         }
     }
 
-    private int conform(ConformanceRunner runner, List<Path> files, TraceFiles traces, ProgressBar bar, PrintWriter out, PrintWriter err) {
+    private int conform(
+            ConformanceRunner runner,
+            List<Path> files,
+            TraceFiles traces,
+            ProgressBar bar,
+            PrintWriter out,
+            PrintWriter err) {
         List<VariantReport> all = new ArrayList<>();
         for (Path file : files) {
             for (VariantReport variant : runner.runReports(file, traces.enabled())) {
@@ -138,9 +172,15 @@ public final class ConformanceCommand implements Callable<Integer> {
             out.flush();
             step(bar);
         }
-        long passed = all.stream().filter(v -> v.status() == ConformanceResult.Status.PASS).count();
-        long failed = all.stream().filter(v -> v.status() == ConformanceResult.Status.FAIL).count();
-        long skipped = all.stream().filter(v -> v.status() == ConformanceResult.Status.SKIP).count();
+        long passed = all.stream()
+                .filter(v -> v.status() == ConformanceResult.Status.PASS)
+                .count();
+        long failed = all.stream()
+                .filter(v -> v.status() == ConformanceResult.Status.FAIL)
+                .count();
+        long skipped = all.stream()
+                .filter(v -> v.status() == ConformanceResult.Status.SKIP)
+                .count();
         if (report != null) {
             ReportWriter.writeConformance(report, engine.name(), all);
         }
@@ -149,7 +189,14 @@ public final class ConformanceCommand implements Callable<Integer> {
         return failed == 0 ? 0 : EXIT_FAILED;
     }
 
-    private int reprice(ConformanceRunner runner, List<Path> files, Repricing repricing, TraceFiles traces, ProgressBar bar, PrintWriter out, PrintWriter err) {
+    private int reprice(
+            ConformanceRunner runner,
+            List<Path> files,
+            Repricing repricing,
+            TraceFiles traces,
+            ProgressBar bar,
+            PrintWriter out,
+            PrintWriter err) {
         List<RepricingReport> all = new ArrayList<>();
         for (Path file : files) {
             for (RepricingReport r : runner.reprice(file, repricing, traces.enabled())) {
@@ -163,7 +210,9 @@ public final class ConformanceCommand implements Callable<Integer> {
             step(bar);
         }
         List<RepricingReport> ran = all.stream().filter(RepricingReport::ran).toList();
-        long skipped = all.stream().filter(r -> !r.ran() && r.before().status() == ConformanceResult.Status.SKIP).count();
+        long skipped = all.stream()
+                .filter(r -> !r.ran() && r.before().status() == ConformanceResult.Status.SKIP)
+                .count();
         long errors = all.size() - ran.size() - skipped;
         long before = ran.stream().mapToLong(RepricingReport::gasBefore).sum();
         long after = ran.stream().mapToLong(RepricingReport::gasAfter).sum();
@@ -171,8 +220,16 @@ public final class ConformanceCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.writeRepricing(report, engine.name(), repricing.describe(), all);
         }
-        out.printf("%d repriced (%s), %d skipped, %d errors; gas before %d, after %d, delta %s; %d messages out of gas%n",
-                ran.size(), repricing.describe(), skipped, errors, before, after, signedWithPercent(after - before, before), outOfGas);
+        out.printf(
+                "%d repriced (%s), %d skipped, %d errors; gas before %d, after %d, delta %s; %d messages out of gas%n",
+                ran.size(),
+                repricing.describe(),
+                skipped,
+                errors,
+                before,
+                after,
+                signedWithPercent(after - before, before),
+                outOfGas);
         out.flush();
         return errors == 0 ? 0 : EXIT_FAILED;
     }
@@ -186,7 +243,9 @@ public final class ConformanceCommand implements Callable<Integer> {
         List<Integer> oog = r.newlyOutOfGas();
         return "REPRICED " + v.vectorId() + " " + v.variant() + " before=" + r.gasBefore() + " after=" + r.gasAfter()
                 + " delta=" + signedWithPercent(r.delta(), r.gasBefore())
-                + (oog.isEmpty() ? "" : " OUT_OF_GAS=" + oog.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                + (oog.isEmpty()
+                        ? ""
+                        : " OUT_OF_GAS=" + oog.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
 
     private static String signedWithPercent(long delta, long base) {
@@ -202,7 +261,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             try {
                 return Optional.of(Repricing.networkVersion(priceNetworkVersion));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--price-nv " + priceNetworkVersion + ": " + e.getMessage());
+                throw new ParameterException(
+                        spec.commandLine(), "--price-nv " + priceNetworkVersion + ": " + e.getMessage());
             }
         }
         if (priceList != null) {
@@ -210,7 +270,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--price-list " + priceList + ": no such file");
             }
             try {
-                // check the file now, against the FVM v3 list, so a typo is a usage error rather than one error per vector
+                // check the file now, against the FVM v3 list, so a typo is a usage error rather than one error per
+                // vector
                 PriceLists.withOverrides(PriceLists.forNetworkVersion(18), priceList);
             } catch (RuntimeException e) {
                 throw new ParameterException(spec.commandLine(), "--price-list " + priceList + ": " + e.getMessage());
@@ -244,8 +305,10 @@ public final class ConformanceCommand implements Callable<Integer> {
                 }
             }
         }
-        throw new ParameterException(spec.commandLine(), "cannot find the actor bundles (an 'actors' folder of v*.tar.zst beside a parent of "
-                + paths.get(0) + "): pass --actors DIR");
+        throw new ParameterException(
+                spec.commandLine(),
+                "cannot find the actor bundles (an 'actors' folder of v*.tar.zst beside a parent of " + paths.get(0)
+                        + "): pass --actors DIR");
     }
 
     private static boolean hasBundles(Path dir) {
@@ -318,10 +381,16 @@ public final class ConformanceCommand implements Callable<Integer> {
                 name = base + "-" + n;
             }
             Path file = dir.resolve(name + ".jsonl");
-            try (TraceWriter writer = new TraceWriter(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)))) {
+            try (TraceWriter writer =
+                    new TraceWriter(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8)))) {
                 for (MessageOutcome m : messages) {
                     if (m.trace().isPresent()) {
-                        writer.writeMessage(m.index(), m.actual().exitCode(), m.actual().gasUsed(), m.gasLimit(), m.trace().get());
+                        writer.writeMessage(
+                                m.index(),
+                                m.actual().exitCode(),
+                                m.actual().gasUsed(),
+                                m.gasLimit(),
+                                m.trace().get());
                     }
                 }
             } catch (IOException e) {

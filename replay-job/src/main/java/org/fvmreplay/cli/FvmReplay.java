@@ -12,7 +12,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "fvm-replay 0.1.0-SNAPSHOT",
         description = "Re-execute Filecoin mainnet history with a Java FVM.",
-        subcommands = {JobCommand.class, ConformanceCommand.class, InspectCommand.class, ImportCommand.class, SnapshotsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            JobCommand.class,
+            ConformanceCommand.class,
+            InspectCommand.class,
+            ImportCommand.class,
+            SnapshotsCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FvmReplay implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
-        description = "Read CAR files (CARv1, CARv2, zstd, Forest), verify every block against its CID, and summarise them.")
+        description =
+                "Read CAR files (CARv1, CARv2, zstd, Forest), verify every block against its CID, and summarise them.")
 public final class InspectCommand implements Callable<Integer> {
     /** Exit code when at least one file could not be read. */
     public static final int EXIT_BAD_INPUT = 1;
+
     private static final Logger log = LoggerFactory.getLogger(InspectCommand.class);
 
     @Spec
@@ -54,7 +56,8 @@ public final class InspectCommand implements Callable<Integer> {
                 out.flush();
             } catch (CarFormatException e) {
                 err.println("error: " + e.getMessage());
-                err.println("  " + file + " is not a valid CAR file from byte " + e.offset() + " on; the file is damaged or not a CAR.");
+                err.println("  " + file + " is not a valid CAR file from byte " + e.offset()
+                        + " on; the file is damaged or not a CAR.");
                 failed++;
             } catch (UncheckedIOException e) {
                 err.println("error: " + e.getMessage());

@@ -37,18 +37,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code job}: the main job: replays epochs in parallel on Flink and writes every table to Parquet. */
-@Command(name = "job", mixinStandardHelpOptions = true,
-        description = {"Replay the epochs of a store (or of every chain in a folder like ../shared/chains) in parallel on Apache Flink, check each",
-                "tipset against the chain, and write what happened inside every message to Parquet tables (one folder per table).",
-                "Runs on an embedded Flink mini-cluster; on a Flink cluster, submit the job jar of the cluster-jar build (see the README).",
-                "A rerun of the same command skips the chunks already written."})
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay the epochs of a store (or of every chain in a folder like ../shared/chains) in parallel on Apache Flink, check each",
+            "tipset against the chain, and write what happened inside every message to Parquet tables (one folder per table).",
+            "Runs on an embedded Flink mini-cluster; on a Flink cluster, submit the job jar of the cluster-jar build (see the README).",
+            "A rerun of the same command skips the chunks already written."
+        })
 public final class JobCommand implements Callable<Integer> {
     static final class Input {
         @Option(names = "--store", paramLabel = "DIR", description = "a store made by 'fvm-replay import'")
         Path store;
 
-        @Option(names = "--chains", paramLabel = "DIR",
-                description = "a folder of chains (each a folder with chain.car.zst and manifest.json, like ../shared/chains): each is imported into --stores and replayed whole")
+        @Option(
+                names = "--chains",
+                paramLabel = "DIR",
+                description =
+                        "a folder of chains (each a folder with chain.car.zst and manifest.json, like ../shared/chains): each is imported into --stores and replayed whole")
         Path chains;
     }
 
@@ -58,38 +65,69 @@ public final class JobCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
 
-    @Option(names = "--stores", paramLabel = "DIR", defaultValue = "fvm-replay-stores",
-            description = "with --chains: where the chains are imported, one store each (default ${DEFAULT-VALUE}; an import already done is not redone)")
+    @Option(
+            names = "--stores",
+            paramLabel = "DIR",
+            defaultValue = "fvm-replay-stores",
+            description =
+                    "with --chains: where the chains are imported, one store each (default ${DEFAULT-VALUE}; an import already done is not redone)")
     private Path stores;
 
     @Option(names = "--from", paramLabel = "EPOCH", description = "first epoch (default: the first of the chain index)")
     private Long from;
 
-    @Option(names = "--to", paramLabel = "EPOCH", description = "last epoch, inclusive (default: the last whose child is in the store)")
+    @Option(
+            names = "--to",
+            paramLabel = "EPOCH",
+            description = "last epoch, inclusive (default: the last whose child is in the store)")
     private Long to;
 
-    @Option(names = "--network", paramLabel = "FILE", description = "with --store: network configuration (a shared chain's manifest.json works as it is); "
-            + "default: recognised from the genesis (mainnet, calibnet)")
+    @Option(
+            names = "--network",
+            paramLabel = "FILE",
+            description = "with --store: network configuration (a shared chain's manifest.json works as it is); "
+                    + "default: recognised from the genesis (mainnet, calibnet)")
     private Path networkFile;
 
-    @Option(names = "--actors", paramLabel = "DIR", description = "folder of actor bundles (vN.tar.zst) for state migrations; default: an 'actors' folder beside a "
-            + "parent of the network file")
+    @Option(
+            names = "--actors",
+            paramLabel = "DIR",
+            description =
+                    "folder of actor bundles (vN.tar.zst) for state migrations; default: an 'actors' folder beside a "
+                            + "parent of the network file")
     private Path actorsDir;
 
-    @Option(names = "--engine", defaultValue = "chicory", description = "wasm engine: chicory or wasmtime (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--engine",
+            defaultValue = "chicory",
+            description = "wasm engine: chicory or wasmtime (default ${DEFAULT-VALUE})")
     private String engine;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "task slots (default: the number of cores here; on a cluster, give the slots to use)")
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            description = "task slots (default: the number of cores here; on a cluster, give the slots to use)")
     private Integer parallelism;
 
-    @Option(names = "--chunk-epochs", paramLabel = "N", defaultValue = "50",
-            description = "epochs per chunk: the unit of work, of output files and of resumption (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--chunk-epochs",
+            paramLabel = "N",
+            defaultValue = "50",
+            description =
+                    "epochs per chunk: the unit of work, of output files and of resumption (default ${DEFAULT-VALUE})")
     private int chunkEpochs;
 
-    @Option(names = "--tables", paramLabel = "T,T", split = ",", description = "tables to write (default: all): ${sys:fvm.tables}")
+    @Option(
+            names = "--tables",
+            paramLabel = "T,T",
+            split = ",",
+            description = "tables to write (default: all): ${sys:fvm.tables}")
     private List<String> tables;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fvm-replay-output",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "fvm-replay-output",
             description = "output folder (default ${DEFAULT-VALUE}); with --chains, one subfolder per chain")
     private Path out;
 
@@ -123,10 +161,14 @@ public final class JobCommand implements Callable<Integer> {
         }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> list = Files.list(chains)) {
-            list.filter(d -> Files.isRegularFile(d.resolve("manifest.json")) && Files.isRegularFile(d.resolve("chain.car.zst"))).sorted().forEach(found::add);
+            list.filter(d -> Files.isRegularFile(d.resolve("manifest.json"))
+                            && Files.isRegularFile(d.resolve("chain.car.zst")))
+                    .sorted()
+                    .forEach(found::add);
         }
         if (found.isEmpty()) {
-            throw new ReplayJobException("--chains " + chains + ": no chain folder in it (a chain folder holds chain.car.zst and manifest.json)");
+            throw new ReplayJobException("--chains " + chains
+                    + ": no chain folder in it (a chain folder holds chain.car.zst and manifest.json)");
         }
         int worst = 0;
         for (Path chain : found) {
@@ -135,43 +177,72 @@ public final class JobCommand implements Callable<Integer> {
             err.println("== " + name + ": importing " + chain.resolve("chain.car.zst") + " into " + store);
             err.flush();
             try (SnapshotStore opened = SnapshotStore.open(store)) {
-                ImportResult result = new SnapshotImporter(opened, ImportOptions.defaults()).importFile(chain.resolve("chain.car.zst"), ImportListener.NONE);
-                err.printf("%s: %,d blocks, %d tipsets indexed (%s)%n", name, result.record().blockCount(), result.tipsetsIndexed(),
+                ImportResult result = new SnapshotImporter(opened, ImportOptions.defaults())
+                        .importFile(chain.resolve("chain.car.zst"), ImportListener.NONE);
+                err.printf(
+                        "%s: %,d blocks, %d tipsets indexed (%s)%n",
+                        name,
+                        result.record().blockCount(),
+                        result.tipsetsIndexed(),
                         result.outcome() == ImportResult.Outcome.ALREADY_COMPLETE ? "already imported" : "imported");
             }
-            worst = Math.max(worst, run(store, Optional.of(chain.resolve("manifest.json")), out.resolve(name), stdout, err));
+            worst = Math.max(
+                    worst, run(store, Optional.of(chain.resolve("manifest.json")), out.resolve(name), stdout, err));
         }
         return worst;
     }
 
-    private int run(Path store, Optional<Path> network, Path output, PrintWriter stdout, PrintWriter err) throws Exception {
+    private int run(Path store, Optional<Path> network, Path output, PrintWriter stdout, PrintWriter err)
+            throws Exception {
         long first;
         long last;
-        try (SnapshotStore opened = Files.isDirectory(store) && org.fvmreplay.snapshots.StoreManifest.exists(store) ? SnapshotStore.openReadOnly(store) : null) {
+        try (SnapshotStore opened = Files.isDirectory(store) && org.fvmreplay.snapshots.StoreManifest.exists(store)
+                ? SnapshotStore.openReadOnly(store)
+                : null) {
             if (opened == null) {
-                throw new ReplayJobException("--store " + store + ": not a store (create one with 'fvm-replay import')");
+                throw new ReplayJobException(
+                        "--store " + store + ": not a store (create one with 'fvm-replay import')");
             }
             List<TipsetEntry> index = opened.chainIndex().range(0, Long.MAX_VALUE);
             if (index.isEmpty()) {
-                throw new ReplayJobException("--store " + store + ": the store has no chain index (import a snapshot with its chain)");
+                throw new ReplayJobException(
+                        "--store " + store + ": the store has no chain index (import a snapshot with its chain)");
             }
             first = index.get(0).epoch();
             // the head has no child in the store, so its results cannot be checked: stop before it unless asked
-            last = index.size() > 1 ? index.get(index.size() - 2).epoch() : index.get(0).epoch();
+            last = index.size() > 1
+                    ? index.get(index.size() - 2).epoch()
+                    : index.get(0).epoch();
         }
         int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         ReplayJobConfig config;
         try {
-            config = new ReplayJobConfig(store.toAbsolutePath().normalize().toString(), from != null ? from : first, to != null ? to : last,
-                    network.map(p -> p.toAbsolutePath().normalize().toString()), actors(network).map(Path::toString), engine, chunkEpochs, slots,
-                    tables != null ? tables : Tables.names(), output.toAbsolutePath().normalize().toString());
+            config = new ReplayJobConfig(
+                    store.toAbsolutePath().normalize().toString(),
+                    from != null ? from : first,
+                    to != null ? to : last,
+                    network.map(p -> p.toAbsolutePath().normalize().toString()),
+                    actors(network).map(Path::toString),
+                    engine,
+                    chunkEpochs,
+                    slots,
+                    tables != null ? tables : Tables.names(),
+                    output.toAbsolutePath().normalize().toString());
         } catch (IllegalArgumentException e) {
             throw new ReplayJobException(e.getMessage());
         }
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();
-        err.printf("replaying epochs %d..%d of %s: %d tipsets in %d chunks (%d already written), %d slots, engine %s%n", config.fromEpoch(), config.toEpoch(),
-                store, plan.tipsets(), plan.chunks().size(), plan.finished().size(), config.parallelism(), config.engine());
+        err.printf(
+                "replaying epochs %d..%d of %s: %d tipsets in %d chunks (%d already written), %d slots, engine %s%n",
+                config.fromEpoch(),
+                config.toEpoch(),
+                store,
+                plan.tipsets(),
+                plan.chunks().size(),
+                plan.finished().size(),
+                config.parallelism(),
+                config.engine());
         err.flush();
         long started = System.nanoTime();
         ReplayJob.Execution execution;
@@ -179,10 +250,15 @@ public final class JobCommand implements Callable<Integer> {
             execution = job.execute(plan);
         }
         if (execution.detached()) {
-            // the cluster runs the job after this returns: rerunning now would clean up the chunks its tasks are writing
-            stdout.printf("%s: submitted detached as Flink job %s, %d chunks; each finished chunk adds a manifest to %s. "
-                    + "Rerun this command only after the job has ended (it skips finished chunks and cleans up the rest).%n",
-                    config.out(), execution.jobId(), plan.pending().size(), Path.of(config.out(), OutputFolder.MANIFESTS));
+            // the cluster runs the job after this returns: rerunning now would clean up the chunks its tasks are
+            // writing
+            stdout.printf(
+                    "%s: submitted detached as Flink job %s, %d chunks; each finished chunk adds a manifest to %s. "
+                            + "Rerun this command only after the job has ended (it skips finished chunks and cleans up the rest).%n",
+                    config.out(),
+                    execution.jobId(),
+                    plan.pending().size(),
+                    Path.of(config.out(), OutputFolder.MANIFESTS));
             stdout.flush();
             return 0;
         }
@@ -190,7 +266,12 @@ public final class JobCommand implements Callable<Integer> {
         return summary(config, job.finishedChunks(), plan, seconds, stdout);
     }
 
-    private int summary(ReplayJobConfig config, List<ChunkManifest> manifests, ReplayJob.Plan plan, double seconds, PrintWriter stdout) {
+    private int summary(
+            ReplayJobConfig config,
+            List<ChunkManifest> manifests,
+            ReplayJob.Plan plan,
+            double seconds,
+            PrintWriter stdout) {
         Map<String, Integer> statuses = new TreeMap<>();
         Map<String, Long> rows = new TreeMap<>();
         for (ChunkManifest m : manifests) {
@@ -198,11 +279,15 @@ public final class JobCommand implements Callable<Integer> {
             m.tables().forEach((table, file) -> rows.merge(table, file.rows(), Long::sum));
         }
         int tipsets = statuses.values().stream().mapToInt(Integer::intValue).sum();
-        stdout.printf("%s: %d tipsets %s; this run replayed %d chunks in %.1f s%n", config.out(), tipsets, statuses, plan.pending().size(), seconds);
+        stdout.printf(
+                "%s: %d tipsets %s; this run replayed %d chunks in %.1f s%n",
+                config.out(), tipsets, statuses, plan.pending().size(), seconds);
         for (String table : config.tables()) {
-            stdout.printf("  %-12s %,10d rows  %s%n", table, rows.getOrDefault(table, 0L), Path.of(config.out(), table));
+            stdout.printf(
+                    "  %-12s %,10d rows  %s%n", table, rows.getOrDefault(table, 0L), Path.of(config.out(), table));
         }
-        stdout.printf("  start with: duckdb -c \"SELECT exit_code, count(*) AS messages, sum(gas_used) AS gas FROM read_parquet('%s/messages/*.parquet') GROUP BY 1\"%n",
+        stdout.printf(
+                "  start with: duckdb -c \"SELECT exit_code, count(*) AS messages, sum(gas_used) AS gas FROM read_parquet('%s/messages/*.parquet') GROUP BY 1\"%n",
                 config.out());
         stdout.flush();
         return statuses.getOrDefault("MISMATCH", 0) > 0 ? 1 : 0;
@@ -242,41 +327,62 @@ public final class JobCommand implements Callable<Integer> {
 
         Progress(ReplayJob job, int total, boolean disabled) {
             int already = tipsets(job);
-            ProgressBar bar = disabled || !ConformanceCommand.stderrIsTerminal() ? null
-                    : new ProgressBarBuilder().setTaskName("tipsets").setInitialMax(total).setUnit(" tipsets", 1).showSpeed().setUpdateIntervalMillis(500)
+            ProgressBar bar = disabled || !ConformanceCommand.stderrIsTerminal()
+                    ? null
+                    : new ProgressBarBuilder()
+                            .setTaskName("tipsets")
+                            .setInitialMax(total)
+                            .setUnit(" tipsets", 1)
+                            .showSpeed()
+                            .setUpdateIntervalMillis(500)
                             .startsFrom(already, java.time.Duration.ZERO)
-                            .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true, StandardCharsets.UTF_8))).build();
+                            .setConsumer(new ConsoleProgressBarConsumer(
+                                    new PrintStream(System.err, true, StandardCharsets.UTF_8)))
+                            .build();
             long started = System.nanoTime();
-            poller = new Thread(() -> {
-                long lastLine = System.nanoTime();
-                while (!stopped) {
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                    int done = tipsets(job);
-                    if (bar != null) {
-                        bar.stepTo(done);
-                    } else if (!disabled && System.nanoTime() - lastLine > 15_000_000_000L) {
-                        lastLine = System.nanoTime();
-                        double rate = (done - already) / ((System.nanoTime() - started) / 1e9);
-                        System.err.printf("%d/%d tipsets, %.2f tipsets/s, ETA %s%n", done, total, rate,
-                                rate > 0 ? java.time.Duration.ofSeconds((long) ((total - done) / rate)).toString().substring(2).toLowerCase() : "unknown");
-                    }
-                }
-                if (bar != null) {
-                    bar.stepTo(tipsets(job));
-                    bar.close();
-                }
-            }, "replay-progress");
+            poller = new Thread(
+                    () -> {
+                        long lastLine = System.nanoTime();
+                        while (!stopped) {
+                            try {
+                                Thread.sleep(500);
+                            } catch (InterruptedException e) {
+                                break;
+                            }
+                            int done = tipsets(job);
+                            if (bar != null) {
+                                bar.stepTo(done);
+                            } else if (!disabled && System.nanoTime() - lastLine > 15_000_000_000L) {
+                                lastLine = System.nanoTime();
+                                double rate = (done - already) / ((System.nanoTime() - started) / 1e9);
+                                System.err.printf(
+                                        "%d/%d tipsets, %.2f tipsets/s, ETA %s%n",
+                                        done,
+                                        total,
+                                        rate,
+                                        rate > 0
+                                                ? java.time.Duration.ofSeconds((long) ((total - done) / rate))
+                                                        .toString()
+                                                        .substring(2)
+                                                        .toLowerCase()
+                                                : "unknown");
+                            }
+                        }
+                        if (bar != null) {
+                            bar.stepTo(tipsets(job));
+                            bar.close();
+                        }
+                    },
+                    "replay-progress");
             poller.setDaemon(true);
             poller.start();
         }
 
         private static int tipsets(ReplayJob job) {
             try {
-                return job.finishedChunks().stream().mapToInt(m -> m.tipsets().size()).sum();
+                return job.finishedChunks().stream()
+                        .mapToInt(m -> m.tipsets().size())
+                        .sum();
             } catch (RuntimeException e) {
                 return 0;
             }

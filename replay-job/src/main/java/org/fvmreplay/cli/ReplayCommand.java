@@ -46,11 +46,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code replay}: re-executes the tipsets of an imported store between two epochs and checks each against the chain. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Re-execute the tipsets of an imported store from epoch A to B and check every state root and receipts root against the chain.",
-                "Prints MATCH|MISMATCH|MIGRATION|MISSING_STATE|UNSUPPORTED per tipset and 'N matched, N mismatched, N skipped'; exits 1 on any mismatch."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-execute the tipsets of an imported store from epoch A to B and check every state root and receipts root against the chain.",
+            "Prints MATCH|MISMATCH|MIGRATION|MISSING_STATE|UNSUPPORTED per tipset and 'N matched, N mismatched, N skipped'; exits 1 on any mismatch."
+        })
 public final class ReplayCommand implements Callable<Integer> {
-    enum Engine { chicory, wasmtime }
+    enum Engine {
+        chicory,
+        wasmtime
+    }
 
     private static final long CHILD_SEARCH_EPOCHS = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,19 +74,31 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "EPOCH", description = "last epoch to replay (inclusive)")
     private long to;
 
-    @Option(names = "--network", paramLabel = "FILE",
-            description = "network configuration (upgrade schedule, actor manifests; a shared chain's manifest.json works as it is); "
-                    + "default: recognised from the genesis (mainnet, calibnet)")
+    @Option(
+            names = "--network",
+            paramLabel = "FILE",
+            description =
+                    "network configuration (upgrade schedule, actor manifests; a shared chain's manifest.json works as it is); "
+                            + "default: recognised from the genesis (mainnet, calibnet)")
     private Path networkFile;
 
-    @Option(names = "--engine", defaultValue = "chicory", description = "wasm engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--engine",
+            defaultValue = "chicory",
+            description = "wasm engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private Engine engine;
 
-    @Option(names = "--actors", paramLabel = "DIR",
-            description = "folder of actor bundle archives (vN.tar.zst) for state migrations; default: an 'actors' folder beside a parent of the --network file")
+    @Option(
+            names = "--actors",
+            paramLabel = "DIR",
+            description =
+                    "folder of actor bundle archives (vN.tar.zst) for state migrations; default: an 'actors' folder beside a parent of the --network file")
     private Path actorsDir;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "JSON report, one entry per tipset, written atomically")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "JSON report, one entry per tipset, written atomically")
     private Path report;
 
     @Option(names = "--no-progress", description = "no progress bar on stderr")
@@ -90,15 +109,21 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (from < 0 || to < from) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + " --to " + to + ": expected 0 <= from <= to");
+            throw new ParameterException(
+                    spec.commandLine(), "--from " + from + " --to " + to + ": expected 0 <= from <= to");
         }
         if (!Files.isDirectory(store)) {
-            throw new ParameterException(spec.commandLine(), "--store " + store + ": no such directory (create one with 'fvm-replay import')");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--store " + store + ": no such directory (create one with 'fvm-replay import')");
         }
-        // SnapshotStore.open creates a store in a directory that has none: a replay must not write one into, say, a typo'd path
+        // SnapshotStore.open creates a store in a directory that has none: a replay must not write one into, say, a
+        // typo'd path
         if (!StoreManifest.exists(store)) {
-            throw new ParameterException(spec.commandLine(), "--store " + store + ": not a store (no " + StoreManifest.FILE_NAME
-                    + "; create one with 'fvm-replay import')");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--store " + store + ": not a store (no " + StoreManifest.FILE_NAME
+                            + "; create one with 'fvm-replay import')");
         }
         if (networkFile != null && !Files.isRegularFile(networkFile)) {
             throw new ParameterException(spec.commandLine(), "--network " + networkFile + ": no such file");
@@ -116,7 +141,8 @@ public final class ReplayCommand implements Callable<Integer> {
             NetworkConfig network;
             Map<Integer, Cid> manifests;
             if (networkFile != null) {
-                // a malformed file is the user's input, not a crash: one line and the usage exit code, as for the other options
+                // a malformed file is the user's input, not a crash: one line and the usage exit code, as for the other
+                // options
                 try {
                     network = NetworkConfig.read(networkFile);
                     manifests = ActorManifests.read(networkFile);
@@ -126,17 +152,22 @@ public final class ReplayCommand implements Callable<Integer> {
                     return 2;
                 }
             } else {
-                Optional<NetworkConfig> known = genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)));
+                Optional<NetworkConfig> known =
+                        genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)));
                 if (known.isEmpty()) {
-                    err.println("error: the store's genesis is neither mainnet's nor calibnet's: pass --network FILE (a shared chain's manifest.json works)");
+                    err.println(
+                            "error: the store's genesis is neither mainnet's nor calibnet's: pass --network FILE (a shared chain's manifest.json works)");
                     err.flush();
                     return 2;
                 }
                 network = known.get();
                 manifests = ActorManifests.mainnet();
             }
-            WasmEngine wasm = engine == Engine.wasmtime ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference());
-            TipsetReplay replay = new TipsetReplay(chain, new TipsetExecutor(chain, network, wasm, new ActorManifestMigrations(manifests, bundles())));
+            WasmEngine wasm = engine == Engine.wasmtime
+                    ? new WasmtimeEngine(EngineConfig.reference())
+                    : new ChicoryEngine(EngineConfig.reference());
+            TipsetReplay replay = new TipsetReplay(
+                    chain, new TipsetExecutor(chain, network, wasm, new ActorManifestMigrations(manifests, bundles())));
             Map<ReplayStatus, Integer> counts = new EnumMap<>(ReplayStatus.class);
             ArrayNode reports = JSON.createArrayNode();
             long messages = 0;
@@ -144,11 +175,14 @@ public final class ReplayCommand implements Callable<Integer> {
             try (ProgressBar bar = progressBar(selected.size())) {
                 for (int index = 0; index < selected.size(); index++) {
                     TipsetEntry entry = selected.get(index);
-                    Optional<TipsetEntry> next = index + 1 < selected.size() ? Optional.of(selected.get(index + 1)) : nextIndexed(opened, entry.epoch());
+                    Optional<TipsetEntry> next = index + 1 < selected.size()
+                            ? Optional.of(selected.get(index + 1))
+                            : nextIndexed(opened, entry.epoch());
                     Tipset tipset = chain.tipset(new TipsetKey(entry.key()));
                     TipsetReport r;
                     if (next.isEmpty()) {
-                        out.println("MISSING_STATE " + entry.epoch() + " its child tipset is not in the store: the replay cannot be checked");
+                        out.println("MISSING_STATE " + entry.epoch()
+                                + " its child tipset is not in the store: the replay cannot be checked");
                         counts.merge(ReplayStatus.MISSING_STATE, 1, Integer::sum);
                         step(bar);
                         continue;
@@ -157,7 +191,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     r = replay.replay(tipset, child);
                     counts.merge(r.status(), 1, Integer::sum);
                     messages += r.messages();
-                    out.println(r.status() + " " + r.epoch() + (r.networkVersion() > 0 ? " nv" + r.networkVersion() : "") + " " + r.detail());
+                    out.println(r.status() + " " + r.epoch()
+                            + (r.networkVersion() > 0 ? " nv" + r.networkVersion() : "") + " " + r.detail());
                     out.flush();
                     reports.add(json(r));
                     step(bar);
@@ -172,8 +207,14 @@ public final class ReplayCommand implements Callable<Integer> {
             if (report != null) {
                 writeReport(reports, counts);
             }
-            err.printf("replayed %d tipsets (%d messages) in %.1f s: %.2f tipsets/s, %.1f messages/s; skipped: %s%n", selected.size(), messages, seconds,
-                    selected.size() / seconds, messages / seconds, skippedDetail(counts));
+            err.printf(
+                    "replayed %d tipsets (%d messages) in %.1f s: %.2f tipsets/s, %.1f messages/s; skipped: %s%n",
+                    selected.size(),
+                    messages,
+                    seconds,
+                    selected.size() / seconds,
+                    messages / seconds,
+                    skippedDetail(counts));
             err.flush();
             out.println(matched + " matched, " + mismatched + " mismatched, " + skipped + " skipped");
             out.flush();
@@ -186,7 +227,8 @@ public final class ReplayCommand implements Callable<Integer> {
      * the index: null-round runs are far shorter, and a store of mainnet holds millions of later epochs.
      */
     private static Optional<TipsetEntry> nextIndexed(SnapshotStore store, long epoch) {
-        return store.chainIndex().range(epoch + 1, epoch + CHILD_SEARCH_EPOCHS).stream().findFirst();
+        return store.chainIndex().range(epoch + 1, epoch + CHILD_SEARCH_EPOCHS).stream()
+                .findFirst();
     }
 
     /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */
@@ -218,7 +260,10 @@ public final class ReplayCommand implements Callable<Integer> {
     private static String skippedDetail(Map<ReplayStatus, Integer> counts) {
         StringBuilder b = new StringBuilder();
         for (ReplayStatus s : List.of(ReplayStatus.MIGRATION, ReplayStatus.MISSING_STATE, ReplayStatus.UNSUPPORTED)) {
-            b.append(b.length() == 0 ? "" : ", ").append(counts.getOrDefault(s, 0)).append(' ').append(s);
+            b.append(b.length() == 0 ? "" : ", ")
+                    .append(counts.getOrDefault(s, 0))
+                    .append(' ')
+                    .append(s);
         }
         return b.toString();
     }
@@ -235,7 +280,9 @@ public final class ReplayCommand implements Callable<Integer> {
         n.put("expected_state_root", r.expectedStateRoot().toString());
         n.put("computed_state_root", r.computedStateRoot().map(Cid::toString).orElse(null));
         n.put("expected_receipts_root", r.expectedReceiptsRoot().toString());
-        n.put("computed_receipts_root", r.computedReceiptsRoot().map(Cid::toString).orElse(null));
+        n.put(
+                "computed_receipts_root",
+                r.computedReceiptsRoot().map(Cid::toString).orElse(null));
         n.put("elapsed_ms", r.elapsedNanos() / 1_000_000.0);
         r.firstDifference().ifPresent(d -> {
             ObjectNode diff = n.putObject("first_differing_receipt");
@@ -254,7 +301,8 @@ public final class ReplayCommand implements Callable<Integer> {
         root.set("tipsets", reports);
         Path target = report.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Path temporary = Files.createTempFile(
+                    target.getParent(), target.getFileName().toString(), ".tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -15,8 +15,8 @@ import org.fvmreplay.snapshots.DagWalker;
 import org.fvmreplay.snapshots.EpochRanges;
 import org.fvmreplay.snapshots.SnapshotRecord;
 import org.fvmreplay.snapshots.SnapshotStore;
-import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.SnapshotStoreException;
+import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.SubtreeCheck;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.ArgGroup;
@@ -25,9 +25,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fvm-replay snapshots list|show|verify|export --store DIR}: what a store holds. */
-@Command(name = "snapshots", mixinStandardHelpOptions = true, description = "Inspect, verify and export a snapshot store.",
-        subcommands = {SnapshotsCommand.ListCommand.class, SnapshotsCommand.ShowCommand.class, SnapshotsCommand.VerifyCommand.class,
-                SnapshotsCommand.ExportCommand.class})
+@Command(
+        name = "snapshots",
+        mixinStandardHelpOptions = true,
+        description = "Inspect, verify and export a snapshot store.",
+        subcommands = {
+            SnapshotsCommand.ListCommand.class,
+            SnapshotsCommand.ShowCommand.class,
+            SnapshotsCommand.VerifyCommand.class,
+            SnapshotsCommand.ExportCommand.class
+        })
 public final class SnapshotsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,7 +57,8 @@ public final class SnapshotsCommand implements Runnable {
             }
             // opening creates a store where there is none; reading commands must not write one into a stray directory
             if (!StoreManifest.exists(store)) {
-                System.err.println("error: " + store + " is not a store (no " + StoreManifest.FILE_NAME + "; create one with 'fvm-replay import')");
+                System.err.println("error: " + store + " is not a store (no " + StoreManifest.FILE_NAME
+                        + "; create one with 'fvm-replay import')");
                 return 1;
             }
             try (SnapshotStore opened = SnapshotStore.open(store)) {
@@ -69,22 +77,29 @@ public final class SnapshotsCommand implements Runnable {
     static final class ListCommand extends StoreCommand {
         @Override
         int run(SnapshotStore store) {
-            System.out.printf("store %s: %d shards%n", store.directory(), store.manifest().shards());
+            System.out.printf(
+                    "store %s: %d shards%n", store.directory(), store.manifest().shards());
             for (SnapshotRecord r : store.catalogue().list()) {
-                System.out.printf("%-8s %,12d blocks %,15d bytes  %s  roots %s%n", r.status(), r.blockCount(), r.blockBytes(), r.path(),
-                        r.roots());
+                System.out.printf(
+                        "%-8s %,12d blocks %,15d bytes  %s  roots %s%n",
+                        r.status(), r.blockCount(), r.blockBytes(), r.path(), r.roots());
             }
             return 0;
         }
     }
 
     /** Shows one snapshot. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a snapshot's roots, heaviest tipset and epoch range.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Show a snapshot's roots, heaviest tipset and epoch range.")
     static final class ShowCommand extends StoreCommand {
         @Parameters(paramLabel = "SNAPSHOT", description = "the snapshot's path as imported")
         Path snapshot;
 
-        @Option(names = "--tipsets", description = "also list the snapshot's tipsets from the chain index, with their parent state roots")
+        @Option(
+                names = "--tipsets",
+                description = "also list the snapshot's tipsets from the chain index, with their parent state roots")
         boolean tipsets;
 
         @Override
@@ -92,22 +107,32 @@ public final class SnapshotsCommand implements Runnable {
             String key = snapshot.toAbsolutePath().normalize().toString();
             SnapshotRecord r = store.catalogue().get(key).orElse(null);
             if (r == null) {
-                System.err.println("error: " + key + " is not in the catalogue of " + store.directory() + " (see `snapshots list`)");
+                System.err.println("error: " + key + " is not in the catalogue of " + store.directory()
+                        + " (see `snapshots list`)");
                 return 1;
             }
-            System.out.printf("path     %s%nstatus   %s%nformat   %s%nsize     %,d bytes%nblocks   %,d (%,d bytes)%nroots    %s%n",
+            System.out.printf(
+                    "path     %s%nstatus   %s%nformat   %s%nsize     %,d bytes%nblocks   %,d (%,d bytes)%nroots    %s%n",
                     r.path(), r.status(), r.format(), r.fileSize(), r.blockCount(), r.blockBytes(), r.roots());
             List<TipsetEntry> chain = ChainIndex.walk(store.blocks(), r.roots());
             if (chain.isEmpty()) {
                 System.out.println("chain    none (the roots are not block headers)");
             } else {
                 TipsetEntry heaviest = chain.get(0);
-                System.out.printf("heaviest epoch %d, tipset %s, parent state %s%nepochs   %d .. %d (%d tipsets)%n", heaviest.epoch(),
-                        heaviest.key(), heaviest.parentStateRoot(), chain.get(chain.size() - 1).epoch(), heaviest.epoch(), chain.size());
+                System.out.printf(
+                        "heaviest epoch %d, tipset %s, parent state %s%nepochs   %d .. %d (%d tipsets)%n",
+                        heaviest.epoch(),
+                        heaviest.key(),
+                        heaviest.parentStateRoot(),
+                        chain.get(chain.size() - 1).epoch(),
+                        heaviest.epoch(),
+                        chain.size());
                 if (tipsets) {
-                    for (TipsetEntry t : store.chainIndex().range(chain.get(chain.size() - 1).epoch(), heaviest.epoch())) {
-                        System.out.printf("  epoch %d  parent state %s  receipts %s  base fee %s  tipset %s%n", t.epoch(),
-                                t.parentStateRoot(), t.parentMessageReceipts(), t.parentBaseFee(), t.key());
+                    for (TipsetEntry t :
+                            store.chainIndex().range(chain.get(chain.size() - 1).epoch(), heaviest.epoch())) {
+                        System.out.printf(
+                                "  epoch %d  parent state %s  receipts %s  base fee %s  tipset %s%n",
+                                t.epoch(), t.parentStateRoot(), t.parentMessageReceipts(), t.parentBaseFee(), t.key());
                     }
                 }
             }
@@ -116,16 +141,23 @@ public final class SnapshotsCommand implements Runnable {
     }
 
     /** Reports which epochs the store can replay, and the blocks missing where a snapshot claims them. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Report the coverage of every imported chain: headers back to which epoch, the epochs whose state,",
-                    "messages and receipts are present, and which epochs can replay. Blocks missing inside a range a snapshot",
-                    "claims are errors (exit code 2); what a lite snapshot leaves out by design is not.",
-                    "Snapshots that are not chains (actor bundles, state CARs) and --root CIDs are checked as whole DAGs."})
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Report the coverage of every imported chain: headers back to which epoch, the epochs whose state,",
+                "messages and receipts are present, and which epochs can replay. Blocks missing inside a range a snapshot",
+                "claims are errors (exit code 2); what a lite snapshot leaves out by design is not.",
+                "Snapshots that are not chains (actor bundles, state CARs) and --root CIDs are checked as whole DAGs."
+            })
     static final class VerifyCommand extends StoreCommand {
         /** Missing CIDs printed per gap; the count says how many more there are. */
         private static final int CIDS_PER_GAP = 20;
 
-        @Option(names = "--root", paramLabel = "CID", description = "check only the DAG below this CID (state root, ...); repeatable")
+        @Option(
+                names = "--root",
+                paramLabel = "CID",
+                description = "check only the DAG below this CID (state root, ...); repeatable")
         List<String> roots = new ArrayList<>();
 
         @Override
@@ -143,7 +175,9 @@ public final class SnapshotsCommand implements Runnable {
             boolean ok = true;
             for (SnapshotRecord r : store.catalogue().list()) {
                 if (!r.complete()) {
-                    System.out.printf("%s: import not finished (%s), skipped; rerun the import to complete it%n", r.path(), r.status());
+                    System.out.printf(
+                            "%s: import not finished (%s), skipped; rerun the import to complete it%n",
+                            r.path(), r.status());
                     continue;
                 }
                 if (covered.contains(r.roots())) {
@@ -165,7 +199,8 @@ public final class SnapshotsCommand implements Runnable {
             for (int i = 0; i < reports.size(); i++) {
                 order.add(i);
             }
-            order.sort((a, b) -> Long.compare(reports.get(b).head().epoch(), reports.get(a).head().epoch()));
+            order.sort((a, b) -> Long.compare(
+                    reports.get(b).head().epoch(), reports.get(a).head().epoch()));
             int errors = 0;
             for (int i : order) {
                 ChainCoverage.Report report = reports.get(i);
@@ -184,26 +219,38 @@ public final class SnapshotsCommand implements Runnable {
 
         private static boolean verifyDag(SnapshotStore store, List<Cid> from, String what) {
             DagWalker.Result result = new DagWalker(store.blocks(), true).walk(from, (c, d) -> {});
-            System.out.printf("%,d blocks (%,d bytes) reachable from %s; %d missing%n", result.blocks(), result.bytes(), what,
-                    result.missing().size());
+            System.out.printf(
+                    "%,d blocks (%,d bytes) reachable from %s; %d missing%n",
+                    result.blocks(), result.bytes(), what, result.missing().size());
             result.missing().stream().limit(100).forEach(c -> System.out.println("missing " + c));
             return result.complete();
         }
 
         private static void print(ChainCoverage.Report r, String source) {
-            System.out.printf("chain of %s: head epoch %d, tipset %s%n", source, r.head().epoch(), r.head().key());
-            String end = r.reachesGenesis() ? "back to genesis" : "parent tipset " + r.headersEndAt() + " not in the store";
-            System.out.printf("  headers   present for epochs %d–%d, %s (%d tipsets, %d null rounds)%n", r.oldest().epoch(),
-                    r.head().epoch(), end, r.tipsets(), r.nullRounds());
+            System.out.printf(
+                    "chain of %s: head epoch %d, tipset %s%n",
+                    source, r.head().epoch(), r.head().key());
+            String end =
+                    r.reachesGenesis() ? "back to genesis" : "parent tipset " + r.headersEndAt() + " not in the store";
+            System.out.printf(
+                    "  headers   present for epochs %d–%d, %s (%d tipsets, %d null rounds)%n",
+                    r.oldest().epoch(), r.head().epoch(), end, r.tipsets(), r.nullRounds());
             for (ChainCoverage.Part part : ChainCoverage.Part.values()) {
                 String note = part == ChainCoverage.Part.RECEIPTS
-                        ? " (an epoch's receipts are in its child; the head has none)" : "";
-                System.out.printf("  %-9s present for %s%s%n", part.label(), r.present().get(part).describe(), note);
+                        ? " (an epoch's receipts are in its child; the head has none)"
+                        : "";
+                System.out.printf(
+                        "  %-9s present for %s%s%n",
+                        part.label(), r.present().get(part).describe(), note);
             }
-            System.out.printf("  replay    %s can replay and be checked against receipts%s%n", r.replayable().describe(),
+            System.out.printf(
+                    "  replay    %s can replay and be checked against receipts%s%n",
+                    r.replayable().describe(),
                     r.headRunnable() ? "; the head (" + r.head().epoch() + ") can run but not be checked" : "");
             for (ChainCoverage.Gap gap : r.errors()) {
-                System.out.printf("  error: %s of %s incomplete: %d block(s) missing:%n", gap.part().label(),
+                System.out.printf(
+                        "  error: %s of %s incomplete: %d block(s) missing:%n",
+                        gap.part().label(),
                         new EpochRanges(List.of(gap.epochs())).describe(),
                         gap.missing().size());
                 gap.missing().stream().limit(CIDS_PER_GAP).forEach(c -> System.out.println("    missing " + c));
@@ -215,13 +262,19 @@ public final class SnapshotsCommand implements Runnable {
     }
 
     /** Writes a CARv1. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
             description = "Write the DAG below a state root, or the tipsets of an epoch range, to a CARv1.")
     static final class ExportCommand extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "CAR file to write")
+        @Option(
+                names = {"-o", "--output"},
+                required = true,
+                paramLabel = "FILE",
+                description = "CAR file to write")
         Path output;
 
         static final class What {
@@ -246,8 +299,9 @@ public final class SnapshotsCommand implements Runnable {
             CarExporter.Export export = what.stateRoot != null
                     ? exporter.exportDag(Cid.parse(what.stateRoot), output)
                     : exporter.exportTipsets(store.chainIndex().range(what.range.from, what.range.to), output);
-            System.out.printf("wrote %s: %,d blocks, %,d bytes of block data, roots %s%n", export.file(), export.blocks(),
-                    export.bytes(), export.roots());
+            System.out.printf(
+                    "wrote %s: %,d blocks, %,d bytes of block data, roots %s%n",
+                    export.file(), export.blocks(), export.bytes(), export.roots());
             return 0;
         }
     }

@@ -1,6 +1,5 @@
 package org.fvmreplay.job;
 
-import org.fvmreplay.analytics.output.EpochChunk;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
+import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.block.TipsetKey;
 import org.fvmreplay.chain.diff.ActorChange;
@@ -64,8 +64,15 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
     @Override
     public void flatMap(Long chunkIndex, Collector<ReplayRecord> out) {
         EpochChunk chunk = chunks.get(Math.toIntExact(chunkIndex));
-        List<TipsetEntry> entries = resources.store().chainIndex().range(Math.max(1, chunk.fromEpoch()), chunk.toEpoch());
-        Optional<TipsetEntry> after = resources.store().chainIndex().range(chunk.toEpoch() + 1, chunk.toEpoch() + CHILD_SEARCH_EPOCHS).stream().findFirst();
+        List<TipsetEntry> entries =
+                resources.store().chainIndex().range(Math.max(1, chunk.fromEpoch()), chunk.toEpoch());
+        Optional<TipsetEntry> after =
+                resources
+                        .store()
+                        .chainIndex()
+                        .range(chunk.toEpoch() + 1, chunk.toEpoch() + CHILD_SEARCH_EPOCHS)
+                        .stream()
+                        .findFirst();
         for (int i = 0; i < entries.size(); i++) {
             Optional<TipsetEntry> next = i + 1 < entries.size() ? Optional.of(entries.get(i + 1)) : after;
             out.collect(replay(chunk, entries.get(i), next));
@@ -77,22 +84,39 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
         Tipset tipset = resources.chain().tipset(new TipsetKey(entry.key()));
         int networkVersion = resources.network().networkVersion(tipset.height());
         if (next.isEmpty()) {
-            return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of());
+            return new ReplayRecord.TipsetReplayed(
+                    chunk, tipset, networkVersion, Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of());
         }
         Tipset child = resources.chain().tipset(new TipsetKey(next.get().key()));
         Collecting tracer = new Collecting(traceMessages, traceState);
         TipsetReport report = replay.replay(tipset, child, tracer);
         // a tipset that did not execute to the end (missing state, a migration not ported) has no rows of messages
         if (report.computedStateRoot().isEmpty()) {
-            return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.of(child), Optional.of(report), List.of(), List.of(), Map.of());
+            return new ReplayRecord.TipsetReplayed(
+                    chunk,
+                    tipset,
+                    networkVersion,
+                    Optional.of(child),
+                    Optional.of(report),
+                    List.of(),
+                    List.of(),
+                    Map.of());
         }
         Map<Cid, String> names = traceMessages ? resources.actorTypes().at(tipset.parentStateRoot()) : Map.of();
-        return new ReplayRecord.TipsetReplayed(chunk, tipset, networkVersion, Optional.of(child), Optional.of(report), withReceiverTypes(tipset, tracer.traced, names),
-                tracer.migration, names);
+        return new ReplayRecord.TipsetReplayed(
+                chunk,
+                tipset,
+                networkVersion,
+                Optional.of(child),
+                Optional.of(report),
+                withReceiverTypes(tipset, tracer.traced, names),
+                tracer.migration,
+                names);
     }
 
     /** Names each message's receiver by its actor type in the tipset's parent state (unknown for actors the tipset creates). */
-    private List<ReplayRecord.TracedMessage> withReceiverTypes(Tipset tipset, List<ReplayRecord.TracedMessage> traced, Map<Cid, String> names) {
+    private List<ReplayRecord.TracedMessage> withReceiverTypes(
+            Tipset tipset, List<ReplayRecord.TracedMessage> traced, Map<Cid, String> names) {
         if (traced.isEmpty()) {
             return traced;
         }
@@ -100,7 +124,15 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
         List<ReplayRecord.TracedMessage> named = new ArrayList<>(traced.size());
         for (ReplayRecord.TracedMessage m : traced) {
             Optional<String> type = parent.lookup(m.message().to()).map(a -> names.get(a.code()));
-            named.add(new ReplayRecord.TracedMessage(m.position(), m.explicit(), m.implicitKind(), m.epoch(), m.message(), m.result(), type, m.changes()));
+            named.add(new ReplayRecord.TracedMessage(
+                    m.position(),
+                    m.explicit(),
+                    m.implicitKind(),
+                    m.epoch(),
+                    m.message(),
+                    m.result(),
+                    type,
+                    m.changes()));
         }
         return named;
     }
@@ -129,10 +161,20 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
 
         @Override
         public void messageApplied(MessageApplied m) {
-            List<ReplayRecord.ActorStateChange> changes = traceState && m.stateBefore().isPresent() && m.stateAfter().isPresent()
+            List<ReplayRecord.ActorStateChange> changes = traceState
+                            && m.stateBefore().isPresent()
+                            && m.stateAfter().isPresent()
                     ? changes(m.store(), m.stateBefore().get(), m.stateAfter().get())
                     : List.of();
-            traced.add(new ReplayRecord.TracedMessage(m.position(), m.explicit(), m.implicitKind(), m.epoch(), m.message(), m.result(), Optional.empty(), changes));
+            traced.add(new ReplayRecord.TracedMessage(
+                    m.position(),
+                    m.explicit(),
+                    m.implicitKind(),
+                    m.epoch(),
+                    m.message(),
+                    m.result(),
+                    Optional.empty(),
+                    changes));
         }
 
         @Override
@@ -145,9 +187,10 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
             for (ActorChange change : StateTreeDiff.diff(store, before, after)) {
                 Optional<Cid> headBefore = change.before().map(a -> a.head());
                 Optional<Cid> headAfter = change.after().map(a -> a.head());
-                Optional<FieldDiffResult> fields = headBefore.isPresent() && headAfter.isPresent() && !headBefore.equals(headAfter)
-                        ? Optional.of(StateFieldDiff.diff(store, headBefore.get(), headAfter.get()))
-                        : Optional.empty();
+                Optional<FieldDiffResult> fields =
+                        headBefore.isPresent() && headAfter.isPresent() && !headBefore.equals(headAfter)
+                                ? Optional.of(StateFieldDiff.diff(store, headBefore.get(), headAfter.get()))
+                                : Optional.empty();
                 changes.add(new ReplayRecord.ActorStateChange(change, fields));
             }
             return changes;

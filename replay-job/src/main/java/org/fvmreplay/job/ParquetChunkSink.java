@@ -1,6 +1,5 @@
 package org.fvmreplay.job;
 
-import org.fvmreplay.analytics.output.EpochChunk;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.fvmreplay.analytics.output.ChunkManifest;
 import org.fvmreplay.analytics.output.ChunkWriter;
+import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.analytics.output.OutputFolder;
 import org.fvmreplay.analytics.parquet.ParquetSettings;
 import org.fvmreplay.analytics.rows.TipsetRow;
@@ -46,8 +46,10 @@ public final class ParquetChunkSink implements Sink<ReplayRecord> {
         private EpochChunk current;
 
         Writer(ReplayJobConfig config) throws IOException {
-            // attach, not open: open (run once by the client) cleans up after killed runs, which must not happen under a running task
-            this.output = OutputFolder.attach(Path.of(config.out()), config.identity(), config.selectedTables(), ParquetSettings.DEFAULT);
+            // attach, not open: open (run once by the client) cleans up after killed runs, which must not happen under
+            // a running task
+            this.output = OutputFolder.attach(
+                    Path.of(config.out()), config.identity(), config.selectedTables(), ParquetSettings.DEFAULT);
         }
 
         @Override

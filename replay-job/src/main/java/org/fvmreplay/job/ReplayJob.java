@@ -1,6 +1,5 @@
 package org.fvmreplay.job;
 
-import org.fvmreplay.analytics.output.EpochChunk;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -17,10 +16,10 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.DetachedJobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fvmreplay.analytics.output.ChunkManifest;
+import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.analytics.output.OutputFolder;
 import org.fvmreplay.analytics.parquet.ParquetSettings;
 import org.fvmreplay.analytics.schema.Table;
-import org.fvmreplay.analytics.schema.Tables;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -58,10 +57,12 @@ public final class ReplayJob {
         }
         Path store = Path.of(config.store());
         if (!Files.isDirectory(store)) {
-            throw new ReplayJobException("--store " + store + ": no such directory (create one with 'fvm-replay import')");
+            throw new ReplayJobException(
+                    "--store " + store + ": no such directory (create one with 'fvm-replay import')");
         }
         if (!StoreManifest.exists(store)) {
-            throw new ReplayJobException("--store " + store + ": not a store (no " + StoreManifest.FILE_NAME + "; create one with 'fvm-replay import')");
+            throw new ReplayJobException("--store " + store + ": not a store (no " + StoreManifest.FILE_NAME
+                    + "; create one with 'fvm-replay import')");
         }
         config.networkFile().ifPresent(f -> {
             if (!Files.isRegularFile(Path.of(f))) {
@@ -72,15 +73,19 @@ public final class ReplayJob {
         try (SnapshotStore opened = SnapshotStore.openReadOnly(store)) {
             List<TipsetEntry> all = opened.chainIndex().range(0, Long.MAX_VALUE);
             if (all.isEmpty()) {
-                throw new ReplayJobException("--store " + store + ": the store has no chain index (import a snapshot with its chain: 'fvm-replay import')");
+                throw new ReplayJobException("--store " + store
+                        + ": the store has no chain index (import a snapshot with its chain: 'fvm-replay import')");
             }
             long first = all.get(0).epoch();
             long last = all.get(all.size() - 1).epoch();
             if (config.fromEpoch() < first || config.toEpoch() > last) {
-                throw new ReplayJobException("epochs " + config.fromEpoch() + ".." + config.toEpoch() + " are not all in the store, whose chain index covers "
-                        + first + ".." + last + ": choose a range inside it");
+                throw new ReplayJobException("epochs " + config.fromEpoch() + ".." + config.toEpoch()
+                        + " are not all in the store, whose chain index covers " + first + ".." + last
+                        + ": choose a range inside it");
             }
-            tipsets = (int) all.stream().filter(e -> e.epoch() >= Math.max(1, config.fromEpoch()) && e.epoch() <= config.toEpoch()).count();
+            tipsets = (int) all.stream()
+                    .filter(e -> e.epoch() >= Math.max(1, config.fromEpoch()) && e.epoch() <= config.toEpoch())
+                    .count();
         }
         OutputFolder output;
         List<EpochChunk> done;
@@ -139,7 +144,9 @@ public final class ReplayJob {
     /** The manifests of every finished chunk of the output folder, in epoch order. */
     public List<ChunkManifest> finishedChunks() {
         try {
-            return OutputFolder.attach(Path.of(config.out()), config.identity(), config.selectedTables(), ParquetSettings.DEFAULT).finishedChunks();
+            return OutputFolder.attach(
+                            Path.of(config.out()), config.identity(), config.selectedTables(), ParquetSettings.DEFAULT)
+                    .finishedChunks();
         } catch (IOException e) {
             throw new ReplayJobException("cannot read the manifests of " + config.out() + ": " + e.getMessage(), e);
         }

@@ -27,8 +27,18 @@ import org.fvmreplay.analytics.schema.Tables;
  * @param tables table names to write
  * @param out the output folder
  */
-public record ReplayJobConfig(String store, long fromEpoch, long toEpoch, Optional<String> networkFile, Optional<String> actorsDir, String engine, int chunkEpochs,
-        int parallelism, List<String> tables, String out) implements Serializable {
+public record ReplayJobConfig(
+        String store,
+        long fromEpoch,
+        long toEpoch,
+        Optional<String> networkFile,
+        Optional<String> actorsDir,
+        String engine,
+        int chunkEpochs,
+        int parallelism,
+        List<String> tables,
+        String out)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public ReplayJobConfig {
@@ -75,16 +85,45 @@ public record ReplayJobConfig(String store, long fromEpoch, long toEpoch, Option
 
     /** Serializable, unlike {@link Optional}: the fields Flink serializes. */
     private Object writeReplace() {
-        return new Serialized(store, fromEpoch, toEpoch, networkFile.orElse(null), actorsDir.orElse(null), engine, chunkEpochs, parallelism, List.copyOf(tables), out);
+        return new Serialized(
+                store,
+                fromEpoch,
+                toEpoch,
+                networkFile.orElse(null),
+                actorsDir.orElse(null),
+                engine,
+                chunkEpochs,
+                parallelism,
+                List.copyOf(tables),
+                out);
     }
 
-    private record Serialized(String store, long fromEpoch, long toEpoch, String networkFile, String actorsDir, String engine, int chunkEpochs, int parallelism,
-            List<String> tables, String out) implements Serializable {
+    private record Serialized(
+            String store,
+            long fromEpoch,
+            long toEpoch,
+            String networkFile,
+            String actorsDir,
+            String engine,
+            int chunkEpochs,
+            int parallelism,
+            List<String> tables,
+            String out)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private Object readResolve() {
-            return new ReplayJobConfig(store, fromEpoch, toEpoch, Optional.ofNullable(networkFile), Optional.ofNullable(actorsDir), engine, chunkEpochs,
-                    parallelism, tables, out);
+            return new ReplayJobConfig(
+                    store,
+                    fromEpoch,
+                    toEpoch,
+                    Optional.ofNullable(networkFile),
+                    Optional.ofNullable(actorsDir),
+                    engine,
+                    chunkEpochs,
+                    parallelism,
+                    tables,
+                    out);
         }
     }
 }

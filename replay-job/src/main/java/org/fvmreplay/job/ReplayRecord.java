@@ -1,16 +1,16 @@
 package org.fvmreplay.job;
 
-import org.fvmreplay.analytics.output.EpochChunk;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.chain.block.Tipset;
 import org.fvmreplay.chain.diff.ActorChange;
-import org.fvmreplay.chain.execution.TipsetReport;
 import org.fvmreplay.chain.diff.FieldDiffResult;
 import org.fvmreplay.chain.execution.TipsetOutcome;
+import org.fvmreplay.chain.execution.TipsetReport;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.message.Message;
 import org.fvmreplay.ipld.cid.Cid;
@@ -30,8 +30,16 @@ public sealed interface ReplayRecord {
      * @param migration the actors a state migration before the tipset changed (empty when none ran)
      * @param actorTypes builtin actor names by code CID in the tipset's parent state (empty when no message was traced)
      */
-    record TipsetReplayed(EpochChunk chunk, Tipset tipset, int networkVersion, Optional<Tipset> child, Optional<TipsetReport> report, List<TracedMessage> messages,
-            List<ActorStateChange> migration, Map<Cid, String> actorTypes) implements ReplayRecord {
+    record TipsetReplayed(
+            EpochChunk chunk,
+            Tipset tipset,
+            int networkVersion,
+            Optional<Tipset> child,
+            Optional<TipsetReport> report,
+            List<TracedMessage> messages,
+            List<ActorStateChange> migration,
+            Map<Cid, String> actorTypes)
+            implements ReplayRecord {
         public TipsetReplayed {
             requireNonNull(chunk, "chunk is null");
             requireNonNull(tipset, "tipset is null");
@@ -54,8 +62,15 @@ public sealed interface ReplayRecord {
      * One applied message as the tracer saw it, with the receiver's actor type where the parent state knows it (and without the store, which is valid only during the call), with the actors
      * it changed when state was traced.
      */
-    record TracedMessage(int position, Optional<TipsetOutcome.AppliedMessage> explicit, Optional<String> implicitKind, long epoch, Message message,
-            ApplyRet result, Optional<String> receiverType, List<ActorStateChange> changes) {
+    record TracedMessage(
+            int position,
+            Optional<TipsetOutcome.AppliedMessage> explicit,
+            Optional<String> implicitKind,
+            long epoch,
+            Message message,
+            ApplyRet result,
+            Optional<String> receiverType,
+            List<ActorStateChange> changes) {
         public TracedMessage {
             requireNonNull(receiverType, "receiverType is null");
             requireNonNull(explicit, "explicit is null");

@@ -51,12 +51,17 @@ public final class ReplayResources implements AutoCloseable {
                 manifests = ActorManifests.read(file);
             } else {
                 Optional<TipsetEntry> genesis = store.chainIndex().at(0);
-                this.network = genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)))
-                        .orElseThrow(() -> new ReplayJobException("the store's genesis is neither mainnet's nor calibnet's: pass --network FILE"));
+                this.network = genesis.flatMap(
+                                g -> NetworkConfig.forGenesis(g.key().get(0)))
+                        .orElseThrow(() -> new ReplayJobException(
+                                "the store's genesis is neither mainnet's nor calibnet's: pass --network FILE"));
                 manifests = ActorManifests.mainnet();
             }
-            this.engine = config.engine().equals("wasmtime") ? new WasmtimeEngine(EngineConfig.reference()) : new ChicoryEngine(EngineConfig.reference());
-            Optional<ActorBundles> bundles = config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
+            this.engine = config.engine().equals("wasmtime")
+                    ? new WasmtimeEngine(EngineConfig.reference())
+                    : new ChicoryEngine(EngineConfig.reference());
+            Optional<ActorBundles> bundles =
+                    config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
             this.executor = new TipsetExecutor(chain, network, engine, new ActorManifestMigrations(manifests, bundles));
             this.actorTypes = new ActorTypes(store.blocks());
         } catch (RuntimeException e) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 class ClusterMainTest {
     @Test
     void returnsOnSuccess() {
-        assertThatCode(() -> ClusterMain.run(quiet(FvmReplay.commandLine()), new String[] {"--version"})).doesNotThrowAnyException();
+        assertThatCode(() -> ClusterMain.run(quiet(FvmReplay.commandLine()), new String[] {"--version"}))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -26,7 +26,9 @@ class ConformanceCommandTest {
     }
 
     private static Path passingVector() {
-        Path file = shared().resolve("vectors/corpus/extracted/0002-hygge-01/fil_10_verifiedregistry/AddVerifiedClient/Ok/" + PASSING_ID + ".json");
+        Path file = shared().resolve(
+                        "vectors/corpus/extracted/0002-hygge-01/fil_10_verifiedregistry/AddVerifiedClient/Ok/"
+                                + PASSING_ID + ".json");
         assertThat(file).as("shared data (set -Dfvmreplay.shared)").isRegularFile();
         return file;
     }
@@ -39,10 +41,19 @@ class ConformanceCommandTest {
     void passingVectorPrintsPassSummaryReportAndTraceWhoseChargesSumToGasUsed(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("report.json");
         Path traces = dir.resolve("traces");
-        Result result = run("conformance", "--actors", actors(), "--report", report.toString(), "--trace-dir", traces.toString(), passingVector().toString());
+        Result result = run(
+                "conformance",
+                "--actors",
+                actors(),
+                "--report",
+                report.toString(),
+                "--trace-dir",
+                traces.toString(),
+                passingVector().toString());
 
         assertThat(result.exitCode).isZero();
-        assertThat(result.out.lines().toList()).containsExactly("PASS " + PASSING_ID + " ohsnap", "1 passed, 0 failed, 0 skipped");
+        assertThat(result.out.lines().toList())
+                .containsExactly("PASS " + PASSING_ID + " ohsnap", "1 passed, 0 failed, 0 skipped");
 
         JsonNode json = JSON.readTree(report.toFile());
         assertThat(json.path("mode").asText()).isEqualTo("conformance");
@@ -50,38 +61,56 @@ class ConformanceCommandTest {
         JsonNode variant = json.path("variants").get(0);
         assertThat(variant.path("vector").asText()).isEqualTo(PASSING_ID);
         assertThat(variant.path("status").asText()).isEqualTo("PASS");
-        assertThat(variant.path("expected_root").asText()).isEqualTo(variant.path("actual_root").asText()).startsWith("bafy");
+        assertThat(variant.path("expected_root").asText())
+                .isEqualTo(variant.path("actual_root").asText())
+                .startsWith("bafy");
         JsonNode message = variant.path("messages").get(0);
-        assertThat(message.path("expected").path("exit_code").asLong()).isEqualTo(message.path("actual").path("exit_code").asLong()).isZero();
+        assertThat(message.path("expected").path("exit_code").asLong())
+                .isEqualTo(message.path("actual").path("exit_code").asLong())
+                .isZero();
         long gasUsed = message.path("actual").path("gas_used").asLong();
-        assertThat(gasUsed).isEqualTo(message.path("expected").path("gas_used").asLong()).isPositive();
+        assertThat(gasUsed)
+                .isEqualTo(message.path("expected").path("gas_used").asLong())
+                .isPositive();
         assertThat(message.path("gas_difference").asLong()).isZero();
         assertThat(message.has("gas_limit")).isTrue();
 
         Path trace = traces.resolve(PASSING_ID + ".ohsnap.jsonl");
-        List<JsonNode> records = Files.readAllLines(trace).stream().map(ConformanceCommandTest::parse).toList();
+        List<JsonNode> records = Files.readAllLines(trace).stream()
+                .map(ConformanceCommandTest::parse)
+                .toList();
         assertThat(records.get(0).path("type").asText()).isEqualTo("message");
         assertThat(records.get(0).path("gas_used").asLong()).isEqualTo(gasUsed);
-        long milligas = records.stream().filter(r -> r.path("type").asText().equals("charge"))
-                .mapToLong(r -> r.path("compute_milligas").asLong() + r.path("storage_milligas").asLong()).sum();
+        long milligas = records.stream()
+                .filter(r -> r.path("type").asText().equals("charge"))
+                .mapToLong(r -> r.path("compute_milligas").asLong()
+                        + r.path("storage_milligas").asLong())
+                .sum();
         // receipts round milligas up to whole gas
         assertThat((milligas + 999) / 1000).isEqualTo(gasUsed);
-        assertThat(records).anySatisfy(r -> assertThat(r.path("syscall").asText()).isEqualTo("ipld::block_open"));
+        assertThat(records)
+                .anySatisfy(r -> assertThat(r.path("syscall").asText()).isEqualTo("ipld::block_open"));
         assertThat(records).anySatisfy(r -> {
             assertThat(r.path("type").asText()).isEqualTo("call");
             assertThat(r.path("depth").asInt()).isZero();
             assertThat(r.path("method").asLong()).isEqualTo(4);
         });
-        long calls = records.stream().filter(r -> r.path("type").asText().equals("call")).count();
-        long returns = records.stream().filter(r -> r.path("type").asText().equals("return")).count();
+        long calls = records.stream()
+                .filter(r -> r.path("type").asText().equals("call"))
+                .count();
+        long returns = records.stream()
+                .filter(r -> r.path("type").asText().equals("return"))
+                .count();
         assertThat(calls).isEqualTo(returns).isPositive();
     }
 
     @Test
     void folderWithAFailingVariantAndMalformedJsonReportsBothAndGoesOn(@TempDir Path dir) throws IOException {
-        // the passing vector with a wrong expected gas: a deterministic FAIL that does not depend on unfinished syscalls
+        // the passing vector with a wrong expected gas: a deterministic FAIL that does not depend on unfinished
+        // syscalls
         ObjectNode vector = (ObjectNode) JSON.readTree(passingVector().toFile());
-        ObjectNode receipt = (ObjectNode) vector.path("postconditions").path("receipts").get(0);
+        ObjectNode receipt =
+                (ObjectNode) vector.path("postconditions").path("receipts").get(0);
         receipt.put("gas_used", receipt.path("gas_used").asLong() + 1);
         ((ObjectNode) vector.path("_meta")).put("id", "wrong-gas");
         JSON.writeValue(dir.resolve("b-wrong-gas.json").toFile(), vector);
@@ -89,12 +118,15 @@ class ConformanceCommandTest {
         Path report = dir.resolve("out/report.json");
         Files.createDirectories(report.getParent());
 
-        Result result = run("conformance", "--actors", actors(), "--no-progress", "--report", report.toString(), dir.toString());
+        Result result = run(
+                "conformance", "--actors", actors(), "--no-progress", "--report", report.toString(), dir.toString());
 
         assertThat(result.exitCode).isEqualTo(ConformanceCommand.EXIT_FAILED);
         List<String> lines = result.out.lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("FAIL a-malformed.json - cannot read vector: ").contains("malformed JSON at line 1");
+        assertThat(lines.get(0))
+                .startsWith("FAIL a-malformed.json - cannot read vector: ")
+                .contains("malformed JSON at line 1");
         assertThat(lines.get(1)).startsWith("FAIL wrong-gas ohsnap message 0: expected exit=0 gas=");
         assertThat(lines.get(2)).isEqualTo("0 passed, 2 failed, 0 skipped");
 
@@ -103,31 +135,47 @@ class ConformanceCommandTest {
         JsonNode failing = json.path("variants").get(1);
         assertThat(failing.path("status").asText()).isEqualTo("FAIL");
         assertThat(failing.path("reason").asText()).contains("message 0");
-        assertThat(failing.path("messages").get(0).path("gas_difference").asLong()).isEqualTo(-1);
+        assertThat(failing.path("messages").get(0).path("gas_difference").asLong())
+                .isEqualTo(-1);
         assertThat(json.path("variants").get(0).path("reason").asText()).contains("malformed JSON");
     }
 
     @Test
     void repricingUnderNetworkVersion17ReportsGasBeforeAndAfter(@TempDir Path dir) throws IOException {
         Path report = dir.resolve("reprice.json");
-        Result result = run("conformance", "--actors", actors(), "--price-nv", "17", "--report", report.toString(), passingVector().toString());
+        Result result = run(
+                "conformance",
+                "--actors",
+                actors(),
+                "--price-nv",
+                "17",
+                "--report",
+                report.toString(),
+                passingVector().toString());
 
         List<String> lines = result.out.lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).matches("REPRICED " + PASSING_ID + " ohsnap before=\\d+ after=\\d+ delta=[+-]\\d+.*");
-        assertThat(lines.get(1)).startsWith("1 repriced (prices of network version 17), 0 skipped, 0 errors; gas before ");
+        assertThat(lines.get(1))
+                .startsWith("1 repriced (prices of network version 17), 0 skipped, 0 errors; gas before ");
         assertThat(result.exitCode).isZero();
 
         JsonNode variant = JSON.readTree(report.toFile()).path("variants").get(0);
         assertThat(variant.path("status").asText()).isEqualTo("REPRICED");
         JsonNode message = variant.path("messages").get(0);
         // before is this engine under the vector's own prices, which reproduces the recorded receipt
-        assertThat(message.path("gas_before").asLong()).isEqualTo(message.path("recorded_gas_used").asLong());
-        assertThat(message.path("gas_after").asLong()).isNotEqualTo(message.path("gas_before").asLong());
-        assertThat(variant.path("delta").asLong()).isEqualTo(message.path("gas_after").asLong() - message.path("gas_before").asLong());
+        assertThat(message.path("gas_before").asLong())
+                .isEqualTo(message.path("recorded_gas_used").asLong());
+        assertThat(message.path("gas_after").asLong())
+                .isNotEqualTo(message.path("gas_before").asLong());
+        assertThat(variant.path("delta").asLong())
+                .isEqualTo(message.path("gas_after").asLong()
+                        - message.path("gas_before").asLong());
         // Skyr prices cost this message more than its limit: the report says it runs out of gas
-        assertThat(message.path("out_of_gas").asBoolean()).isEqualTo(message.path("exit_code_after").asInt() == 7);
-        assertThat(lines.get(0).contains("OUT_OF_GAS=0")).isEqualTo(message.path("out_of_gas").asBoolean());
+        assertThat(message.path("out_of_gas").asBoolean())
+                .isEqualTo(message.path("exit_code_after").asInt() == 7);
+        assertThat(lines.get(0).contains("OUT_OF_GAS=0"))
+                .isEqualTo(message.path("out_of_gas").asBoolean());
     }
 
     @Test
@@ -145,11 +193,13 @@ class ConformanceCommandTest {
             assertThat(r.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
             assertThat(r.err).contains("network version 99 is not supported");
         });
-        assertThat(run("conformance", "--price-nv", "17", "--price-list", vector, vector)).satisfies(r -> {
-            assertThat(r.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
-            assertThat(r.err).contains("exclusive");
-        });
-        assertThat(run("conformance", "--price-list", dir.resolve("none.json").toString(), vector).exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("conformance", "--price-nv", "17", "--price-list", vector, vector))
+                .satisfies(r -> {
+                    assertThat(r.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+                    assertThat(r.err).contains("exclusive");
+                });
+        assertThat(run("conformance", "--price-list", dir.resolve("none.json").toString(), vector).exitCode)
+                .isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("conformance").exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("conformance", "--no-such-option", vector).exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
     }

@@ -38,18 +38,24 @@ class InspectCommandTest {
     @Test
     void inspectsCborCodecBlocks() {
         Path shared = Path.of(System.getProperty("fvmreplay.shared", "../../shared"));
-        Result result = run("inspect", shared.resolve("cases/car-cbor-0x51-codec.car").toString());
+        Result result =
+                run("inspect", shared.resolve("cases/car-cbor-0x51-codec.car").toString());
         assertThat(result.exitCode).isZero();
         assertThat(result.err).isEmpty();
-        assertThat(result.out).contains("blocks:         2", "codecs:         cbor 1, dag-cbor 1", "verified 2/2 blocks");
+        assertThat(result.out)
+                .contains("blocks:         2", "codecs:         cbor 1, dag-cbor 1", "verified 2/2 blocks");
     }
 
     @Test
     void namesTheFormatOfEachVariant() {
-        Result result = run("inspect", snapshot("chain4.car.zst").toString(), snapshot("chain4.forest.car.zst").toString(),
+        Result result = run(
+                "inspect",
+                snapshot("chain4.car.zst").toString(),
+                snapshot("chain4.forest.car.zst").toString(),
                 snapshot("carv2.car.zst").toString());
         assertThat(result.exitCode).isZero();
-        assertThat(result.out).contains("format:         zstd CARv1", "format:         forest", "format:         zstd CARv2");
+        assertThat(result.out)
+                .contains("format:         zstd CARv1", "format:         forest", "format:         zstd CARv2");
         assertThat(result.out.split("verified 1222/1222 blocks", -1)).hasSize(3);
     }
 
@@ -61,7 +67,9 @@ class InspectCommandTest {
         Result result = run("inspect", truncated.toString());
         assertThat(result.exitCode).isEqualTo(InspectCommand.EXIT_BAD_INPUT);
         assertThat(result.out).isEmpty();
-        assertThat(result.err).contains("error: " + truncated + ": truncated section").containsPattern("at byte \\d+");
+        assertThat(result.err)
+                .contains("error: " + truncated + ": truncated section")
+                .containsPattern("at byte \\d+");
     }
 
     @Test

@@ -42,17 +42,26 @@ class ReplayCommandTest {
 
     private static Path devnetA() {
         String property = System.getProperty("fvmreplay.shared");
-        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        Path dir = property != null && !property.isBlank()
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().resolve("../../shared");
         return dir.resolve("chains").resolve("devnet-a").toAbsolutePath().normalize();
     }
 
     @BeforeAll
     static void importDevnet() throws IOException {
         store = tmp.resolve("store");
-        assertThat(FvmReplay.commandLine().execute("import", devnetA().resolve("chain.car.zst").toString(), "--store", store.toString(), "--no-progress"))
+        assertThat(FvmReplay.commandLine()
+                        .execute(
+                                "import",
+                                devnetA().resolve("chain.car.zst").toString(),
+                                "--store",
+                                store.toString(),
+                                "--no-progress"))
                 .isZero();
         records = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ZstdInputStream(Files.newInputStream(devnetA().resolve("tipsets.jsonl.zst"))),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new ZstdInputStream(Files.newInputStream(devnetA().resolve("tipsets.jsonl.zst"))),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
@@ -66,12 +75,26 @@ class ReplayCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return FvmReplay.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return FvmReplay.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
     }
 
     private String[] replay(long from, long to, String... more) {
-        List<String> args = new ArrayList<>(List.of("replay", "--store", store.toString(), "--from", Long.toString(from), "--to", Long.toString(to),
-                "--network", devnetA().resolve("manifest.json").toString(), "--no-progress", "--engine", "wasmtime"));
+        List<String> args = new ArrayList<>(List.of(
+                "replay",
+                "--store",
+                store.toString(),
+                "--from",
+                Long.toString(from),
+                "--to",
+                Long.toString(to),
+                "--network",
+                devnetA().resolve("manifest.json").toString(),
+                "--no-progress",
+                "--engine",
+                "wasmtime"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -84,14 +107,17 @@ class ReplayCommandTest {
     void replaysEpochs1To30AndReportsEachTipset() throws IOException {
         Path report = tmp.resolve("report-1-30.json");
 
-        assertThat(run(replay(1, 30, "--report", report.toString()))).as(err.toString()).isZero();
+        assertThat(run(replay(1, 30, "--report", report.toString())))
+                .as(err.toString())
+                .isZero();
 
         // devnet-a has a tipset at every epoch from 1 to 30, all under nv25
         List<String> lines = lines();
         assertThat(lines).hasSize(31);
         for (int epoch = 1; epoch <= 30; epoch++) {
             int messages = records.get(epoch + 1L).get("parent_messages").size();
-            assertThat(lines.get(epoch - 1)).isEqualTo("MATCH " + epoch + " nv25 state and receipts match (" + messages + " messages)");
+            assertThat(lines.get(epoch - 1))
+                    .isEqualTo("MATCH " + epoch + " nv25 state and receipts match (" + messages + " messages)");
         }
         assertThat(lines.get(30)).isEqualTo("30 matched, 0 mismatched, 0 skipped");
         assertThat(err.toString()).contains("replayed 30 tipsets (");
@@ -109,11 +135,16 @@ class ReplayCommandTest {
             assertThat(entry.get("tipset")).isEqualTo(records.get(epoch).get("cids"));
             assertThat(entry.get("network_version").asInt()).isEqualTo(25);
             assertThat(entry.get("status").asText()).isEqualTo("MATCH");
-            assertThat(entry.get("messages").asInt()).isEqualTo(child.get("parent_messages").size());
-            assertThat(entry.get("expected_state_root").asText()).isEqualTo(child.get("parent_state_root").asText());
-            assertThat(entry.get("computed_state_root").asText()).isEqualTo(child.get("parent_state_root").asText());
-            assertThat(entry.get("expected_receipts_root").asText()).isEqualTo(child.get("parent_message_receipts").asText());
-            assertThat(entry.get("computed_receipts_root").asText()).isEqualTo(child.get("parent_message_receipts").asText());
+            assertThat(entry.get("messages").asInt())
+                    .isEqualTo(child.get("parent_messages").size());
+            assertThat(entry.get("expected_state_root").asText())
+                    .isEqualTo(child.get("parent_state_root").asText());
+            assertThat(entry.get("computed_state_root").asText())
+                    .isEqualTo(child.get("parent_state_root").asText());
+            assertThat(entry.get("expected_receipts_root").asText())
+                    .isEqualTo(child.get("parent_message_receipts").asText());
+            assertThat(entry.get("computed_receipts_root").asText())
+                    .isEqualTo(child.get("parent_message_receipts").asText());
             assertThat(entry.has("first_differing_receipt")).isFalse();
         }
         try (Stream<Path> files = Files.list(tmp)) {
@@ -126,11 +157,12 @@ class ReplayCommandTest {
         // 723 is devnet-a's head: nothing records its results
         assertThat(run(replay(721, 800))).as(err.toString()).isZero();
 
-        assertThat(lines()).containsExactly(
-                "MATCH 721 nv28 state and receipts match (0 messages)",
-                "MATCH 722 nv28 state and receipts match (0 messages)",
-                "MISSING_STATE 723 its child tipset is not in the store: the replay cannot be checked",
-                "2 matched, 0 mismatched, 1 skipped");
+        assertThat(lines())
+                .containsExactly(
+                        "MATCH 721 nv28 state and receipts match (0 messages)",
+                        "MATCH 722 nv28 state and receipts match (0 messages)",
+                        "MISSING_STATE 723 its child tipset is not in the store: the replay cannot be checked",
+                        "2 matched, 0 mismatched, 1 skipped");
         assertThat(err.toString()).contains("1 MISSING_STATE");
     }
 
@@ -145,7 +177,17 @@ class ReplayCommandTest {
         Path missing = tmp.resolve("no-such-store");
         Path report = tmp.resolve("r-missing.json");
 
-        assertThat(run("replay", "--store", missing.toString(), "--from", "1", "--to", "2", "--report", report.toString())).isEqualTo(2);
+        assertThat(run(
+                        "replay",
+                        "--store",
+                        missing.toString(),
+                        "--from",
+                        "1",
+                        "--to",
+                        "2",
+                        "--report",
+                        report.toString()))
+                .isEqualTo(2);
 
         assertUsageError(report, "--store " + missing + ": no such directory");
         assertThat(missing).doesNotExist();
@@ -156,7 +198,17 @@ class ReplayCommandTest {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         Path report = tmp.resolve("r-empty.json");
 
-        assertThat(run("replay", "--store", empty.toString(), "--from", "1", "--to", "2", "--report", report.toString())).isEqualTo(2);
+        assertThat(run(
+                        "replay",
+                        "--store",
+                        empty.toString(),
+                        "--from",
+                        "1",
+                        "--to",
+                        "2",
+                        "--report",
+                        report.toString()))
+                .isEqualTo(2);
 
         assertUsageError(report, "--store " + empty + ": not a store");
         try (Stream<Path> files = Files.list(empty)) {
@@ -179,9 +231,12 @@ class ReplayCommandTest {
         for (long[] range : new long[][] {{318, 319}, {0, 0}, {900, 1000}}) {
             Path report = tmp.resolve("r-empty-range-" + range[0] + ".json");
 
-            assertThat(run(replay(range[0], range[1], "--report", report.toString()))).isEqualTo(2);
+            assertThat(run(replay(range[0], range[1], "--report", report.toString())))
+                    .isEqualTo(2);
 
-            assertUsageError(report, "error: the store's chain index has no tipset between epochs " + range[0] + " and " + range[1]);
+            assertUsageError(
+                    report,
+                    "error: the store's chain index has no tipset between epochs " + range[0] + " and " + range[1]);
         }
     }
 
@@ -189,7 +244,18 @@ class ReplayCommandTest {
     void unknownNetworkWithoutNetworkFile() {
         Path report = tmp.resolve("r-network.json");
 
-        assertThat(run("replay", "--store", store.toString(), "--from", "1", "--to", "2", "--no-progress", "--report", report.toString())).isEqualTo(2);
+        assertThat(run(
+                        "replay",
+                        "--store",
+                        store.toString(),
+                        "--from",
+                        "1",
+                        "--to",
+                        "2",
+                        "--no-progress",
+                        "--report",
+                        report.toString()))
+                .isEqualTo(2);
 
         assertUsageError(report, "error: the store's genesis is neither mainnet's nor calibnet's: pass --network FILE");
     }
@@ -199,10 +265,25 @@ class ReplayCommandTest {
         Path network = Files.writeString(tmp.resolve("network.json"), "{\"network_name\": \"testing\"}");
         Path report = tmp.resolve("r-bad-network.json");
 
-        assertThat(run("replay", "--store", store.toString(), "--from", "1", "--to", "2", "--network", network.toString(), "--no-progress", "--report",
-                report.toString())).isEqualTo(2);
+        assertThat(run(
+                        "replay",
+                        "--store",
+                        store.toString(),
+                        "--from",
+                        "1",
+                        "--to",
+                        "2",
+                        "--network",
+                        network.toString(),
+                        "--no-progress",
+                        "--report",
+                        report.toString()))
+                .isEqualTo(2);
 
-        assertUsageError(report, "error: --network " + network + ": network configuration " + network + ": upgrade_schedule (a list) is missing");
+        assertUsageError(
+                report,
+                "error: --network " + network + ": network configuration " + network
+                        + ": upgrade_schedule (a list) is missing");
         assertThat(err.toString()).doesNotContain("Exception", "\tat ");
     }
 }

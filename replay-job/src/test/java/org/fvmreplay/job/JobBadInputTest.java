@@ -30,14 +30,22 @@ class JobBadInputTest {
         Path chain = JobDevnetTest.sharedChains().resolve("devnet-a");
         network = chain.resolve("manifest.json");
         store = tmp.resolve("store");
-        assertThat(FvmReplay.commandLine().execute("import", chain.resolve("chain.car.zst").toString(), "--store", store.toString(), "--no-progress")).isZero();
+        assertThat(FvmReplay.commandLine()
+                        .execute(
+                                "import",
+                                chain.resolve("chain.car.zst").toString(),
+                                "--store",
+                                store.toString(),
+                                "--no-progress"))
+                .isZero();
     }
 
     private int run(String... args) {
         CommandLine cli = FvmReplay.commandLine();
         cli.setOut(new PrintWriter(new StringWriter(), true));
         cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("job", "--engine", "wasmtime", "--parallelism", "1", "--no-progress"));
+        List<String> all =
+                new ArrayList<>(List.of("job", "--engine", "wasmtime", "--parallelism", "1", "--no-progress"));
         all.addAll(List.of(args));
         return cli.execute(all.toArray(String[]::new));
     }
@@ -54,7 +62,14 @@ class JobBadInputTest {
     @Test
     void noSuchStore() throws Exception {
         Path out = tmp.resolve("out-nostore");
-        assertThat(run("--store", tmp.resolve("nope").toString(), "--network", network.toString(), "--out", out.toString())).isEqualTo(2);
+        assertThat(run(
+                        "--store",
+                        tmp.resolve("nope").toString(),
+                        "--network",
+                        network.toString(),
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--store").contains("nope").contains("fvm-replay import");
         assertThat(out).doesNotExist();
     }
@@ -62,7 +77,18 @@ class JobBadInputTest {
     @Test
     void epochsTheStoreDoesNotCover() {
         Path out = tmp.resolve("out-range");
-        assertThat(run("--store", store.toString(), "--network", network.toString(), "--from", "700", "--to", "5000", "--out", out.toString())).isEqualTo(2);
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--from",
+                        "700",
+                        "--to",
+                        "5000",
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("700..5000").contains("0..723");
         assertThat(out).doesNotExist();
     }
@@ -70,7 +96,16 @@ class JobBadInputTest {
     @Test
     void unknownTable() {
         Path out = tmp.resolve("out-table");
-        assertThat(run("--store", store.toString(), "--network", network.toString(), "--tables", "messages,receipts", "--out", out.toString())).isEqualTo(2);
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--tables",
+                        "messages,receipts",
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("receipts").contains("gas_charges");
         assertThat(out).doesNotExist();
     }
@@ -78,10 +113,35 @@ class JobBadInputTest {
     @Test
     void outputFolderOfAnotherRun() throws Exception {
         Path out = tmp.resolve("out-other");
-        assertThat(run("--store", store.toString(), "--network", network.toString(), "--from", "10", "--to", "12", "--tables", "tipsets", "--out", out.toString()))
-                .as("%s", err).isZero();
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--from",
+                        "10",
+                        "--to",
+                        "12",
+                        "--tables",
+                        "tipsets",
+                        "--out",
+                        out.toString()))
+                .as("%s", err)
+                .isZero();
         List<String> before = listing(out);
-        assertThat(run("--store", store.toString(), "--network", network.toString(), "--from", "10", "--to", "20", "--tables", "tipsets", "--out", out.toString()))
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--from",
+                        "10",
+                        "--to",
+                        "20",
+                        "--tables",
+                        "tipsets",
+                        "--out",
+                        out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains(out.toString()).contains("to_epoch");
         assertThat(listing(out)).isEqualTo(before);
@@ -92,7 +152,18 @@ class JobBadInputTest {
         Path out = tmp.resolve("out-foreign");
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
-        assertThat(run("--store", store.toString(), "--network", network.toString(), "--from", "10", "--to", "12", "--out", out.toString())).isEqualTo(2);
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--from",
+                        "10",
+                        "--to",
+                        "12",
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains(out.toString());
         assertThat(listing(out)).containsExactly("", "notes.txt");
     }

@@ -57,7 +57,9 @@ class JobDevnetTest {
 
     static Path sharedChains() {
         String property = System.getProperty("fvmreplay.shared");
-        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        Path dir = property != null && !property.isBlank()
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().resolve("../../shared");
         return dir.resolve("chains").toAbsolutePath().normalize();
     }
 
@@ -70,8 +72,19 @@ class JobDevnetTest {
         CommandLine cli = FvmReplay.commandLine();
         cli.setOut(new PrintWriter(o, true));
         cli.setErr(new PrintWriter(e, true));
-        int exit = cli.execute("job", "--chains", sharedChains().toString(), "--stores", stores.toString(), "--out", out.toString(), "--engine", "wasmtime",
-                "--parallelism", "2", "--no-progress");
+        int exit = cli.execute(
+                "job",
+                "--chains",
+                sharedChains().toString(),
+                "--stores",
+                stores.toString(),
+                "--out",
+                out.toString(),
+                "--engine",
+                "wasmtime",
+                "--parallelism",
+                "2",
+                "--no-progress");
         stdout = o.toString();
         assertThat(exit).as("exit code; stdout:%n%s%nstderr:%n%s", o, e).isZero();
     }
@@ -86,7 +99,9 @@ class JobDevnetTest {
 
     static List<JsonNode> records(String chain) throws IOException {
         List<JsonNode> records = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ZstdInputStream(Files.newInputStream(sharedChains().resolve(chain).resolve("tipsets.jsonl.zst"))),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new ZstdInputStream(
+                        Files.newInputStream(sharedChains().resolve(chain).resolve("tipsets.jsonl.zst"))),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
@@ -99,18 +114,26 @@ class JobDevnetTest {
 
     @Test
     void summaryNamesTheTablesAndAQueryToStartWith() {
-        assertThat(stdout).contains("devnet-a").contains("devnet-c").contains("messages").contains("state_diffs").contains("read_parquet(");
+        assertThat(stdout)
+                .contains("devnet-a")
+                .contains("devnet-c")
+                .contains("messages")
+                .contains("state_diffs")
+                .contains("read_parquet(");
     }
 
     @Test
     void everyTipsetHasOneRowWithTheReplayStatus() throws SQLException {
-        try (Connection c = duckdb(); Statement s = c.createStatement()) {
+        try (Connection c = duckdb();
+                Statement s = c.createStatement()) {
             assertThat(statusCounts(s, "devnet-a")).isEqualTo(Map.of("MATCH", 718L));
             assertThat(statusCounts(s, "devnet-c")).isEqualTo(Map.of("MATCH", 713L, "MIGRATION", 3L));
-            ResultSet migrations = s.executeQuery("SELECT list(epoch ORDER BY epoch) FROM " + table("devnet-c", "tipsets") + " WHERE status = 'MIGRATION'");
+            ResultSet migrations = s.executeQuery("SELECT list(epoch ORDER BY epoch) FROM "
+                    + table("devnet-c", "tipsets") + " WHERE status = 'MIGRATION'");
             migrations.next();
             assertThat(migrations.getString(1)).isEqualTo("[101, 201, 301]");
-            ResultSet dupes = s.executeQuery("SELECT count(*) - count(DISTINCT epoch) FROM " + table("devnet-a", "tipsets"));
+            ResultSet dupes =
+                    s.executeQuery("SELECT count(*) - count(DISTINCT epoch) FROM " + table("devnet-a", "tipsets"));
             dupes.next();
             assertThat(dupes.getLong(1)).isZero();
         }
@@ -130,13 +153,22 @@ class JobDevnetTest {
     void everyReceiptOfTheChainsIsExactlyOneMessagesRow() throws Exception {
         for (String chain : List.of("devnet-a", "devnet-c")) {
             Map<String, long[]> rows = new HashMap<>();
-            try (Connection c = duckdb(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT coalesce(signed_cid, message_cid), inclusion_epoch, exit_code, gas_used, event_count, events_root, count(*) OVER "
-                            + "(PARTITION BY message_cid, inclusion_epoch) FROM " + table(chain, "messages") + " WHERE NOT implicit")) {
+            try (Connection c = duckdb();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT coalesce(signed_cid, message_cid), inclusion_epoch, exit_code, gas_used, event_count, events_root, count(*) OVER "
+                                    + "(PARTITION BY message_cid, inclusion_epoch) FROM " + table(chain, "messages")
+                                    + " WHERE NOT implicit")) {
                 while (r.next()) {
-                    assertThat(r.getLong(7)).as("rows of message %s", r.getString(1)).isEqualTo(1);
-                    rows.put(r.getString(1) + "@" + r.getLong(2), new long[] {r.getLong(3), r.getLong(4), r.getLong(5),
-                            r.getString(6) == null ? 0 : r.getString(6).hashCode()});
+                    assertThat(r.getLong(7))
+                            .as("rows of message %s", r.getString(1))
+                            .isEqualTo(1);
+                    rows.put(r.getString(1) + "@" + r.getLong(2), new long[] {
+                        r.getLong(3),
+                        r.getLong(4),
+                        r.getLong(5),
+                        r.getString(6) == null ? 0 : r.getString(6).hashCode()
+                    });
                 }
             }
             int receipts = 0;
@@ -149,12 +181,28 @@ class JobDevnetTest {
                 for (JsonNode receipt : record.get("parent_messages")) {
                     receipts++;
                     long[] row = rows.get(receipt.get("cid").asText() + "@" + parent);
-                    assertThat(row).as("%s: row of message %s included at %s", chain, receipt.get("cid").asText(), parent).isNotNull();
-                    assertThat(row[0]).as("exit code of %s", receipt.get("cid")).isEqualTo(receipt.get("exit_code").asLong());
-                    assertThat(row[1]).as("gas used of %s", receipt.get("cid")).isEqualTo(receipt.get("gas_used").asLong());
-                    assertThat(row[2]).as("events of %s", receipt.get("cid")).isEqualTo(receipt.get("events").asLong());
-                    assertThat(row[3]).as("events root of %s", receipt.get("cid"))
-                            .isEqualTo(receipt.get("events_root").isNull() ? 0 : receipt.get("events_root").asText().hashCode());
+                    assertThat(row)
+                            .as(
+                                    "%s: row of message %s included at %s",
+                                    chain, receipt.get("cid").asText(), parent)
+                            .isNotNull();
+                    assertThat(row[0])
+                            .as("exit code of %s", receipt.get("cid"))
+                            .isEqualTo(receipt.get("exit_code").asLong());
+                    assertThat(row[1])
+                            .as("gas used of %s", receipt.get("cid"))
+                            .isEqualTo(receipt.get("gas_used").asLong());
+                    assertThat(row[2])
+                            .as("events of %s", receipt.get("cid"))
+                            .isEqualTo(receipt.get("events").asLong());
+                    assertThat(row[3])
+                            .as("events root of %s", receipt.get("cid"))
+                            .isEqualTo(
+                                    receipt.get("events_root").isNull()
+                                            ? 0
+                                            : receipt.get("events_root")
+                                                    .asText()
+                                                    .hashCode());
                 }
             }
             assertThat(rows).as("%s: messages rows", chain).hasSize(receipts);
@@ -166,9 +214,11 @@ class JobDevnetTest {
     void methodNamesAreTheOnesLotusShows() throws Exception {
         for (String chain : List.of("devnet-a", "devnet-c")) {
             Map<String, String> names = new HashMap<>();
-            try (Connection c = duckdb(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT coalesce(signed_cid, message_cid), inclusion_epoch, to_actor_type, method_name FROM " + table(chain, "messages")
-                            + " WHERE NOT implicit")) {
+            try (Connection c = duckdb();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT coalesce(signed_cid, message_cid), inclusion_epoch, to_actor_type, method_name FROM "
+                                    + table(chain, "messages") + " WHERE NOT implicit")) {
                 while (r.next()) {
                     names.put(r.getString(1) + "@" + r.getLong(2), r.getString(3) + " " + r.getString(4));
                 }
@@ -184,18 +234,26 @@ class JobDevnetTest {
                         continue;
                     }
                     checked++;
-                    String expected = receipt.hasNonNull("method_name") ? receipt.get("method_name").asText() : null;
+                    String expected = receipt.hasNonNull("method_name")
+                            ? receipt.get("method_name").asText()
+                            : null;
                     named += expected != null ? 1 : 0;
-                    // Lotus names nothing on a receiver that does not exist ("(none)"); a method 0 row is a Send all the same
-                    if (expected == null && receipt.get("to_actor").asText().equals("(none)") && receipt.get("method").asLong() == 0) {
+                    // Lotus names nothing on a receiver that does not exist ("(none)"); a method 0 row is a Send all
+                    // the same
+                    if (expected == null
+                            && receipt.get("to_actor").asText().equals("(none)")
+                            && receipt.get("method").asLong() == 0) {
                         expected = "Send";
                     }
                     if (!row.endsWith(" " + expected)) {
-                        mismatches.add(receipt.get("cid").asText() + " at " + parent + ": Lotus " + receipt.get("to_actor").asText() + " " + expected + ", row " + row);
+                        mismatches.add(receipt.get("cid").asText() + " at " + parent + ": Lotus "
+                                + receipt.get("to_actor").asText() + " " + expected + ", row " + row);
                     }
                 }
             }
-            System.out.printf("%s method names: %d receipts with a row, %d named by Lotus, %d differ%n", chain, checked, named, mismatches.size());
+            System.out.printf(
+                    "%s method names: %d receipts with a row, %d named by Lotus, %d differ%n",
+                    chain, checked, named, mismatches.size());
             assertThat(mismatches).as(chain).isEmpty();
             assertThat(named).as(chain).isGreaterThan(400);
             assertThat(checked).as(chain).isGreaterThan(named);
@@ -205,10 +263,14 @@ class JobDevnetTest {
     @Test
     void gasChargesOfEachMessageAddUpToItsGasUsed() throws SQLException {
         for (String chain : List.of("devnet-a", "devnet-c")) {
-            try (Connection c = duckdb(); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT m.message_cid, m.execution_epoch, m.gas_used, m.exit_code, m.gas_limit, coalesce(g.milligas, 0) FROM "
-                            + table(chain, "messages") + " m LEFT JOIN (SELECT message_cid, execution_epoch, sum(total_milligas) AS milligas FROM "
-                            + table(chain, "gas_charges") + " GROUP BY ALL) g USING (message_cid, execution_epoch)")) {
+            try (Connection c = duckdb();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT m.message_cid, m.execution_epoch, m.gas_used, m.exit_code, m.gas_limit, coalesce(g.milligas, 0) FROM "
+                                    + table(chain, "messages")
+                                    + " m LEFT JOIN (SELECT message_cid, execution_epoch, sum(total_milligas) AS milligas FROM "
+                                    + table(chain, "gas_charges")
+                                    + " GROUP BY ALL) g USING (message_cid, execution_epoch)")) {
                 int checked = 0;
                 while (r.next()) {
                     long gasUsed = r.getLong(3);
@@ -217,7 +279,9 @@ class JobDevnetTest {
                         // out of gas: the whole limit is used, whatever the last charge asked for
                         assertThat(gasUsed).isEqualTo(r.getLong(5));
                     } else {
-                        assertThat((milligas + 999) / 1000).as("%s: charges of %s at %s", chain, r.getString(1), r.getLong(2)).isEqualTo(gasUsed);
+                        assertThat((milligas + 999) / 1000)
+                                .as("%s: charges of %s at %s", chain, r.getString(1), r.getLong(2))
+                                .isEqualTo(gasUsed);
                     }
                     checked++;
                 }
@@ -229,12 +293,18 @@ class JobDevnetTest {
     @Test
     void everyEventIsARowAndFevmLogsAreDecoded() throws SQLException {
         for (String chain : List.of("devnet-a", "devnet-c")) {
-            try (Connection c = duckdb(); Statement s = c.createStatement()) {
-                ResultSet r = s.executeQuery("SELECT (SELECT sum(event_count) FROM " + table(chain, "messages") + "), (SELECT count(*) FROM " + table(chain, "events")
-                        + "), (SELECT count(*) FROM " + table(chain, "events") + " WHERE decode_error IS NOT NULL), (SELECT count(*) FROM " + table(chain, "events")
+            try (Connection c = duckdb();
+                    Statement s = c.createStatement()) {
+                ResultSet r = s.executeQuery("SELECT (SELECT sum(event_count) FROM " + table(chain, "messages")
+                        + "), (SELECT count(*) FROM " + table(chain, "events")
+                        + "), (SELECT count(*) FROM " + table(chain, "events")
+                        + " WHERE decode_error IS NOT NULL), (SELECT count(*) FROM " + table(chain, "events")
                         + " WHERE topics IS NOT NULL AND len(topics) > 0)");
                 r.next();
-                assertThat(r.getLong(2)).as("%s: event rows", chain).isEqualTo(r.getLong(1)).isPositive();
+                assertThat(r.getLong(2))
+                        .as("%s: event rows", chain)
+                        .isEqualTo(r.getLong(1))
+                        .isPositive();
                 assertThat(r.getLong(3)).as("%s: undecodable events", chain).isZero();
                 assertThat(r.getLong(4)).as("%s: FEVM logs with topics", chain).isPositive();
             }
@@ -243,9 +313,12 @@ class JobDevnetTest {
 
     @Test
     void callTreesStartWithTheMessageItself() throws SQLException {
-        try (Connection c = duckdb(); Statement s = c.createStatement()) {
-            ResultSet r = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE call_index = 0 AND parent_index IS NULL AND depth = 0), "
-                    + "count(*) FILTER (WHERE call_index > 0 AND parent_index IS NULL), max(depth) FROM " + table("devnet-a", "calls"));
+        try (Connection c = duckdb();
+                Statement s = c.createStatement()) {
+            ResultSet r = s.executeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE call_index = 0 AND parent_index IS NULL AND depth = 0), "
+                            + "count(*) FILTER (WHERE call_index > 0 AND parent_index IS NULL), max(depth) FROM "
+                            + table("devnet-a", "calls"));
             r.next();
             assertThat(r.getLong(1)).isGreaterThan(r.getLong(2));
             assertThat(r.getLong(3)).as("nested calls without a parent").isZero();
@@ -258,21 +331,37 @@ class JobDevnetTest {
         for (String chain : List.of("devnet-a", "devnet-c")) {
             Map<Long, List<ActorChange>> byTipset = new LinkedHashMap<>();
             Map<Long, String[]> roots = new HashMap<>();
-            try (Connection c = duckdb(); Statement s = c.createStatement()) {
-                try (ResultSet r = s.executeQuery("SELECT epoch, parent_state_root, computed_state_root FROM " + table(chain, "tipsets") + " WHERE status = 'MATCH'")) {
+            try (Connection c = duckdb();
+                    Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT epoch, parent_state_root, computed_state_root FROM "
+                        + table(chain, "tipsets") + " WHERE status = 'MATCH'")) {
                     while (r.next()) {
                         roots.put(r.getLong(1), new String[] {r.getString(2), r.getString(3)});
                         byTipset.put(r.getLong(1), new ArrayList<>());
                     }
                 }
-                try (ResultSet r = s.executeQuery("SELECT tipset_epoch, actor_id, old_code, new_code, old_head, new_head, old_nonce, new_nonce, CAST(old_balance AS VARCHAR), "
-                        + "CAST(new_balance AS VARCHAR), old_delegated_address, new_delegated_address FROM " + table(chain, "state_diffs")
-                        + " ORDER BY tipset_epoch, execution_index NULLS FIRST")) {
+                try (ResultSet r = s.executeQuery(
+                        "SELECT tipset_epoch, actor_id, old_code, new_code, old_head, new_head, old_nonce, new_nonce, CAST(old_balance AS VARCHAR), "
+                                + "CAST(new_balance AS VARCHAR), old_delegated_address, new_delegated_address FROM "
+                                + table(chain, "state_diffs")
+                                + " ORDER BY tipset_epoch, execution_index NULLS FIRST")) {
                     while (r.next()) {
                         List<ActorChange> changes = byTipset.get(r.getLong(1));
                         if (changes != null) {
-                            changes.add(ActorChange.of(r.getLong(2), actor(r.getString(3), r.getString(5), r.getObject(7), r.getString(9), r.getString(11)),
-                                    actor(r.getString(4), r.getString(6), r.getObject(8), r.getString(10), r.getString(12))));
+                            changes.add(ActorChange.of(
+                                    r.getLong(2),
+                                    actor(
+                                            r.getString(3),
+                                            r.getString(5),
+                                            r.getObject(7),
+                                            r.getString(9),
+                                            r.getString(11)),
+                                    actor(
+                                            r.getString(4),
+                                            r.getString(6),
+                                            r.getObject(8),
+                                            r.getString(10),
+                                            r.getString(12))));
                         }
                     }
                 }
@@ -280,8 +369,12 @@ class JobDevnetTest {
             try (SnapshotStore store = SnapshotStore.openReadOnly(stores.resolve(chain))) {
                 for (Map.Entry<Long, List<ActorChange>> tipset : byTipset.entrySet()) {
                     Blockstore overlay = overlay(store.blocks());
-                    Cid rebuilt = StateDiffApplier.apply(overlay, Cid.parse(roots.get(tipset.getKey())[0]), tipset.getValue());
-                    assertThat(rebuilt.toString()).as("%s: state of %s rebuilt from %s changes", chain, tipset.getKey(), tipset.getValue().size())
+                    Cid rebuilt = StateDiffApplier.apply(
+                            overlay, Cid.parse(roots.get(tipset.getKey())[0]), tipset.getValue());
+                    assertThat(rebuilt.toString())
+                            .as(
+                                    "%s: state of %s rebuilt from %s changes",
+                                    chain, tipset.getKey(), tipset.getValue().size())
                             .isEqualTo(roots.get(tipset.getKey())[1]);
                 }
             }
@@ -289,11 +382,16 @@ class JobDevnetTest {
         }
     }
 
-    private static Optional<ActorState> actor(String code, String head, Object nonce, String balance, String delegated) {
+    private static Optional<ActorState> actor(
+            String code, String head, Object nonce, String balance, String delegated) {
         if (code == null) {
             return Optional.empty();
         }
-        return Optional.of(new ActorState(Cid.parse(code), Cid.parse(head), ((Number) nonce).longValue(), new BigDecimal(balance).toBigIntegerExact(),
+        return Optional.of(new ActorState(
+                Cid.parse(code),
+                Cid.parse(head),
+                ((Number) nonce).longValue(),
+                new BigDecimal(balance).toBigIntegerExact(),
                 Optional.ofNullable(delegated).map(Address::parse)));
     }
 

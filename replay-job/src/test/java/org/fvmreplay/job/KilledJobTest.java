@@ -27,7 +27,9 @@ import picocli.CommandLine;
 class KilledJobTest {
     /** Columns that measure time: the only ones two runs may differ in. */
     private static final Map<String, String> TIMED = Map.of("tipsets", "elapsed_ms", "gas_charges", "elapsed_ns");
-    private static final List<String> TABLES = List.of("tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs");
+
+    private static final List<String> TABLES =
+            List.of("tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs");
 
     @TempDir
     static Path tmp;
@@ -40,13 +42,38 @@ class KilledJobTest {
         Path chain = JobDevnetTest.sharedChains().resolve("devnet-a");
         network = chain.resolve("manifest.json");
         store = tmp.resolve("store");
-        assertThat(FvmReplay.commandLine().execute("import", chain.resolve("chain.car.zst").toString(), "--store", store.toString(), "--no-progress")).isZero();
+        assertThat(FvmReplay.commandLine()
+                        .execute(
+                                "import",
+                                chain.resolve("chain.car.zst").toString(),
+                                "--store",
+                                store.toString(),
+                                "--no-progress"))
+                .isZero();
     }
 
     private static String[] args(Path out) {
         // epochs 300-419 of devnet-a: null rounds, failing messages, FEVM events; 12 chunks of 10
-        return new String[] {"job", "--store", store.toString(), "--network", network.toString(), "--from", "300", "--to", "419", "--chunk-epochs", "10",
-                "--engine", "wasmtime", "--parallelism", "2", "--out", out.toString(), "--no-progress"};
+        return new String[] {
+            "job",
+            "--store",
+            store.toString(),
+            "--network",
+            network.toString(),
+            "--from",
+            "300",
+            "--to",
+            "419",
+            "--chunk-epochs",
+            "10",
+            "--engine",
+            "wasmtime",
+            "--parallelism",
+            "2",
+            "--out",
+            out.toString(),
+            "--no-progress"
+        };
     }
 
     private static int runInProcess(Path out) {
@@ -73,9 +100,13 @@ class KilledJobTest {
     private static void runAndKill(Path out, long chunks) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp", classpath, FvmReplay.class.getName()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(java.toString(), "-cp", classpath, FvmReplay.class.getName()));
         command.addAll(List.of(args(out)));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         long before = manifests(out);
         while (child.isAlive() && manifests(out) < before + chunks && System.nanoTime() < deadline) {
@@ -88,7 +119,8 @@ class KilledJobTest {
 
     /** What a reader sees at any time: every Parquet file in a table folder is whole. */
     private static void assertEveryFileReadable(Path out) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 Path dir = out.resolve(table);
                 if (!Files.isDirectory(dir)) {
@@ -96,7 +128,9 @@ class KilledJobTest {
                 }
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path file : files.toList()) {
-                        assertThat(file.getFileName().toString()).as("only finished files in %s", dir).endsWith(".parquet");
+                        assertThat(file.getFileName().toString())
+                                .as("only finished files in %s", dir)
+                                .endsWith(".parquet");
                         try (ResultSet r = s.executeQuery("SELECT count(*) FROM read_parquet('" + file + "')")) {
                             assertThat(r.next()).isTrue();
                         }
@@ -119,16 +153,22 @@ class KilledJobTest {
         runInProcess(killed);
         assertThat(manifests(killed)).isEqualTo(12);
 
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 String exclude = TIMED.containsKey(table) ? " EXCLUDE (" + TIMED.get(table) + ")" : "";
                 String a = "SELECT *" + exclude + " FROM read_parquet('" + reference.resolve(table) + "/*.parquet')";
                 String b = "SELECT *" + exclude + " FROM read_parquet('" + killed.resolve(table) + "/*.parquet')";
-                try (ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM (" + a + ")), (SELECT count(*) FROM (" + b + ")), (SELECT count(*) FROM (" + a
-                        + " EXCEPT ALL " + b + ")), (SELECT count(*) FROM (" + b + " EXCEPT ALL " + a + "))")) {
+                try (ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM (" + a + ")), (SELECT count(*) FROM ("
+                        + b + ")), (SELECT count(*) FROM (" + a + " EXCEPT ALL " + b + ")), (SELECT count(*) FROM (" + b
+                        + " EXCEPT ALL " + a + "))")) {
                     r.next();
-                    assertThat(r.getLong(2)).as("%s rows after kills and a rerun", table).isEqualTo(r.getLong(1));
-                    assertThat(r.getLong(3) + r.getLong(4)).as("%s rows that differ", table).isZero();
+                    assertThat(r.getLong(2))
+                            .as("%s rows after kills and a rerun", table)
+                            .isEqualTo(r.getLong(1));
+                    assertThat(r.getLong(3) + r.getLong(4))
+                            .as("%s rows that differ", table)
+                            .isZero();
                     if (!table.equals("state_diffs") && !table.equals("events")) {
                         assertThat(r.getLong(1)).as("%s has rows", table).isPositive();
                     }

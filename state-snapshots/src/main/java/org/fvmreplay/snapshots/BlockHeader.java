@@ -57,7 +57,8 @@ public record BlockHeader(
             return Optional.empty();
         }
         try {
-            if (!(DagCbor.decodeLenient(data) instanceof IpldValue.ListValue list) || list.values().size() != FIELDS) {
+            if (!(DagCbor.decodeLenient(data) instanceof IpldValue.ListValue list)
+                    || list.values().size() != FIELDS) {
                 return Optional.empty();
             }
             List<IpldValue> f = list.values();
@@ -82,9 +83,17 @@ public record BlockHeader(
             if (height.value().signum() < 0 || height.value().bitLength() > 62) {
                 return Optional.empty();
             }
-            return Optional.of(new BlockHeader(cid, miner.value(), parents, FilBigInt.decode(weight.value()),
-                    height.value().longValueExact(), stateRoot.cid(), receipts.cid(), messages.cid(),
-                    timestamp.value().longValue(), FilBigInt.decode(baseFee.value())));
+            return Optional.of(new BlockHeader(
+                    cid,
+                    miner.value(),
+                    parents,
+                    FilBigInt.decode(weight.value()),
+                    height.value().longValueExact(),
+                    stateRoot.cid(),
+                    receipts.cid(),
+                    messages.cid(),
+                    timestamp.value().longValue(),
+                    FilBigInt.decode(baseFee.value())));
         } catch (CborException | IllegalArgumentException | ArithmeticException e) {
             return Optional.empty();
         }

@@ -58,7 +58,8 @@ public final class CarExporter {
         Path target = out.toAbsolutePath();
         Path tmp = target.resolveSibling(target.getFileName() + ".partial");
         DagWalker.Result result;
-        try (CarWriter writer = new CarWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), carRoots)) {
+        try (CarWriter writer =
+                new CarWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), carRoots)) {
             result = new DagWalker(blocks, followParents).walk(walkFrom, writer::write);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
@@ -66,9 +67,13 @@ public final class CarExporter {
         try {
             if (!result.complete()) {
                 Files.deleteIfExists(tmp);
-                throw new SnapshotStoreException("cannot export: " + result.missing().size() + " block(s) reachable from "
-                        + walkFrom.size() + " root(s) are not in the store, e.g. " + result.missing().subList(0, Math.min(5,
-                        result.missing().size())) + " (import the snapshot that holds them, or export a smaller range)", null);
+                throw new SnapshotStoreException(
+                        "cannot export: " + result.missing().size() + " block(s) reachable from "
+                                + walkFrom.size() + " root(s) are not in the store, e.g. "
+                                + result.missing()
+                                        .subList(0, Math.min(5, result.missing().size()))
+                                + " (import the snapshot that holds them, or export a smaller range)",
+                        null);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

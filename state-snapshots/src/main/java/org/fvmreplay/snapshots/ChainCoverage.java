@@ -31,7 +31,9 @@ import org.fvmreplay.ipld.cid.Cid;
 public final class ChainCoverage {
     /** The parts of a tipset that a replay needs. */
     public enum Part {
-        STATE("state"), MESSAGES("messages"), RECEIPTS("receipts");
+        STATE("state"),
+        MESSAGES("messages"),
+        RECEIPTS("receipts");
 
         private final String label;
 
@@ -98,7 +100,11 @@ public final class ChainCoverage {
         }
     }
 
-    private enum Status { COMPLETE, PARTIAL, ABSENT }
+    private enum Status {
+        COMPLETE,
+        PARTIAL,
+        ABSENT
+    }
 
     private final Blockstore blocks;
     private final SubtreeCheck check;
@@ -153,8 +159,12 @@ public final class ChainCoverage {
         Status[] state = statuses.get(Part.STATE);
         Status[] messages = statuses.get(Part.MESSAGES);
         Status[] receipts = statuses.get(Part.RECEIPTS);
-        EpochRanges replayable = EpochRanges.of(epochs, i -> i < n - 1
-                && state[i] == Status.COMPLETE && messages[i] == Status.COMPLETE && receipts[i] == Status.COMPLETE);
+        EpochRanges replayable = EpochRanges.of(
+                epochs,
+                i -> i < n - 1
+                        && state[i] == Status.COMPLETE
+                        && messages[i] == Status.COMPLETE
+                        && receipts[i] == Status.COMPLETE);
         boolean headRunnable = state[n - 1] == Status.COMPLETE && messages[n - 1] == Status.COMPLETE;
         List<Cid> headersEndAt = oldest.epoch() == 0 ? List.of() : oldest.parents();
         errors.sort(Comparator.comparingLong((Gap g) -> g.epochs().from()).thenComparing(Gap::part));
@@ -200,15 +210,18 @@ public final class ChainCoverage {
         return runStart;
     }
 
-    private static void collectErrors(Part part, long[] epochs, Status[] status, List<Set<Cid>> missing, int claimedFrom,
-            List<Gap> errors) {
+    private static void collectErrors(
+            Part part, long[] epochs, Status[] status, List<Set<Cid>> missing, int claimedFrom, List<Gap> errors) {
         int start = -1;
         for (int i = 0; i <= status.length; i++) {
             boolean error = i < status.length
                     && (status[i] == Status.PARTIAL || (status[i] == Status.ABSENT && i >= claimedFrom));
             // consecutive tipsets missing the same blocks make one gap
             if (start >= 0 && (!error || !missing.get(i).equals(missing.get(start)))) {
-                errors.add(new Gap(part, new EpochRanges.Range(epochs[start], epochs[i - 1]), new ArrayList<>(missing.get(start))));
+                errors.add(new Gap(
+                        part,
+                        new EpochRanges.Range(epochs[start], epochs[i - 1]),
+                        new ArrayList<>(missing.get(start))));
                 start = -1;
             }
             if (error && start < 0) {

@@ -48,8 +48,10 @@ public final class ChainIndex {
             }
             TipsetEntry t = tipset.get();
             if (!chain.isEmpty() && t.epoch() >= chain.get(chain.size() - 1).epoch()) {
-                throw new SnapshotStoreException("chain goes backwards: tipset " + t.key() + " at epoch " + t.epoch()
-                        + " is a parent of epoch " + chain.get(chain.size() - 1).epoch(), null);
+                throw new SnapshotStoreException(
+                        "chain goes backwards: tipset " + t.key() + " at epoch " + t.epoch() + " is a parent of epoch "
+                                + chain.get(chain.size() - 1).epoch(),
+                        null);
             }
             chain.add(t);
             key = t.parents();
@@ -69,14 +71,24 @@ public final class ChainIndex {
         }
         BlockHeader first = headers.get(0);
         for (BlockHeader h : headers) {
-            if (h.height() != first.height() || !h.parents().equals(first.parents())
+            if (h.height() != first.height()
+                    || !h.parents().equals(first.parents())
                     || !h.parentStateRoot().equals(first.parentStateRoot())) {
-                throw new SnapshotStoreException("blocks " + first.cid() + " and " + h.cid()
-                        + " do not form a tipset (different height, parents or parent state)", null);
+                throw new SnapshotStoreException(
+                        "blocks " + first.cid() + " and " + h.cid()
+                                + " do not form a tipset (different height, parents or parent state)",
+                        null);
             }
         }
-        return Optional.of(new TipsetEntry(first.height(), key, first.parents(), first.parentWeight(), first.parentStateRoot(),
-                first.parentMessageReceipts(), first.parentBaseFee(), headers.stream().map(BlockHeader::messages).toList(),
+        return Optional.of(new TipsetEntry(
+                first.height(),
+                key,
+                first.parents(),
+                first.parentWeight(),
+                first.parentStateRoot(),
+                first.parentMessageReceipts(),
+                first.parentBaseFee(),
+                headers.stream().map(BlockHeader::messages).toList(),
                 first.timestamp()));
     }
 
@@ -98,7 +110,8 @@ public final class ChainIndex {
         if (from > to || to < 0) {
             return out;
         }
-        byte[] end = to == Long.MAX_VALUE ? (PREFIX.substring(0, PREFIX.length() - 1) + "0").getBytes(UTF_8) : key(to + 1);
+        byte[] end =
+                to == Long.MAX_VALUE ? (PREFIX.substring(0, PREFIX.length() - 1) + "0").getBytes(UTF_8) : key(to + 1);
         meta.scan(key(Math.max(0, from)), end, (k, v) -> out.add(decode(v)));
         return out;
     }
@@ -139,10 +152,16 @@ public final class ChainIndex {
     private static TipsetEntry decode(byte[] value) {
         try {
             JsonNode n = JSON.readTree(value);
-            return new TipsetEntry(n.get("epoch").asLong(), cids(n.get("key")), cids(n.get("parents")),
-                    new BigInteger(n.get("parentWeight").asText()), Cid.parse(n.get("parentStateRoot").asText()),
-                    Cid.parse(n.get("parentMessageReceipts").asText()), new BigInteger(n.get("parentBaseFee").asText()),
-                    cids(n.get("messages")), n.get("timestamp").asLong());
+            return new TipsetEntry(
+                    n.get("epoch").asLong(),
+                    cids(n.get("key")),
+                    cids(n.get("parents")),
+                    new BigInteger(n.get("parentWeight").asText()),
+                    Cid.parse(n.get("parentStateRoot").asText()),
+                    Cid.parse(n.get("parentMessageReceipts").asText()),
+                    new BigInteger(n.get("parentBaseFee").asText()),
+                    cids(n.get("messages")),
+                    n.get("timestamp").asLong());
         } catch (IOException | RuntimeException e) {
             throw new SnapshotStoreException("corrupt chain index entry: " + new String(value, UTF_8), e);
         }

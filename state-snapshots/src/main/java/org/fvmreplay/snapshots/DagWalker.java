@@ -88,7 +88,8 @@ public final class DagWalker {
     }
 
     private static boolean isNotABlock(Cid cid) {
-        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED
+        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED
+                || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED
                 || cid.multihash().code() == MultihashCode.IDENTITY;
     }
 

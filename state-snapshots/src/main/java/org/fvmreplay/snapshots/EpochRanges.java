@@ -59,7 +59,8 @@ public record EpochRanges(List<Range> ranges) {
         if (ranges.isEmpty()) {
             return "no epochs";
         }
-        boolean single = ranges.size() == 1 && ranges.get(0).from() == ranges.get(0).to();
+        boolean single =
+                ranges.size() == 1 && ranges.get(0).from() == ranges.get(0).to();
         return (single ? "epoch " : "epochs ") + this;
     }
 

@@ -38,8 +38,10 @@ final class MetaStore implements AutoCloseable {
         this.readOnly = readOnly;
         // checked first so that a missing database is named and nothing is created for it
         if (readOnly && !Files.isDirectory(directory)) {
-            throw new SnapshotStoreException("cannot open the store's metadata database " + directory
-                    + " read-only: it does not exist (the store is incomplete)", null);
+            throw new SnapshotStoreException(
+                    "cannot open the store's metadata database " + directory
+                            + " read-only: it does not exist (the store is incomplete)",
+                    null);
         }
         this.options = new Options().setCreateIfMissing(!readOnly);
         this.syncWrites = new WriteOptions().setSync(true);
@@ -53,8 +55,10 @@ final class MetaStore implements AutoCloseable {
         } catch (RocksDBException | java.io.IOException e) {
             syncWrites.close();
             options.close();
-            throw new SnapshotStoreException("cannot open the store's metadata database " + directory + ": " + e.getMessage()
-                    + (readOnly ? " (read-only)" : " (is another import running on this store?)"), e);
+            throw new SnapshotStoreException(
+                    "cannot open the store's metadata database " + directory + ": " + e.getMessage()
+                            + (readOnly ? " (read-only)" : " (is another import running on this store?)"),
+                    e);
         }
     }
 
@@ -73,7 +77,8 @@ final class MetaStore implements AutoCloseable {
 
     void put(byte[] key, byte[] value) {
         if (readOnly) {
-            throw SnapshotStoreException.readOnly(directory.getParent(), "write to the metadata database (catalogue, chain index)");
+            throw SnapshotStoreException.readOnly(
+                    directory.getParent(), "write to the metadata database (catalogue, chain index)");
         }
         try {
             db.put(syncWrites, key, value);

@@ -29,8 +29,13 @@ public final class ShardedBlockstore implements Blockstore {
     private final BlockCache cache;
     private final boolean readOnly;
 
-    private ShardedBlockstore(Path directory, ShardingRule rule, List<RocksDbBlockstore> databases, UnaryOperator<Blockstore> decorator,
-            long cacheBytes, boolean readOnly) {
+    private ShardedBlockstore(
+            Path directory,
+            ShardingRule rule,
+            List<RocksDbBlockstore> databases,
+            UnaryOperator<Blockstore> decorator,
+            long cacheBytes,
+            boolean readOnly) {
         this.directory = directory;
         this.readOnly = readOnly;
         this.rule = rule;
@@ -56,8 +61,8 @@ public final class ShardedBlockstore implements Blockstore {
         return open(dir, shardCount, UnaryOperator.identity(), cacheBytes, true);
     }
 
-    private static ShardedBlockstore open(Path dir, int shardCount, UnaryOperator<Blockstore> decorator, long cacheBytes,
-            boolean readOnly) {
+    private static ShardedBlockstore open(
+            Path dir, int shardCount, UnaryOperator<Blockstore> decorator, long cacheBytes, boolean readOnly) {
         ShardingRule rule = new ShardingRule(shardCount);
         List<RocksDbBlockstore> opened = new ArrayList<>();
         // RocksDB's own block cache per shard stays small; the shared cache above it serves hot blocks
@@ -65,7 +70,10 @@ public final class ShardedBlockstore implements Blockstore {
         try {
             for (int i = 0; i < shardCount; i++) {
                 Path shard = shardDirectory(dir, i);
-                opened.add(readOnly ? RocksDbBlockstore.openReadOnly(shard, perShardCache) : RocksDbBlockstore.open(shard, perShardCache));
+                opened.add(
+                        readOnly
+                                ? RocksDbBlockstore.openReadOnly(shard, perShardCache)
+                                : RocksDbBlockstore.open(shard, perShardCache));
             }
         } catch (RuntimeException e) {
             opened.forEach(RocksDbBlockstore::close);

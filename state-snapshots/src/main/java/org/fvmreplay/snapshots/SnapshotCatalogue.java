@@ -66,11 +66,18 @@ public final class SnapshotCatalogue {
             JsonNode n = JSON.readTree(value);
             List<Cid> roots = new ArrayList<>();
             n.get("roots").forEach(c -> roots.add(Cid.parse(c.asText())));
-            return new SnapshotRecord(n.get("path").asText(), n.get("fileSize").asLong(), n.get("format").asText(), roots,
-                    SnapshotStatus.valueOf(n.get("status").asText()), n.get("blockCount").asLong(), n.get("blockBytes").asLong(),
+            return new SnapshotRecord(
+                    n.get("path").asText(),
+                    n.get("fileSize").asLong(),
+                    n.get("format").asText(),
+                    roots,
+                    SnapshotStatus.valueOf(n.get("status").asText()),
+                    n.get("blockCount").asLong(),
+                    n.get("blockBytes").asLong(),
                     n.get("checkpointOffset").asLong());
         } catch (IOException | RuntimeException e) {
-            throw new SnapshotStoreException("corrupt catalogue record: " + new String(value, UTF_8) + " (" + e.getMessage() + ")", e);
+            throw new SnapshotStoreException(
+                    "corrupt catalogue record: " + new String(value, UTF_8) + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -27,7 +27,8 @@ public final class SnapshotStore implements AutoCloseable {
     private final ChainIndex chainIndex;
     private final boolean readOnly;
 
-    private SnapshotStore(Path directory, StoreManifest manifest, ShardedBlockstore blocks, MetaStore meta, boolean readOnly) {
+    private SnapshotStore(
+            Path directory, StoreManifest manifest, ShardedBlockstore blocks, MetaStore meta, boolean readOnly) {
         this.directory = directory;
         this.readOnly = readOnly;
         this.manifest = manifest;
@@ -59,13 +60,18 @@ public final class SnapshotStore implements AutoCloseable {
         if (StoreManifest.exists(dir)) {
             manifest = StoreManifest.read(dir);
             if (shards != 0 && shards != manifest.shards()) {
-                throw new SnapshotStoreException("store " + dir + " has " + manifest.shards() + " shards (fixed at creation); "
-                        + "it cannot be opened with --shards " + shards + ": drop the option or use a new store directory", null);
+                throw new SnapshotStoreException(
+                        "store " + dir + " has " + manifest.shards() + " shards (fixed at creation); "
+                                + "it cannot be opened with --shards " + shards
+                                + ": drop the option or use a new store directory",
+                        null);
             }
         } else {
             if (Files.exists(dir.resolve("shards")) || Files.exists(dir.resolve("meta"))) {
-                throw new SnapshotStoreException(dir + " holds store data but no " + StoreManifest.FILE_NAME
-                        + ": it is not a store this program created, or its manifest was lost", null);
+                throw new SnapshotStoreException(
+                        dir + " holds store data but no " + StoreManifest.FILE_NAME
+                                + ": it is not a store this program created, or its manifest was lost",
+                        null);
             }
             manifest = StoreManifest.create(shards == 0 ? DEFAULT_SHARDS : shards);
             // the manifest comes first: a crash right after it leaves an empty but valid store
@@ -73,7 +79,8 @@ public final class SnapshotStore implements AutoCloseable {
         }
         MetaStore meta = new MetaStore(dir.resolve("meta"));
         try {
-            ShardedBlockstore blocks = ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_CACHE_BYTES);
+            ShardedBlockstore blocks =
+                    ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_CACHE_BYTES);
             return new SnapshotStore(dir, manifest, blocks, meta, false);
         } catch (RuntimeException e) {
             meta.close();
@@ -95,8 +102,10 @@ public final class SnapshotStore implements AutoCloseable {
         Path dir = directory.toAbsolutePath().normalize();
         if (!StoreManifest.exists(dir)) {
             String missing = Files.isDirectory(dir) ? "no " + StoreManifest.FILE_NAME : "no such directory";
-            throw new SnapshotStoreException("no snapshot store at " + dir + " (" + missing
-                    + "): a read-only open does not create one; create it by importing a snapshot into it", null);
+            throw new SnapshotStoreException(
+                    "no snapshot store at " + dir + " (" + missing
+                            + "): a read-only open does not create one; create it by importing a snapshot into it",
+                    null);
         }
         StoreManifest manifest = StoreManifest.read(dir);
         MetaStore meta = MetaStore.openReadOnly(dir.resolve("meta"));
@@ -105,7 +114,8 @@ public final class SnapshotStore implements AutoCloseable {
             return new SnapshotStore(dir, manifest, blocks, meta, true);
         } catch (BlockstoreException e) {
             meta.close();
-            throw new SnapshotStoreException("cannot open the shards of store " + dir + " read-only: " + e.getMessage(), e);
+            throw new SnapshotStoreException(
+                    "cannot open the shards of store " + dir + " read-only: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             meta.close();
             throw e;

@@ -12,7 +12,9 @@ public final class SnapshotStoreException extends RuntimeException {
 
     /** A write attempted through a store opened with {@link SnapshotStore#openReadOnly}. */
     static SnapshotStoreException readOnly(Path store, String attempted) {
-        return new SnapshotStoreException("cannot " + attempted + ": the store " + store + " was opened read-only"
-                + " (SnapshotStore.openReadOnly); open it with SnapshotStore.open to write", null);
+        return new SnapshotStoreException(
+                "cannot " + attempted + ": the store " + store + " was opened read-only"
+                        + " (SnapshotStore.openReadOnly); open it with SnapshotStore.open to write",
+                null);
     }
 }

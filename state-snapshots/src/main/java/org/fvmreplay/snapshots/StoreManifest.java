@@ -47,15 +47,18 @@ public record StoreManifest(int formatVersion, int shards, String shardingRule) 
             int shards = Integer.parseInt(p.getProperty("shards", ""));
             String rule = p.getProperty("sharding.rule", "");
             if (version != FORMAT_VERSION) {
-                throw new SnapshotStoreException(file + ": store format version " + version + " is not supported (expected "
-                        + FORMAT_VERSION + ")", null);
+                throw new SnapshotStoreException(
+                        file + ": store format version " + version + " is not supported (expected " + FORMAT_VERSION
+                                + ")",
+                        null);
             }
             if (!rule.equals(ShardingRule.NAME)) {
                 throw new SnapshotStoreException(file + ": unknown sharding rule '" + rule + "'", null);
             }
             return new StoreManifest(version, shards, rule);
         } catch (IllegalArgumentException e) {
-            throw new SnapshotStoreException(file + " is corrupt: " + e.getMessage() + " (restore it or re-create the store)", e);
+            throw new SnapshotStoreException(
+                    file + " is corrupt: " + e.getMessage() + " (restore it or re-create the store)", e);
         }
     }
 

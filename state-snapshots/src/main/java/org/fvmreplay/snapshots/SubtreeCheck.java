@@ -31,6 +31,7 @@ public final class SubtreeCheck {
     private final Set<Cid> complete = new HashSet<>();
     /** Incomplete subtrees and the missing blocks below them; small unless much is missing. */
     private final Map<Cid, Set<Cid>> incomplete = new HashMap<>();
+
     private long blocksRead;
 
     public SubtreeCheck(Blockstore blocks) {
@@ -97,7 +98,8 @@ public final class SubtreeCheck {
     }
 
     static boolean isNotABlock(Cid cid) {
-        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED
+        return cid.codec() == Multicodec.FIL_COMMITMENT_UNSEALED
+                || cid.codec() == Multicodec.FIL_COMMITMENT_SEALED
                 || cid.multihash().code() == MultihashCode.IDENTITY;
     }
 

@@ -16,13 +16,16 @@ class BlockHeaderTest {
 
     @Test
     void parsesTheMainnetHeaderAtEpoch3() {
-        BlockHeader h = BlockHeader.tryParse(Chain4.EPOCH3, chain.get(Chain4.EPOCH3)).orElseThrow();
+        BlockHeader h =
+                BlockHeader.tryParse(Chain4.EPOCH3, chain.get(Chain4.EPOCH3)).orElseThrow();
         assertThat(h.height()).isEqualTo(3);
         assertThat(h.parents()).containsExactly(Chain4.EPOCH2);
         assertThat(Address.fromBytes(h.miner()).toString()).isEqualTo("f01000");
         assertThat(h.parentWeight()).isEqualTo(BigInteger.valueOf(41394));
-        assertThat(h.parentStateRoot()).isEqualTo(Cid.parse("bafy2bzacebpkfyohjp7thdmpjy44lkimctgphlxu3apnkgwtrkxy723vhbk5y"));
-        assertThat(h.parentMessageReceipts()).isEqualTo(Cid.parse("bafy2bzacedswlcz5ddgqnyo3sak3jmhmkxashisnlpq6ujgyhe4mlobzpnhs6"));
+        assertThat(h.parentStateRoot())
+                .isEqualTo(Cid.parse("bafy2bzacebpkfyohjp7thdmpjy44lkimctgphlxu3apnkgwtrkxy723vhbk5y"));
+        assertThat(h.parentMessageReceipts())
+                .isEqualTo(Cid.parse("bafy2bzacedswlcz5ddgqnyo3sak3jmhmkxashisnlpq6ujgyhe4mlobzpnhs6"));
         assertThat(h.messages()).isEqualTo(Cid.parse("bafy2bzacecmda75ovposbdateg7eyhwij65zklgyijgcjwynlklmqazpwlhba"));
         // mainnet genesis is 2020-08-24T22:00:00Z = 1598306400; epochs are 30 s apart
         assertThat(h.timestamp()).isEqualTo(1598306400L + 3 * 30);
@@ -31,7 +34,8 @@ class BlockHeaderTest {
 
     @Test
     void genesisHeaderHasTheFillerAsParentAndMinerF00() {
-        BlockHeader h = BlockHeader.tryParse(Chain4.EPOCH0, chain.get(Chain4.EPOCH0)).orElseThrow();
+        BlockHeader h =
+                BlockHeader.tryParse(Chain4.EPOCH0, chain.get(Chain4.EPOCH0)).orElseThrow();
         assertThat(h.height()).isZero();
         assertThat(h.parents()).containsExactly(Chain4.GENESIS_PARENT);
         assertThat(Address.fromBytes(h.miner()).toString()).isEqualTo("f00");
@@ -41,23 +45,35 @@ class BlockHeaderTest {
 
     @Test
     void otherBlocksAreNotHeaders() {
-        Cid stateRoot = BlockHeader.tryParse(Chain4.EPOCH1, chain.get(Chain4.EPOCH1)).orElseThrow().parentStateRoot();
+        Cid stateRoot = BlockHeader.tryParse(Chain4.EPOCH1, chain.get(Chain4.EPOCH1))
+                .orElseThrow()
+                .parentStateRoot();
         assertThat(BlockHeader.tryParse(stateRoot, chain.get(stateRoot))).isEmpty();
         byte[] garbage = {(byte) 0x90, 1, 2};
-        assertThat(BlockHeader.tryParse(Cid.compute(Multicodec.DAG_CBOR, MultihashCode.BLAKE2B_256, garbage), garbage)).isEmpty();
+        assertThat(BlockHeader.tryParse(Cid.compute(Multicodec.DAG_CBOR, MultihashCode.BLAKE2B_256, garbage), garbage))
+                .isEmpty();
         byte[] header = chain.get(Chain4.EPOCH3);
-        assertThat(BlockHeader.tryParse(Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, header), header)).isEmpty();
+        assertThat(BlockHeader.tryParse(Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, header), header))
+                .isEmpty();
         assertThat(chain.get(Chain4.GENESIS_PARENT)).isNotNull();
-        assertThat(BlockHeader.tryParse(Chain4.GENESIS_PARENT, chain.get(Chain4.GENESIS_PARENT))).isEmpty();
+        assertThat(BlockHeader.tryParse(Chain4.GENESIS_PARENT, chain.get(Chain4.GENESIS_PARENT)))
+                .isEmpty();
     }
 
     @Test
     void walkFollowsParentsToGenesis() {
         List<TipsetEntry> chainIndex = ChainIndex.walk(chain, List.of(Chain4.EPOCH3));
         assertThat(chainIndex).extracting(TipsetEntry::epoch).containsExactly(3L, 2L, 1L, 0L);
-        assertThat(chainIndex).extracting(t -> t.key().get(0)).containsExactly(Chain4.EPOCH3, Chain4.EPOCH2, Chain4.EPOCH1, Chain4.EPOCH0);
-        assertThat(chainIndex).extracting(TipsetEntry::parentWeight)
-                .containsExactly(BigInteger.valueOf(41394), BigInteger.valueOf(26342), BigInteger.valueOf(12544), BigInteger.ZERO);
+        assertThat(chainIndex)
+                .extracting(t -> t.key().get(0))
+                .containsExactly(Chain4.EPOCH3, Chain4.EPOCH2, Chain4.EPOCH1, Chain4.EPOCH0);
+        assertThat(chainIndex)
+                .extracting(TipsetEntry::parentWeight)
+                .containsExactly(
+                        BigInteger.valueOf(41394),
+                        BigInteger.valueOf(26342),
+                        BigInteger.valueOf(12544),
+                        BigInteger.ZERO);
         assertThat(ChainIndex.walk(chain, List.of(Chain4.GENESIS_PARENT))).isEmpty();
     }
 }

@@ -21,9 +21,13 @@ final class Chain4 {
 
     static Path file() {
         String property = System.getProperty("fvmreplay.shared");
-        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared");
+        Path dir = property != null && !property.isBlank()
+                ? Path.of(property)
+                : Path.of("").toAbsolutePath().resolve("../../shared");
         Path file = dir.resolve("snapshots/chain4.car");
-        assertThat(file).as("chain4.car in the shared data (set -Dfvmreplay.shared)").isRegularFile();
+        assertThat(file)
+                .as("chain4.car in the shared data (set -Dfvmreplay.shared)")
+                .isRegularFile();
         return file;
     }
 

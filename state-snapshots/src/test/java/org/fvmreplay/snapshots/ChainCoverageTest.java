@@ -74,7 +74,11 @@ class ChainCoverageTest {
     void missingStateBlockIsAnErrorForTheEpochsWhoseStateHoldsIt() {
         // a block one level below the state root of epoch 400, which later epochs may share
         List<TipsetEntry> chain = ChainIndex.walk(devnetA, devnetAHead);
-        Cid stateRoot = chain.stream().filter(t -> t.epoch() == 400).findFirst().orElseThrow().parentStateRoot();
+        Cid stateRoot = chain.stream()
+                .filter(t -> t.epoch() == 400)
+                .findFirst()
+                .orElseThrow()
+                .parentStateRoot();
         List<Cid> below = new ArrayList<>();
         DagCbor.forEachLink(devnetA.get(stateRoot), below::add);
         Cid actors = below.get(0);
@@ -83,7 +87,10 @@ class ChainCoverageTest {
         // expected independently: the epochs whose state DAG reaches the block
         TreeSet<Long> expected = new TreeSet<>();
         for (TipsetEntry t : chain) {
-            if (new DagWalker(hidden, true).walk(List.of(t.parentStateRoot()), (c, d) -> {}).missing().contains(actors)) {
+            if (new DagWalker(hidden, true)
+                    .walk(List.of(t.parentStateRoot()), (c, d) -> {})
+                    .missing()
+                    .contains(actors)) {
                 expected.add(t.epoch());
             }
         }
@@ -96,7 +103,10 @@ class ChainCoverageTest {
         });
         TreeSet<Long> reported = new TreeSet<>();
         for (ChainCoverage.Gap g : r.errors()) {
-            chain.stream().map(TipsetEntry::epoch).filter(e -> e >= g.epochs().from() && e <= g.epochs().to()).forEach(reported::add);
+            chain.stream()
+                    .map(TipsetEntry::epoch)
+                    .filter(e -> e >= g.epochs().from() && e <= g.epochs().to())
+                    .forEach(reported::add);
         }
         assertThat(reported).isEqualTo(expected);
         assertThat(r.present().get(Part.MESSAGES).describe()).isEqualTo("epochs 0–723");
@@ -120,7 +130,11 @@ class ChainCoverageTest {
         MemoryBlockstore store = new MemoryBlockstore();
         Cid commD = Cid.parse("baga6ea4seaqao7s73y24kcutaosvacpdjgfe5pw76ooefnyqw4ynr3d2y6x2mpq");
         Cid commR = Cid.parse("bagboea4b5abcatlxechwbp7kjpjguna6r6q7ejrhe6mdp3lf34pmswn27pkkiekz");
-        byte[] data = new org.fvmreplay.ipld.cbor.CborWriter().writeArrayHeader(2).writeCid(commD).writeCid(commR).toByteArray();
+        byte[] data = new org.fvmreplay.ipld.cbor.CborWriter()
+                .writeArrayHeader(2)
+                .writeCid(commD)
+                .writeCid(commR)
+                .toByteArray();
         Cid root = store.putDagCbor(data);
         assertThat(new SubtreeCheck(store).missing(root)).isEmpty();
     }

@@ -12,7 +12,8 @@ public final class ReadOnlyChild {
 
     public static void main(String[] args) {
         Path store = Path.of(args[0]);
-        try (SnapshotStore first = SnapshotStore.openReadOnly(store); SnapshotStore second = SnapshotStore.openReadOnly(store)) {
+        try (SnapshotStore first = SnapshotStore.openReadOnly(store);
+                SnapshotStore second = SnapshotStore.openReadOnly(store)) {
             AtomicLong blocks = new AtomicLong();
             first.blocks().forEachCid(cid -> {
                 if (second.blocks().get(cid) == null) {
@@ -20,7 +21,10 @@ public final class ReadOnlyChild {
                 }
                 blocks.incrementAndGet();
             });
-            System.out.println(report(blocks.get(), second.chainIndex().all().size(), first.blocks().shardCount()));
+            System.out.println(report(
+                    blocks.get(),
+                    second.chainIndex().all().size(),
+                    first.blocks().shardCount()));
         }
     }
 

@@ -51,7 +51,14 @@ class SnapshotStoreReadOnlyTest {
         dir = tmp.resolve("store");
         blocks = randomBlocks(1000, 5);
         tipsets = ChainIndex.walk(Chain4.load(), List.of(Chain4.EPOCH3));
-        record = new SnapshotRecord("/data/chain4.car", 1107835, "CARV1", List.of(Chain4.EPOCH3), SnapshotStatus.COMPLETE, 4, 2000,
+        record = new SnapshotRecord(
+                "/data/chain4.car",
+                1107835,
+                "CARV1",
+                List.of(Chain4.EPOCH3),
+                SnapshotStatus.COMPLETE,
+                4,
+                2000,
                 1107835);
         try (SnapshotStore store = SnapshotStore.open(dir, 3)) {
             store.blocks().putAll(blocks.subList(0, 600));
@@ -74,7 +81,9 @@ class SnapshotStoreReadOnlyTest {
             assertAllReadable(store);
             Set<Cid> keys = new HashSet<>();
             store.blocks().forEachCid(keys::add);
-            assertThat(keys).containsAll(blocks.stream().map(Block::cid).toList()).contains(Chain4.EPOCH0, Chain4.EPOCH3);
+            assertThat(keys)
+                    .containsAll(blocks.stream().map(Block::cid).toList())
+                    .contains(Chain4.EPOCH0, Chain4.EPOCH3);
             Cid absent = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, new byte[] {42});
             assertThat(store.blocks().get(absent)).isNull();
             assertThat(store.blocks().has(absent)).isFalse();
@@ -91,7 +100,8 @@ class SnapshotStoreReadOnlyTest {
                         int ok = 0;
                         for (int i = 0; i < 3000; i++) {
                             Block b = blocks.get(r.nextInt(blocks.size()));
-                            if (Arrays.equals(store.blocks().get(b.cid()), b.data()) && store.chainIndex().at(i % 4).isPresent()) {
+                            if (Arrays.equals(store.blocks().get(b.cid()), b.data())
+                                    && store.chainIndex().at(i % 4).isPresent()) {
                                 ok++;
                             }
                         }
@@ -113,7 +123,8 @@ class SnapshotStoreReadOnlyTest {
 
     @Test
     void severalReadOnlyHandlesAtOnce() {
-        try (SnapshotStore first = SnapshotStore.openReadOnly(dir); SnapshotStore second = SnapshotStore.openReadOnly(dir)) {
+        try (SnapshotStore first = SnapshotStore.openReadOnly(dir);
+                SnapshotStore second = SnapshotStore.openReadOnly(dir)) {
             assertAllReadable(first);
             assertAllReadable(second);
             try (SnapshotStore third = SnapshotStore.openReadOnly(tmp.resolve("store/../store"))) {
@@ -140,7 +151,8 @@ class SnapshotStoreReadOnlyTest {
                 assertThat(reader.catalogue().get(record.path())).contains(record);
                 try (SnapshotStore reopened = SnapshotStore.openReadOnly(dir)) {
                     assertThat(reopened.blocks().get(later.cid())).isEqualTo(later.data());
-                    assertThat(reopened.catalogue().get(record.path())).contains(record.withStatus(SnapshotStatus.PARTIAL));
+                    assertThat(reopened.catalogue().get(record.path()))
+                            .contains(record.withStatus(SnapshotStatus.PARTIAL));
                 }
             }
             assertThat(writer.blocks().get(later.cid())).isEqualTo(later.data());
@@ -149,14 +161,17 @@ class SnapshotStoreReadOnlyTest {
 
     @Test
     void readOnlyOpenInOtherProcessesWhileThisOneWrites() throws Exception {
-        try (SnapshotStore writer = SnapshotStore.open(dir); SnapshotStore reader = SnapshotStore.openReadOnly(dir)) {
+        try (SnapshotStore writer = SnapshotStore.open(dir);
+                SnapshotStore reader = SnapshotStore.openReadOnly(dir)) {
             Set<Cid> keys = new HashSet<>();
             reader.blocks().forEachCid(keys::add);
             // RocksDB's lock is per process (fcntl): only other processes show that readers do without it
             List<Process> children = List.of(startChild(dir), startChild(dir));
             for (Process child : children) {
                 String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+                assertThat(child.waitFor(120, TimeUnit.SECONDS))
+                        .as("child finished")
+                        .isTrue();
                 assertThat(child.exitValue()).as(out).isZero();
                 assertThat(out).isEqualTo(ReadOnlyChild.report(keys.size(), tipsets.size(), 3));
             }
@@ -249,7 +264,8 @@ class SnapshotStoreReadOnlyTest {
         assertThatThrownBy(() -> SnapshotStore.openReadOnly(partial))
                 .isInstanceOf(SnapshotStoreException.class)
                 .hasMessageContaining("read-only")
-                .hasMessageContaining(ShardedBlockstore.shardDirectory(partial, 1).toString());
+                .hasMessageContaining(
+                        ShardedBlockstore.shardDirectory(partial, 1).toString());
         assertThat(tree(partial)).isEqualTo(withoutShard);
     }
 
@@ -257,16 +273,19 @@ class SnapshotStoreReadOnlyTest {
     void aReadOnlySessionLeavesTheStoreDirectoryUnchanged() throws IOException {
         Map<String, String> before = tree(dir);
         // what the writer left: RocksDB's LOCK, LOG and OPTIONS files among others, which readers must not touch
-        assertThat(before.keySet()).contains("meta/LOCK", "meta/LOG", "meta/CURRENT", "shards/000/LOCK", "shards/000/LOG");
+        assertThat(before.keySet())
+                .contains("meta/LOCK", "meta/LOG", "meta/CURRENT", "shards/000/LOCK", "shards/000/LOG");
         assertThat(before.keySet()).anyMatch(f -> f.startsWith("meta/OPTIONS-"));
-        try (SnapshotStore first = SnapshotStore.openReadOnly(dir); SnapshotStore second = SnapshotStore.openReadOnly(dir)) {
+        try (SnapshotStore first = SnapshotStore.openReadOnly(dir);
+                SnapshotStore second = SnapshotStore.openReadOnly(dir)) {
             assertAllReadable(first);
             assertAllReadable(second);
             Set<Cid> keys = new HashSet<>();
             first.blocks().forEachCid(keys::add);
             first.blocks().estimatedBlocksPerShard();
         }
-        // RocksDB's read-only open writes nothing here (no info LOG, no OPTIONS file, no lock): every file and directory is as it was
+        // RocksDB's read-only open writes nothing here (no info LOG, no OPTIONS file, no lock): every file and
+        // directory is as it was
         assertThat(tree(dir)).isEqualTo(before);
     }
 
@@ -279,7 +298,9 @@ class SnapshotStoreReadOnlyTest {
         Collections.reverse(oldestFirst);
         assertThat(store.chainIndex().all()).isEqualTo(oldestFirst);
         assertThat(store.chainIndex().at(3)).contains(tipsets.get(0));
-        assertThat(store.chainIndex().range(1, 2)).extracting(t -> t.key().get(0)).containsExactly(Chain4.EPOCH1, Chain4.EPOCH2);
+        assertThat(store.chainIndex().range(1, 2))
+                .extracting(t -> t.key().get(0))
+                .containsExactly(Chain4.EPOCH1, Chain4.EPOCH2);
         assertThat(ChainIndex.walk(store.blocks(), List.of(Chain4.EPOCH3))).isEqualTo(tipsets);
         assertThat(store.catalogue().get(record.path())).isPresent();
     }
@@ -330,7 +351,7 @@ class SnapshotStoreReadOnlyTest {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -341,7 +362,8 @@ class SnapshotStoreReadOnlyTest {
 
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

@@ -34,7 +34,8 @@ class SnapshotStoreTest {
         byte[] digest = header.multihash().digest();
         BigInteger prefix = new BigInteger(1, Arrays.copyOf(digest, 8));
         for (int n : new int[] {1, 2, 3, 4, 7, 16, 1024}) {
-            assertThat(new ShardingRule(n).shardOf(header)).isEqualTo(prefix.mod(BigInteger.valueOf(n)).intValueExact());
+            assertThat(new ShardingRule(n).shardOf(header))
+                    .isEqualTo(prefix.mod(BigInteger.valueOf(n)).intValueExact());
         }
         // pinned: the rule is part of the on-disk format and must not drift
         assertThat(new ShardingRule(4).shardOf(Chain4.EPOCH3)).isEqualTo(1);
@@ -46,7 +47,9 @@ class SnapshotStoreTest {
         // short (identity) digests are zero-padded on the right: 0x01 0x02 -> 0x0102000000000000
         Cid identity = Cid.compute(Multicodec.RAW, MultihashCode.IDENTITY, new byte[] {1, 2});
         assertThat(new ShardingRule(1000).shardOf(identity))
-                .isEqualTo(new BigInteger("0102000000000000", 16).mod(BigInteger.valueOf(1000)).intValueExact());
+                .isEqualTo(new BigInteger("0102000000000000", 16)
+                        .mod(BigInteger.valueOf(1000))
+                        .intValueExact());
         assertThatThrownBy(() -> new ShardingRule(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -70,7 +73,8 @@ class SnapshotStoreTest {
         Path dir = tmp.resolve("store");
         SnapshotStore.open(dir, 5).close();
         assertThat(StoreManifest.read(dir)).isEqualTo(new StoreManifest(1, 5, ShardingRule.NAME));
-        assertThat(Files.readString(dir.resolve(StoreManifest.FILE_NAME))).contains("shards=5", "sharding.rule=" + ShardingRule.NAME);
+        assertThat(Files.readString(dir.resolve(StoreManifest.FILE_NAME)))
+                .contains("shards=5", "sharding.rule=" + ShardingRule.NAME);
         try (SnapshotStore store = SnapshotStore.open(dir)) {
             assertThat(store.blocks().shardCount()).isEqualTo(5);
         }
@@ -117,7 +121,8 @@ class SnapshotStoreTest {
                         int ok = 0;
                         for (int i = 0; i < 5000; i++) {
                             Block b = blocks.get(r.nextInt(blocks.size()));
-                            if (Arrays.equals(store.blocks().get(b.cid()), b.data()) && store.blocks().has(b.cid())) {
+                            if (Arrays.equals(store.blocks().get(b.cid()), b.data())
+                                    && store.blocks().has(b.cid())) {
                                 ok++;
                             }
                         }
@@ -141,22 +146,35 @@ class SnapshotStoreTest {
         Path dir = tmp.resolve("store");
         MemoryBlockstore chain = Chain4.load();
         List<TipsetEntry> tipsets = ChainIndex.walk(chain, List.of(Chain4.EPOCH3));
-        SnapshotRecord record = new SnapshotRecord("/data/chain4.car", 1107835, "CARV1", List.of(Chain4.EPOCH3),
-                SnapshotStatus.PARTIAL, 10, 2000, 4096);
+        SnapshotRecord record = new SnapshotRecord(
+                "/data/chain4.car", 1107835, "CARV1", List.of(Chain4.EPOCH3), SnapshotStatus.PARTIAL, 10, 2000, 4096);
         try (SnapshotStore store = SnapshotStore.open(dir, 2)) {
             store.catalogue().put(record);
             store.catalogue().put(record.withCheckpoint(8192, 20, 4000).withStatus(SnapshotStatus.COMPLETE));
-            store.catalogue().put(new SnapshotRecord("/data/a.car", 1, "CARV1", List.of(), SnapshotStatus.PARTIAL, 0, 0, 0));
+            store.catalogue()
+                    .put(new SnapshotRecord("/data/a.car", 1, "CARV1", List.of(), SnapshotStatus.PARTIAL, 0, 0, 0));
             store.chainIndex().putAll(tipsets);
         }
         try (SnapshotStore store = SnapshotStore.open(dir)) {
-            assertThat(store.catalogue().list()).extracting(SnapshotRecord::path).containsExactly("/data/a.car", "/data/chain4.car");
+            assertThat(store.catalogue().list())
+                    .extracting(SnapshotRecord::path)
+                    .containsExactly("/data/a.car", "/data/chain4.car");
             SnapshotRecord back = store.catalogue().get("/data/chain4.car").orElseThrow();
-            assertThat(back).isEqualTo(new SnapshotRecord("/data/chain4.car", 1107835, "CARV1", List.of(Chain4.EPOCH3),
-                    SnapshotStatus.COMPLETE, 20, 4000, 8192));
+            assertThat(back)
+                    .isEqualTo(new SnapshotRecord(
+                            "/data/chain4.car",
+                            1107835,
+                            "CARV1",
+                            List.of(Chain4.EPOCH3),
+                            SnapshotStatus.COMPLETE,
+                            20,
+                            4000,
+                            8192));
             assertThat(store.catalogue().get("/elsewhere.car")).isEmpty();
             assertThat(store.chainIndex().all()).extracting(TipsetEntry::epoch).containsExactly(0L, 1L, 2L, 3L);
-            assertThat(store.chainIndex().range(1, 2)).extracting(t -> t.key().get(0)).containsExactly(Chain4.EPOCH1, Chain4.EPOCH2);
+            assertThat(store.chainIndex().range(1, 2))
+                    .extracting(t -> t.key().get(0))
+                    .containsExactly(Chain4.EPOCH1, Chain4.EPOCH2);
             assertThat(store.chainIndex().range(3, 100)).hasSize(1);
             assertThat(store.chainIndex().range(4, 100)).isEmpty();
             assertThat(store.chainIndex().range(2, 1)).isEmpty();

@@ -16,7 +16,12 @@ import org.fvmreplay.analytics.rows.TipsetRow;
  * @param tables per table name, in table order: the file (relative to the run folder) and its row count
  * @param tipsets per replayed tipset of the chunk, as the caller gave them: status and state roots computed and recorded
  */
-public record ChunkManifest(EpochChunk chunk, Instant startedAt, Instant committedAt, Map<String, TableFile> tables, List<TipsetRoots> tipsets) {
+public record ChunkManifest(
+        EpochChunk chunk,
+        Instant startedAt,
+        Instant committedAt,
+        Map<String, TableFile> tables,
+        List<TipsetRoots> tipsets) {
     public ChunkManifest {
         requireNonNull(chunk, "chunk is null");
         requireNonNull(startedAt, "startedAt is null");

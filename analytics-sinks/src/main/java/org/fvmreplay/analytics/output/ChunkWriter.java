@@ -28,7 +28,11 @@ import org.fvmreplay.analytics.schema.Table;
  * </pre>
  */
 public final class ChunkWriter implements AutoCloseable {
-    private enum State { OPEN, COMMITTED, ABORTED }
+    private enum State {
+        OPEN,
+        COMMITTED,
+        ABORTED
+    }
 
     private final OutputFolder folder;
     private final EpochChunk chunk;
@@ -37,7 +41,12 @@ public final class ChunkWriter implements AutoCloseable {
     private final Instant startedAt;
     private State state = State.OPEN;
 
-    ChunkWriter(OutputFolder folder, EpochChunk chunk, Path staging, Map<String, TableFileWriter<?>> writers, Instant startedAt) {
+    ChunkWriter(
+            OutputFolder folder,
+            EpochChunk chunk,
+            Path staging,
+            Map<String, TableFileWriter<?>> writers,
+            Instant startedAt) {
         this.folder = folder;
         this.chunk = chunk;
         this.staging = staging;
@@ -99,7 +108,10 @@ public final class ChunkWriter implements AutoCloseable {
                 Path target = folder.tableFile(writer.table(), chunk);
                 FileOps.moveAtomically(writer.file(), target);
                 moved.add(target);
-                tables.put(writer.table().name(), new ChunkManifest.TableFile(folder.dir().relativize(target).toString().replace('\\', '/'), writer.rows()));
+                tables.put(
+                        writer.table().name(),
+                        new ChunkManifest.TableFile(
+                                folder.dir().relativize(target).toString().replace('\\', '/'), writer.rows()));
             }
             ChunkManifest manifest = new ChunkManifest(chunk, startedAt, Instant.now(), tables, tipsets);
             FileOps.writeAtomically(manifestFile, Json.manifest(manifest), staging);
@@ -139,7 +151,8 @@ public final class ChunkWriter implements AutoCloseable {
 
     private void requireOpen() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("chunk " + chunk + " is " + state.name().toLowerCase(Locale.ROOT));
+            throw new IllegalStateException(
+                    "chunk " + chunk + " is " + state.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -147,7 +160,8 @@ public final class ChunkWriter implements AutoCloseable {
     private <R> TableFileWriter<R> writer(Table<R> table) {
         TableFileWriter<?> writer = writers.get(table.name());
         if (writer != null && writer.table() != table && !writer.table().equals(table)) {
-            throw new IllegalArgumentException("table " + table.name() + " is not the table this run selected under that name");
+            throw new IllegalArgumentException(
+                    "table " + table.name() + " is not the table this run selected under that name");
         }
         return (TableFileWriter<R>) writer;
     }

@@ -21,7 +21,8 @@ public record EpochChunk(long fromEpoch, long toEpoch) implements Comparable<Epo
 
     public EpochChunk {
         if (fromEpoch < 0 || fromEpoch > toEpoch || toEpoch > MAX_EPOCH) {
-            throw new IllegalArgumentException("not a chunk of epochs 0.." + MAX_EPOCH + ": " + fromEpoch + ".." + toEpoch);
+            throw new IllegalArgumentException(
+                    "not a chunk of epochs 0.." + MAX_EPOCH + ": " + fromEpoch + ".." + toEpoch);
         }
     }
 

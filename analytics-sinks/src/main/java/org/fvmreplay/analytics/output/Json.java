@@ -43,7 +43,11 @@ final class Json {
             }
             List<String> tables = new ArrayList<>();
             required(json, "tables").forEach(t -> tables.add(t.asText()));
-            return new RunDescriptor(required(json, "format").asInt(), new TreeMap<>(identity), tables, required(json, "schema_sha256").asText(),
+            return new RunDescriptor(
+                    required(json, "format").asInt(),
+                    new TreeMap<>(identity),
+                    tables,
+                    required(json, "schema_sha256").asText(),
                     Instant.parse(required(json, "created_at").asText()));
         } catch (RuntimeException e) {
             throw new IOException("unreadable run descriptor " + file + ": " + e.getMessage(), e);
@@ -59,7 +63,9 @@ final class Json {
         json.put("started_at", manifest.startedAt().toString());
         json.put("committed_at", manifest.committedAt().toString());
         ObjectNode tables = json.putObject("tables");
-        manifest.tables().forEach((name, file) -> tables.putObject(name).put("file", file.file()).put("rows", file.rows()));
+        manifest.tables()
+                .forEach((name, file) ->
+                        tables.putObject(name).put("file", file.file()).put("rows", file.rows()));
         ArrayNode tipsets = json.putArray("tipsets");
         for (ChunkManifest.TipsetRoots tipset : manifest.tipsets()) {
             tipsets.addObject()
@@ -74,18 +80,31 @@ final class Json {
     static ChunkManifest manifest(Path file) throws IOException {
         JsonNode json = read(file);
         try {
-            EpochChunk chunk = new EpochChunk(required(json, "from_epoch").asLong(), required(json, "to_epoch").asLong());
+            EpochChunk chunk = new EpochChunk(
+                    required(json, "from_epoch").asLong(),
+                    required(json, "to_epoch").asLong());
             Map<String, ChunkManifest.TableFile> tables = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : required(json, "tables").properties()) {
-                tables.put(e.getKey(), new ChunkManifest.TableFile(required(e.getValue(), "file").asText(), required(e.getValue(), "rows").asLong()));
+                tables.put(
+                        e.getKey(),
+                        new ChunkManifest.TableFile(
+                                required(e.getValue(), "file").asText(),
+                                required(e.getValue(), "rows").asLong()));
             }
             List<ChunkManifest.TipsetRoots> tipsets = new ArrayList<>();
             for (JsonNode t : required(json, "tipsets")) {
                 JsonNode computed = t.get("computed_state_root");
-                tipsets.add(new ChunkManifest.TipsetRoots(required(t, "epoch").asLong(), required(t, "status").asText(),
-                        computed == null || computed.isNull() ? null : computed.asText(), required(t, "expected_state_root").asText()));
+                tipsets.add(new ChunkManifest.TipsetRoots(
+                        required(t, "epoch").asLong(),
+                        required(t, "status").asText(),
+                        computed == null || computed.isNull() ? null : computed.asText(),
+                        required(t, "expected_state_root").asText()));
             }
-            return new ChunkManifest(chunk, Instant.parse(required(json, "started_at").asText()), Instant.parse(required(json, "committed_at").asText()), tables,
+            return new ChunkManifest(
+                    chunk,
+                    Instant.parse(required(json, "started_at").asText()),
+                    Instant.parse(required(json, "committed_at").asText()),
+                    tables,
                     tipsets);
         } catch (RuntimeException e) {
             throw new IOException("unreadable chunk manifest " + file + ": " + e.getMessage(), e);

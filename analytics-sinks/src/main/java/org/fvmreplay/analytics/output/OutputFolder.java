@@ -80,13 +80,16 @@ public final class OutputFolder {
      * @throws OutputFolderException when the folder holds another run or is a non-empty folder that is not a run's; then
      *     nothing was written or deleted
      */
-    public static OutputFolder open(Path dir, Map<String, String> identity, List<Table<?>> tables, ParquetSettings settings) throws IOException {
+    public static OutputFolder open(
+            Path dir, Map<String, String> identity, List<Table<?>> tables, ParquetSettings settings)
+            throws IOException {
         Path root = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();
         List<Table<?>> selected = checkTables(tables);
         RunDescriptor wanted = RunDescriptor.of(requireNonNull(identity, "identity is null"), selected, Instant.now());
         requireNonNull(settings, "settings is null");
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new OutputFolderException("output folder " + root + " is a file; choose another output folder (--out)");
+            throw new OutputFolderException(
+                    "output folder " + root + " is a file; choose another output folder (--out)");
         }
         Path runFile = root.resolve(RUN_FILE);
         if (Files.exists(runFile)) {
@@ -97,9 +100,13 @@ public final class OutputFolder {
             folder.createLayout();
             return folder;
         }
-        List<String> foreign = entries(root).stream().filter(name -> !name.equals(STAGING)).sorted().toList();
+        List<String> foreign = entries(root).stream()
+                .filter(name -> !name.equals(STAGING))
+                .sorted()
+                .toList();
         if (!foreign.isEmpty()) {
-            throw new OutputFolderException("output folder " + root + " is not empty and has no " + RUN_FILE + ", so it is not a replay output folder (it holds "
+            throw new OutputFolderException("output folder " + root + " is not empty and has no " + RUN_FILE
+                    + ", so it is not a replay output folder (it holds "
                     + foreign.stream().limit(5).collect(Collectors.joining(", ")) + (foreign.size() > 5 ? ", ..." : "")
                     + "); choose another output folder (--out), or an empty or new one");
         }
@@ -118,14 +125,17 @@ public final class OutputFolder {
      * Joins a run that {@link #open} prepared, for writers in other processes or tasks (a Flink job's subtasks): checks
      * {@code _run.json} like {@code open} but creates and deletes nothing, so concurrent writers leave each other alone.
      */
-    public static OutputFolder attach(Path dir, Map<String, String> identity, List<Table<?>> tables, ParquetSettings settings) throws IOException {
+    public static OutputFolder attach(
+            Path dir, Map<String, String> identity, List<Table<?>> tables, ParquetSettings settings)
+            throws IOException {
         Path root = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();
         List<Table<?>> selected = checkTables(tables);
         RunDescriptor wanted = RunDescriptor.of(requireNonNull(identity, "identity is null"), selected, Instant.now());
         requireNonNull(settings, "settings is null");
         Path runFile = root.resolve(RUN_FILE);
         if (!Files.exists(runFile)) {
-            throw new OutputFolderException("output folder " + root + " has no " + RUN_FILE + ": open the run (OutputFolder.open) before attaching writers");
+            throw new OutputFolderException("output folder " + root + " has no " + RUN_FILE
+                    + ": open the run (OutputFolder.open) before attaching writers");
         }
         RunDescriptor existing = Json.run(runFile);
         mustMatch(root, existing, wanted);
@@ -180,8 +190,8 @@ public final class OutputFolder {
         EpochChunk chunk = new EpochChunk(fromEpoch, toEpoch);
         for (EpochChunk finished : finishedChunkRanges()) {
             if (finished.overlaps(chunk) && !finished.equals(chunk)) {
-                throw new IllegalArgumentException("chunk " + chunk + " overlaps finished chunk " + finished + " of " + dir
-                        + ": a run's chunks must not overlap (keep the chunk size of the run)");
+                throw new IllegalArgumentException("chunk " + chunk + " overlaps finished chunk " + finished + " of "
+                        + dir + ": a run's chunks must not overlap (keep the chunk size of the run)");
             }
         }
         Path staging = dir.resolve(STAGING).resolve(chunk.name() + "-" + UUID.randomUUID());
@@ -190,7 +200,9 @@ public final class OutputFolder {
         try {
             for (Table<?> table : tables) {
                 Map<String, String> metadata = Map.of("fvmreplay.table", table.name(), "fvmreplay.chunk", chunk.name());
-                writers.put(table.name(), TableFileWriter.create(table, staging.resolve(table.name() + PARQUET), settings, metadata));
+                writers.put(
+                        table.name(),
+                        TableFileWriter.create(table, staging.resolve(table.name() + PARQUET), settings, metadata));
             }
         } catch (IOException | RuntimeException e) {
             ChunkWriter.closeQuietly(writers.values(), e);
@@ -243,11 +255,13 @@ public final class OutputFolder {
         }
     }
 
-    private static void mustMatch(Path root, RunDescriptor existing, RunDescriptor wanted) throws OutputFolderException {
+    private static void mustMatch(Path root, RunDescriptor existing, RunDescriptor wanted)
+            throws OutputFolderException {
         List<String> differences = existing.differences(wanted);
         if (!differences.isEmpty()) {
-            throw new OutputFolderException("output folder " + root + " belongs to another run; its " + RUN_FILE + " differs from this one:\n  "
-                    + String.join("\n  ", differences) + "\nchoose another output folder (--out), or delete " + root + " to start over");
+            throw new OutputFolderException("output folder " + root + " belongs to another run; its " + RUN_FILE
+                    + " differs from this one:\n  " + String.join("\n  ", differences)
+                    + "\nchoose another output folder (--out), or delete " + root + " to start over");
         }
     }
 

@@ -22,7 +22,8 @@ import org.fvmreplay.analytics.schema.Table;
  * What {@code _run.json} records about a run: the caller's identity (store, engine, price list, chunk size...), the
  * selected tables and a hash of their Parquet schemas, so that a rerun into the folder provably adds to the same dataset.
  */
-record RunDescriptor(int format, SortedMap<String, String> identity, List<String> tables, String schemaSha256, Instant createdAt) {
+record RunDescriptor(
+        int format, SortedMap<String, String> identity, List<String> tables, String schemaSha256, Instant createdAt) {
     static final int FORMAT = 1;
 
     RunDescriptor {
@@ -38,7 +39,12 @@ record RunDescriptor(int format, SortedMap<String, String> identity, List<String
 
     /** The descriptor of a new run of {@code tables}. */
     static RunDescriptor of(Map<String, String> identity, List<Table<?>> tables, Instant now) {
-        return new RunDescriptor(FORMAT, new TreeMap<>(identity), tables.stream().map(Table::name).toList(), schemaSha256(tables), now);
+        return new RunDescriptor(
+                FORMAT,
+                new TreeMap<>(identity),
+                tables.stream().map(Table::name).toList(),
+                schemaSha256(tables),
+                now);
     }
 
     /** What differs from {@code wanted}, one line each, {@code createdAt} aside; empty when a run may resume here. */
@@ -57,7 +63,8 @@ record RunDescriptor(int format, SortedMap<String, String> identity, List<String
         if (!tables.equals(wanted.tables)) {
             differences.add("tables: " + tables + " there, " + wanted.tables + " now");
         } else if (!schemaSha256.equals(wanted.schemaSha256)) {
-            differences.add("table schemas: the files there were written with other columns (another version of fvm-replay)");
+            differences.add(
+                    "table schemas: the files there were written with other columns (another version of fvm-replay)");
         }
         return differences;
     }
@@ -69,7 +76,9 @@ record RunDescriptor(int format, SortedMap<String, String> identity, List<String
             schemas.append(ParquetSchemas.messageType(table)).append('\n');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(schemas.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(schemas.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

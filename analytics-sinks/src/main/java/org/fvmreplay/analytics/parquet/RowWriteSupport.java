@@ -100,7 +100,8 @@ final class RowWriteSupport<R> extends WriteSupport<Object[]> {
                 struct((ColumnType.StructOf) type, value, path);
             }
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException(path + " holds a " + value.getClass().getName() + ", not a " + type.parquetName(), e);
+            throw new IllegalArgumentException(
+                    path + " holds a " + value.getClass().getName() + ", not a " + type.parquetName(), e);
         }
     }
 
@@ -113,7 +114,9 @@ final class RowWriteSupport<R> extends WriteSupport<Object[]> {
             case STRING -> out.addBinary(Binary.fromString((String) value));
             case BINARY -> out.addBinary(Binary.fromConstantByteArray((byte[]) value));
             // top-level decimals arrive already converted by write(); struct fields arrive as BigInteger
-            case DECIMAL -> out.addBinary(Binary.fromConstantByteArray(value instanceof byte[] bytes ? bytes : decimal((BigInteger) value, path)));
+            case DECIMAL ->
+                out.addBinary(Binary.fromConstantByteArray(
+                        value instanceof byte[] bytes ? bytes : decimal((BigInteger) value, path)));
         }
     }
 

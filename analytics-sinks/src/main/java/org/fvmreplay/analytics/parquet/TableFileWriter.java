@@ -38,7 +38,8 @@ public final class TableFileWriter<R> implements Closeable {
      * Creates {@code file} (it must not exist) for rows of {@code table}, ZSTD-compressed, with {@code metadata} as extra
      * key-value metadata in the footer.
      */
-    public static <R> TableFileWriter<R> create(Table<R> table, Path file, ParquetSettings settings, Map<String, String> metadata) throws IOException {
+    public static <R> TableFileWriter<R> create(
+            Table<R> table, Path file, ParquetSettings settings, Map<String, String> metadata) throws IOException {
         requireNonNull(table, "table is null");
         requireNonNull(file, "file is null");
         requireNonNull(settings, "settings is null");
@@ -81,7 +82,8 @@ public final class TableFileWriter<R> implements Closeable {
             throw new IllegalStateException("table file " + file + " is closed");
         }
         if (broken) {
-            throw new IllegalStateException("an earlier row failed inside the Parquet writer of " + file + "; discard the file");
+            throw new IllegalStateException(
+                    "an earlier row failed inside the Parquet writer of " + file + "; discard the file");
         }
         Object[] values = RowWriteSupport.values(table, row);
         try {

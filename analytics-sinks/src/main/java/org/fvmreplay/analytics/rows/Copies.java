@@ -17,7 +17,9 @@ final class Copies {
         if (list == null) {
             return null;
         }
-        return list.stream().map(b -> requireNonNull(b, name + " has a null element").clone()).toList();
+        return list.stream()
+                .map(b -> requireNonNull(b, name + " has a null element").clone())
+                .toList();
     }
 
     static <T> List<T> list(List<T> list, String name) {
@@ -28,7 +30,8 @@ final class Copies {
 
     static String oneOf(String value, Set<String> allowed, String name) {
         if (value != null && !allowed.contains(value)) {
-            throw new IllegalArgumentException(name + " must be one of " + allowed.stream().sorted().toList() + ": " + value);
+            throw new IllegalArgumentException(
+                    name + " must be one of " + allowed.stream().sorted().toList() + ": " + value);
         }
         return value;
     }

@@ -13,7 +13,15 @@ import java.util.List;
  * @param raw the DAG-CBOR encoded ActorEvent as stored in the events AMT
  * @param decodeError why the entries could not be decoded, when they could not; the raw bytes are still there
  */
-public record EventRow(long executionEpoch, String messageCid, int eventIndex, long emitterId, List<EventEntry> entries, List<byte[]> topics, byte[] data, byte[] raw,
+public record EventRow(
+        long executionEpoch,
+        String messageCid,
+        int eventIndex,
+        long emitterId,
+        List<EventEntry> entries,
+        List<byte[]> topics,
+        byte[] data,
+        byte[] raw,
         String decodeError) {
     public EventRow {
         requireNonNull(messageCid, "messageCid is null");

@@ -9,8 +9,16 @@ import static java.util.Objects.requireNonNull;
  * @param name the charge name as the FVM's gas tracer prints it ({@code OnChainMessage}, {@code wasm_exec}, ...)
  * @param storageMilligas the FVM's "other" gas (storage and everything not compute)
  */
-public record GasChargeRow(long executionEpoch, String messageCid, int chargeIndex, Integer callIndex, String name, long computeMilligas, long storageMilligas,
-        long totalMilligas, long elapsedNs) {
+public record GasChargeRow(
+        long executionEpoch,
+        String messageCid,
+        int chargeIndex,
+        Integer callIndex,
+        String name,
+        long computeMilligas,
+        long storageMilligas,
+        long totalMilligas,
+        long elapsedNs) {
     public GasChargeRow {
         requireNonNull(messageCid, "messageCid is null");
         requireNonNull(name, "name is null");

@@ -17,11 +17,42 @@ import java.util.Set;
  * @param implicitKind {@code reward} or {@code cron} when {@code implicit}, otherwise null
  * @param params and {@code returnData}: raw bytes, empty when none
  */
-public record MessageRow(String messageCid, String signedCid, String blockCid, long inclusionEpoch, long executionEpoch, Long receiptEpoch, Integer indexInTipset,
-        int executionIndex, boolean implicit, String implicitKind, String fromAddress, Long fromId, String toAddress, Long toId, String toActorType, long method, String methodName,
-        BigInteger value, byte[] params, long nonce, long gasLimit, BigInteger gasFeeCap, BigInteger gasPremium, int exitCode, long gasUsed, byte[] returnData,
-        BigInteger baseFeeBurn, BigInteger overEstimationBurn, BigInteger minerPenalty, BigInteger minerTip, BigInteger refund, String eventsRoot, int eventCount,
-        String failureInfo, String decodeError) {
+public record MessageRow(
+        String messageCid,
+        String signedCid,
+        String blockCid,
+        long inclusionEpoch,
+        long executionEpoch,
+        Long receiptEpoch,
+        Integer indexInTipset,
+        int executionIndex,
+        boolean implicit,
+        String implicitKind,
+        String fromAddress,
+        Long fromId,
+        String toAddress,
+        Long toId,
+        String toActorType,
+        long method,
+        String methodName,
+        BigInteger value,
+        byte[] params,
+        long nonce,
+        long gasLimit,
+        BigInteger gasFeeCap,
+        BigInteger gasPremium,
+        int exitCode,
+        long gasUsed,
+        byte[] returnData,
+        BigInteger baseFeeBurn,
+        BigInteger overEstimationBurn,
+        BigInteger minerPenalty,
+        BigInteger minerTip,
+        BigInteger refund,
+        String eventsRoot,
+        int eventCount,
+        String failureInfo,
+        String decodeError) {
     /** The kinds of implicit message Lotus applies. */
     public static final Set<String> IMPLICIT_KINDS = Set.of("reward", "cron");
 
@@ -41,7 +72,8 @@ public record MessageRow(String messageCid, String signedCid, String blockCid, l
         requireNonNull(refund, "refund is null");
         Copies.oneOf(implicitKind, IMPLICIT_KINDS, "implicitKind");
         if (implicit != (implicitKind != null)) {
-            throw new IllegalArgumentException("implicitKind must be set exactly for implicit messages: implicit=" + implicit + ", implicitKind=" + implicitKind);
+            throw new IllegalArgumentException("implicitKind must be set exactly for implicit messages: implicit="
+                    + implicit + ", implicitKind=" + implicitKind);
         }
         if (implicit && (blockCid != null || indexInTipset != null)) {
             throw new IllegalArgumentException("an implicit message has no block and no position in the receipts AMT");

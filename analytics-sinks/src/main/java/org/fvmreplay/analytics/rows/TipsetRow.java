@@ -15,9 +15,28 @@ import java.util.Set;
  * @param status one of {@link #STATUSES}
  * @param gasUsed and {@code gasLimit}, fees: sums over the explicit messages
  */
-public record TipsetRow(long epoch, List<String> tipsetKey, int blockCount, int networkVersion, BigInteger baseFee, String parentStateRoot, String computedStateRoot,
-        String expectedStateRoot, String computedReceiptsRoot, String expectedReceiptsRoot, String status, String detail, int messageCount, int implicitMessageCount,
-        long gasUsed, long gasLimit, BigInteger baseFeeBurn, BigInteger overEstimationBurn, BigInteger minerTip, BigInteger minerPenalty, BigInteger refund,
+public record TipsetRow(
+        long epoch,
+        List<String> tipsetKey,
+        int blockCount,
+        int networkVersion,
+        BigInteger baseFee,
+        String parentStateRoot,
+        String computedStateRoot,
+        String expectedStateRoot,
+        String computedReceiptsRoot,
+        String expectedReceiptsRoot,
+        String status,
+        String detail,
+        int messageCount,
+        int implicitMessageCount,
+        long gasUsed,
+        long gasLimit,
+        BigInteger baseFeeBurn,
+        BigInteger overEstimationBurn,
+        BigInteger minerTip,
+        BigInteger minerPenalty,
+        BigInteger refund,
         double elapsedMs) {
     /** The replay statuses of the chain module's ReplayStatus, by name (this module does not depend on it). */
     public static final Set<String> STATUSES = Set.of("MATCH", "MISMATCH", "MIGRATION", "MISSING_STATE", "UNSUPPORTED");

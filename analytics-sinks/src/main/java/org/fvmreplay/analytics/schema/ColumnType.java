@@ -91,12 +91,16 @@ public sealed interface ColumnType permits ColumnType.Primitive, ColumnType.List
 
         @Override
         public String parquetName() {
-            return fields.stream().map(f -> f.name() + " " + f.type().parquetName()).collect(Collectors.joining(", ", "STRUCT<", ">"));
+            return fields.stream()
+                    .map(f -> f.name() + " " + f.type().parquetName())
+                    .collect(Collectors.joining(", ", "STRUCT<", ">"));
         }
 
         @Override
         public String duckDbName() {
-            return fields.stream().map(f -> f.name() + " " + f.type().duckDbName()).collect(Collectors.joining(", ", "STRUCT(", ")"));
+            return fields.stream()
+                    .map(f -> f.name() + " " + f.type().duckDbName())
+                    .collect(Collectors.joining(", ", "STRUCT(", ")"));
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
  */
 public final class Schemas {
     /** How to regenerate the committed document, from the repository root. */
-    public static final String REGENERATE = "./mvnw -B -q -pl analytics-sinks compile && java -cp analytics-sinks/target/classes "
-            + Schemas.class.getName() + " analytics-sinks/SCHEMA.md";
+    public static final String REGENERATE =
+            "./mvnw -B -q -pl analytics-sinks compile && java -cp analytics-sinks/target/classes "
+                    + Schemas.class.getName() + " analytics-sinks/SCHEMA.md";
 
     private Schemas() {}
 
@@ -38,21 +39,30 @@ public final class Schemas {
     public static String markdown(List<Table<?>> tables) {
         StringBuilder md = new StringBuilder();
         md.append("# Replay output tables\n\n");
-        md.append("<!-- Generated from org.fvmreplay.analytics.schema.Tables by Schemas.markdown(); do not edit. Regenerate from the repository root:\n");
+        md.append(
+                "<!-- Generated from org.fvmreplay.analytics.schema.Tables by Schemas.markdown(); do not edit. Regenerate from the repository root:\n");
         md.append("     ").append(REGENERATE).append(" -->\n\n");
-        md.append("A replay run writes one folder per table under its output folder, and in it one Parquet file (ZSTD) per chunk of\n");
-        md.append("tipset epochs, named `epochs-FROM-TO.parquet` (inclusive, zero-padded to 9 digits so that names sort by epoch), e.g.\n");
-        md.append("`messages/epochs-000000100-000000199.parquet`. Every table has a file for every finished chunk, empty or not.\n");
-        md.append("A chunk is finished when `_manifests/epochs-FROM-TO.json` exists (row counts, roots per tipset); a rerun skips\n");
-        md.append("finished chunks and redoes the others, replacing their files. `_run.json` holds what the run was started with.\n\n");
+        md.append(
+                "A replay run writes one folder per table under its output folder, and in it one Parquet file (ZSTD) per chunk of\n");
+        md.append(
+                "tipset epochs, named `epochs-FROM-TO.parquet` (inclusive, zero-padded to 9 digits so that names sort by epoch), e.g.\n");
+        md.append(
+                "`messages/epochs-000000100-000000199.parquet`. Every table has a file for every finished chunk, empty or not.\n");
+        md.append(
+                "A chunk is finished when `_manifests/epochs-FROM-TO.json` exists (row counts, roots per tipset); a rerun skips\n");
+        md.append(
+                "finished chunks and redoes the others, replacing their files. `_run.json` holds what the run was started with.\n\n");
         md.append("```sql\n");
-        md.append("SELECT to_actor_type, count(*), sum(gas_used) FROM read_parquet('OUT/messages/*.parquet') GROUP BY 1 ORDER BY 3 DESC;\n");
+        md.append(
+                "SELECT to_actor_type, count(*), sum(gas_used) FROM read_parquet('OUT/messages/*.parquet') GROUP BY 1 ORDER BY 3 DESC;\n");
         md.append("```\n\n");
         md.append("Conventions:\n\n");
-        md.append("- Token amounts are attoFIL (10^18 per FIL) as `DECIMAL(38,0)`, which DuckDB, pandas and Spark read as numbers.\n");
+        md.append(
+                "- Token amounts are attoFIL (10^18 per FIL) as `DECIMAL(38,0)`, which DuckDB, pandas and Spark read as numbers.\n");
         md.append("- Gas is in gas units unless the column is named `*_milligas` (1 gas = 1000 milligas).\n");
         md.append("- CIDs and addresses are strings as Lotus prints them; actor IDs are `INT64`.\n");
-        md.append("- `calls`, `gas_charges`, `syscalls`, `events` and `state_diffs` join `messages` on `(execution_epoch, message_cid)`;\n");
+        md.append(
+                "- `calls`, `gas_charges`, `syscalls`, `events` and `state_diffs` join `messages` on `(execution_epoch, message_cid)`;\n");
         md.append("  the epoch lets readers skip the files of other chunks.\n");
         md.append("- Lists use Parquet's standard three-level `LIST` layout; their elements are never null.\n");
         for (Table<?> table : tables) {
@@ -75,8 +85,17 @@ public final class Schemas {
     }
 
     private static void row(StringBuilder md, String name, Column<?> column) {
-        md.append("| `").append(name).append("` | `").append(shortParquetName(column.type())).append("` | `").append(shortDuckDbName(column.type()))
-                .append("` | ").append(column.nullable() ? "yes" : "no").append(" | ").append(column.doc()).append(" |\n");
+        md.append("| `")
+                .append(name)
+                .append("` | `")
+                .append(shortParquetName(column.type()))
+                .append("` | `")
+                .append(shortDuckDbName(column.type()))
+                .append("` | ")
+                .append(column.nullable() ? "yes" : "no")
+                .append(" | ")
+                .append(column.doc())
+                .append(" |\n");
     }
 
     // structs are spelled out field by field in the rows below them, so their cell stays short

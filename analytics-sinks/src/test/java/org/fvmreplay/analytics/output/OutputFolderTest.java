@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Commit, abort and resume: what a killed or rerun replay leaves in the folder. */
 class OutputFolderTest {
-    private static final Map<String, String> IDENTITY = Map.of("store", "/data/store", "engine", "chicory", "prices", "default", "chunk_size", "10");
+    private static final Map<String, String> IDENTITY =
+            Map.of("store", "/data/store", "engine", "chicory", "prices", "default", "chunk_size", "10");
     private static final List<Table<?>> TABLES = List.of(Tables.MESSAGES, Tables.CALLS);
     private static final EpochChunk CHUNK = new EpochChunk(0, 9);
 
@@ -40,7 +41,10 @@ class OutputFolderTest {
         assertThat(names(out)).containsExactly("SCHEMA.md", "_manifests", "_run.json", "calls", "messages");
         assertThat(Files.readString(out.resolve("SCHEMA.md"))).isEqualTo(Schemas.markdown());
         String run = Files.readString(out.resolve("_run.json"));
-        assertThat(run).contains("\"engine\" : \"chicory\"").contains("\"tables\" : [ \"messages\", \"calls\" ]").contains("\"schema_sha256\"");
+        assertThat(run)
+                .contains("\"engine\" : \"chicory\"")
+                .contains("\"tables\" : [ \"messages\", \"calls\" ]")
+                .contains("\"schema_sha256\"");
         assertThat(folder.identity()).isEqualTo(new TreeMap<>(IDENTITY));
         assertThat(folder.finishedChunks()).isEmpty();
     }
@@ -57,7 +61,9 @@ class OutputFolderTest {
             chunk.write(Tables.EVENTS, (org.fvmreplay.analytics.rows.EventRow) Fixtures.full(Tables.EVENTS, 1, 1));
             assertThat(folder.isFinished(CHUNK)).isFalse();
             assertThat(files(dir.resolve("messages"))).isEmpty();
-            manifest = chunk.commit(List.of(new ChunkManifest.TipsetRoots(0, "MATCH", "bafy-a", "bafy-a"), new ChunkManifest.TipsetRoots(1, "MIGRATION", null, "bafy-b")));
+            manifest = chunk.commit(List.of(
+                    new ChunkManifest.TipsetRoots(0, "MATCH", "bafy-a", "bafy-a"),
+                    new ChunkManifest.TipsetRoots(1, "MIGRATION", null, "bafy-b")));
         }
         assertThat(files(dir.resolve("messages"))).containsExactly("epochs-000000000-000000009.parquet");
         assertThat(files(dir.resolve("calls"))).containsExactly("epochs-000000000-000000009.parquet");
@@ -69,7 +75,10 @@ class OutputFolderTest {
         assertThat(folder.isFinished(CHUNK)).isTrue();
         assertThat(folder.finishedChunks()).containsExactly(manifest);
         assertThat(Files.readString(dir.resolve("_manifests/epochs-000000000-000000009.json")))
-                .contains("\"from_epoch\" : 0").contains("\"to_epoch\" : 9").contains("\"computed_state_root\" : null").contains("\"status\" : \"MIGRATION\"");
+                .contains("\"from_epoch\" : 0")
+                .contains("\"to_epoch\" : 9")
+                .contains("\"computed_state_root\" : null")
+                .contains("\"status\" : \"MIGRATION\"");
         assertThat(count("messages")).isEqualTo(3);
     }
 
@@ -79,7 +88,9 @@ class OutputFolderTest {
         try (ChunkWriter chunk = folder.open(0, 9)) {
             writeMessages(chunk, 0, 5);
             chunk.abort();
-            assertThatThrownBy(() -> writeMessages(chunk, 5, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("aborted");
+            assertThatThrownBy(() -> writeMessages(chunk, 5, 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("aborted");
         }
         try (ChunkWriter chunk = folder.open(10, 19)) {
             writeMessages(chunk, 0, 5);
@@ -128,8 +139,12 @@ class OutputFolderTest {
         }
         assertThat(count("messages")).isEqualTo(2);
         assertThat(count("calls")).isZero();
-        assertThat(DuckDb.query("SELECT min(nonce) FROM read_parquet(" + DuckDb.literal(dir.resolve("messages/*.parquet")) + ")")).containsExactly(List.of(100L));
-        assertThat(rerun.finishedChunks()).singleElement().satisfies(m -> assertThat(m.rows("messages")).isEqualTo(2));
+        assertThat(DuckDb.query("SELECT min(nonce) FROM read_parquet("
+                        + DuckDb.literal(dir.resolve("messages/*.parquet")) + ")"))
+                .containsExactly(List.of(100L));
+        assertThat(rerun.finishedChunks())
+                .singleElement()
+                .satisfies(m -> assertThat(m.rows("messages")).isEqualTo(2));
     }
 
     @Test
@@ -138,7 +153,8 @@ class OutputFolderTest {
         try (ChunkWriter chunk = folder.open(0, 9)) {
             writeMessages(chunk, 0, 1);
             // a tipset outside the chunk is a caller's bug: the commit fails before anything is final
-            assertThatThrownBy(() -> chunk.commit(List.of(new ChunkManifest.TipsetRoots(10, "MATCH", "a", "a")))).hasMessageContaining("not in chunk");
+            assertThatThrownBy(() -> chunk.commit(List.of(new ChunkManifest.TipsetRoots(10, "MATCH", "a", "a"))))
+                    .hasMessageContaining("not in chunk");
             assertThatThrownBy(() -> chunk.commit(List.of())).isInstanceOf(IllegalStateException.class);
         }
         assertThat(folder.isFinished(CHUNK)).isFalse();
@@ -152,7 +168,8 @@ class OutputFolderTest {
         try (ChunkWriter chunk = folder.open(0, 9)) {
             chunk.commit(List.of());
         }
-        assertThatThrownBy(() -> folder.open(5, 14)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> folder.open(5, 14))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("overlaps finished chunk epochs-000000000-000000009");
         assertThatThrownBy(() -> folder.open(9, 8)).isInstanceOf(IllegalArgumentException.class);
         folder.open(10, 19).abort();
@@ -172,14 +189,17 @@ class OutputFolderTest {
         Map<String, String> otherEngine = new TreeMap<>(IDENTITY);
         otherEngine.put("engine", "wasmtime");
         otherEngine.remove("prices");
-        assertThatThrownBy(() -> OutputFolder.open(dir, otherEngine, TABLES)).isInstanceOf(OutputFolderException.class)
+        assertThatThrownBy(() -> OutputFolder.open(dir, otherEngine, TABLES))
+                .isInstanceOf(OutputFolderException.class)
                 .hasMessageContaining("belongs to another run")
                 .hasMessageContaining("engine: 'chicory' there, 'wasmtime' now")
                 .hasMessageContaining("prices: 'default' there, (not set) now")
                 .hasMessageContaining("choose another output folder (--out), or delete " + dir.toAbsolutePath());
-        assertThatThrownBy(() -> OutputFolder.open(dir, IDENTITY, List.of(Tables.MESSAGES))).isInstanceOf(OutputFolderException.class)
+        assertThatThrownBy(() -> OutputFolder.open(dir, IDENTITY, List.of(Tables.MESSAGES)))
+                .isInstanceOf(OutputFolderException.class)
                 .hasMessageContaining("tables: [messages, calls] there, [messages] now");
-        assertThatThrownBy(() -> OutputFolder.attach(dir, otherEngine, TABLES, ParquetSettings.DEFAULT)).isInstanceOf(OutputFolderException.class);
+        assertThatThrownBy(() -> OutputFolder.attach(dir, otherEngine, TABLES, ParquetSettings.DEFAULT))
+                .isInstanceOf(OutputFolderException.class);
         assertThat(snapshot(dir)).isEqualTo(before);
     }
 
@@ -188,18 +208,23 @@ class OutputFolderTest {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         Files.createDirectories(dir.resolve("messages"));
         Map<String, String> before = snapshot(dir);
-        assertThatThrownBy(() -> OutputFolder.open(dir, IDENTITY, TABLES)).isInstanceOf(OutputFolderException.class)
-                .hasMessageContaining("is not empty and has no _run.json").hasMessageContaining("messages, notes.txt")
+        assertThatThrownBy(() -> OutputFolder.open(dir, IDENTITY, TABLES))
+                .isInstanceOf(OutputFolderException.class)
+                .hasMessageContaining("is not empty and has no _run.json")
+                .hasMessageContaining("messages, notes.txt")
                 .hasMessageContaining("choose another output folder (--out)");
         assertThat(snapshot(dir)).isEqualTo(before);
 
         Path file = dir.resolve("notes.txt");
-        assertThatThrownBy(() -> OutputFolder.open(file, IDENTITY, TABLES)).isInstanceOf(OutputFolderException.class).hasMessageContaining("is a file");
+        assertThatThrownBy(() -> OutputFolder.open(file, IDENTITY, TABLES))
+                .isInstanceOf(OutputFolderException.class)
+                .hasMessageContaining("is a file");
     }
 
     @Test
     void attachedWritersLeaveEachOthersStagingAlone() throws Exception {
-        assertThatThrownBy(() -> OutputFolder.attach(dir, IDENTITY, TABLES, ParquetSettings.DEFAULT)).isInstanceOf(OutputFolderException.class)
+        assertThatThrownBy(() -> OutputFolder.attach(dir, IDENTITY, TABLES, ParquetSettings.DEFAULT))
+                .isInstanceOf(OutputFolderException.class)
                 .hasMessageContaining("has no _run.json");
         OutputFolder driver = OutputFolder.open(dir, IDENTITY, TABLES);
         OutputFolder first = OutputFolder.attach(dir, IDENTITY, TABLES, ParquetSettings.DEFAULT);
@@ -220,25 +245,62 @@ class OutputFolderTest {
         OutputFolder folder = OutputFolder.open(dir, IDENTITY, Tables.ALL);
         ChunkManifest written;
         try (ChunkWriter chunk = folder.open(1000, 1099)) {
-            written = chunk.commit(List.of(ChunkManifest.TipsetRoots.of((org.fvmreplay.analytics.rows.TipsetRow) Fixtures.full(Tables.TIPSETS, 1000, 1))));
+            written = chunk.commit(List.of(ChunkManifest.TipsetRoots.of(
+                    (org.fvmreplay.analytics.rows.TipsetRow) Fixtures.full(Tables.TIPSETS, 1000, 1))));
         }
-        assertThat(OutputFolder.open(dir, IDENTITY, Tables.ALL).manifest(new EpochChunk(1000, 1099))).contains(written);
+        assertThat(OutputFolder.open(dir, IDENTITY, Tables.ALL).manifest(new EpochChunk(1000, 1099)))
+                .contains(written);
         assertThat(written.tables().keySet()).containsExactlyElementsOf(Tables.names());
     }
 
     private static void writeMessages(ChunkWriter chunk, int firstNonce, int count) throws IOException {
         for (int i = 0; i < count; i++) {
-            MessageRow m = (MessageRow) Fixtures.full(Tables.MESSAGES, chunk.chunk().fromEpoch(), i + 1);
-            chunk.write(Tables.MESSAGES, new MessageRow(m.messageCid(), m.signedCid(), m.blockCid(), m.inclusionEpoch(), m.executionEpoch(), m.receiptEpoch(),
-                    m.indexInTipset(), m.executionIndex(), m.implicit(), m.implicitKind(), m.fromAddress(), m.fromId(), m.toAddress(), m.toId(), m.toActorType(), m.method(),
-                    m.methodName(), m.value(), m.params(), firstNonce + i, m.gasLimit(), m.gasFeeCap(), m.gasPremium(), m.exitCode(), m.gasUsed(),
-                    m.returnData(), m.baseFeeBurn(), m.overEstimationBurn(), m.minerPenalty(), m.minerTip(), m.refund(), m.eventsRoot(), m.eventCount(),
-                    m.failureInfo(), m.decodeError()));
+            MessageRow m =
+                    (MessageRow) Fixtures.full(Tables.MESSAGES, chunk.chunk().fromEpoch(), i + 1);
+            chunk.write(
+                    Tables.MESSAGES,
+                    new MessageRow(
+                            m.messageCid(),
+                            m.signedCid(),
+                            m.blockCid(),
+                            m.inclusionEpoch(),
+                            m.executionEpoch(),
+                            m.receiptEpoch(),
+                            m.indexInTipset(),
+                            m.executionIndex(),
+                            m.implicit(),
+                            m.implicitKind(),
+                            m.fromAddress(),
+                            m.fromId(),
+                            m.toAddress(),
+                            m.toId(),
+                            m.toActorType(),
+                            m.method(),
+                            m.methodName(),
+                            m.value(),
+                            m.params(),
+                            firstNonce + i,
+                            m.gasLimit(),
+                            m.gasFeeCap(),
+                            m.gasPremium(),
+                            m.exitCode(),
+                            m.gasUsed(),
+                            m.returnData(),
+                            m.baseFeeBurn(),
+                            m.overEstimationBurn(),
+                            m.minerPenalty(),
+                            m.minerTip(),
+                            m.refund(),
+                            m.eventsRoot(),
+                            m.eventCount(),
+                            m.failureInfo(),
+                            m.decodeError()));
         }
     }
 
     private long count(String table) {
-        return (Long) DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(dir.resolve(table).resolve("*.parquet")) + ")");
+        return (Long) DuckDb.value("SELECT count(*) FROM read_parquet("
+                + DuckDb.literal(dir.resolve(table).resolve("*.parquet")) + ")");
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -256,8 +318,13 @@ class OutputFolderTest {
         Map<String, String> snapshot = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.toList()) {
-                snapshot.put(root.relativize(p).toString(), Files.isDirectory(p) ? "dir"
-                        : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                snapshot.put(
+                        root.relativize(p).toString(),
+                        Files.isDirectory(p)
+                                ? "dir"
+                                : HexFormat.of()
+                                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                                .digest(Files.readAllBytes(p))));
             }
         }
         assertThat(snapshot.toString().getBytes(StandardCharsets.UTF_8)).isNotEmpty();

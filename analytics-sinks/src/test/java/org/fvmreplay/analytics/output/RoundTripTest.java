@@ -30,7 +30,11 @@ class RoundTripTest {
         Map<Table<?>, List<Object>> written = new java.util.LinkedHashMap<>();
         try (ChunkWriter chunk = folder.open(100, 199)) {
             for (Table<?> table : Tables.ALL) {
-                List<Object> rows = List.of(Fixtures.full(table, 100, 1), Fixtures.sparse(table, 150), Fixtures.extreme(table, 199), Fixtures.full(table, 199, 2));
+                List<Object> rows = List.of(
+                        Fixtures.full(table, 100, 1),
+                        Fixtures.sparse(table, 150),
+                        Fixtures.extreme(table, 199),
+                        Fixtures.full(table, 199, 2));
                 for (Object row : rows) {
                     write(chunk, table, row);
                 }
@@ -40,9 +44,13 @@ class RoundTripTest {
         }
         for (Table<?> table : Tables.ALL) {
             Path file = folder.tableFile(table, new EpochChunk(100, 199));
-            List<List<Object>> expected = written.get(table).stream().map(row -> expectedRow(table, row)).toList();
+            List<List<Object>> expected = written.get(table).stream()
+                    .map(row -> expectedRow(table, row))
+                    .toList();
             // DuckDB keeps a file's row order (preserve_insertion_order is on by default)
-            assertThat(DuckDb.query("SELECT * FROM read_parquet(" + DuckDb.literal(file) + ")")).as(table.name()).containsExactlyElementsOf(expected);
+            assertThat(DuckDb.query("SELECT * FROM read_parquet(" + DuckDb.literal(file) + ")"))
+                    .as(table.name())
+                    .containsExactlyElementsOf(expected);
         }
     }
 
@@ -54,8 +62,12 @@ class RoundTripTest {
         }
         for (Table<?> table : Tables.ALL) {
             Path file = folder.tableFile(table, new EpochChunk(0, 9));
-            List<List<Object>> described = DuckDb.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(" + DuckDb.literal(file) + "))");
-            List<List<Object>> documented = table.columns().stream().map(c -> List.<Object>of(c.name(), duckDb(c.type()))).toList();
+            List<List<Object>> described =
+                    DuckDb.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet("
+                            + DuckDb.literal(file) + "))");
+            List<List<Object>> documented = table.columns().stream()
+                    .map(c -> List.<Object>of(c.name(), duckDb(c.type())))
+                    .toList();
             assertThat(described).as(table.name()).containsExactlyElementsOf(documented);
         }
     }
@@ -64,7 +76,8 @@ class RoundTripTest {
     void emptyChunksAreValidFilesForEveryTable() throws Exception {
         OutputFolder folder = OutputFolder.open(dir, IDENTITY, Tables.ALL);
         try (ChunkWriter chunk = folder.open(0, 9)) {
-            chunk.write(Tables.MESSAGES, (org.fvmreplay.analytics.rows.MessageRow) Fixtures.full(Tables.MESSAGES, 5, 1));
+            chunk.write(
+                    Tables.MESSAGES, (org.fvmreplay.analytics.rows.MessageRow) Fixtures.full(Tables.MESSAGES, 5, 1));
             chunk.commit(List.of());
         }
         try (ChunkWriter chunk = folder.open(10, 19)) {
@@ -73,12 +86,18 @@ class RoundTripTest {
         for (Table<?> table : Tables.ALL) {
             Path empty = folder.tableFile(table, new EpochChunk(10, 19));
             assertThat(empty).isRegularFile();
-            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(empty) + ")")).isEqualTo(0L);
+            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(empty) + ")"))
+                    .isEqualTo(0L);
             // a glob over the table folder mixes empty and non-empty files without complaint
             long rows = table == Tables.MESSAGES ? 1 : 0;
-            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(dir.resolve(table.name()).resolve("*.parquet")) + ")")).isEqualTo(rows);
+            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet("
+                            + DuckDb.literal(dir.resolve(table.name()).resolve("*.parquet")) + ")"))
+                    .isEqualTo(rows);
         }
-        assertThat(Files.list(dir.resolve("messages")).map(p -> p.getFileName().toString()).sorted().toList())
+        assertThat(Files.list(dir.resolve("messages"))
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .toList())
                 .containsExactly("epochs-000000000-000000009.parquet", "epochs-000000010-000000019.parquet");
     }
 
@@ -91,11 +110,19 @@ class RoundTripTest {
         }
         Path file = folder.tableFile(Tables.TIPSETS, new EpochChunk(0, 9));
         // arithmetic in SQL: 2^63 + (-2^64) + 2^126 = what Java computes
-        Object sum = DuckDb.value("SELECT (miner_tip::HUGEINT + miner_penalty::HUGEINT + refund::HUGEINT)::VARCHAR FROM read_parquet(" + DuckDb.literal(file) + ")");
-        assertThat(sum).isEqualTo(java.math.BigInteger.ONE.shiftLeft(63).subtract(java.math.BigInteger.ONE.shiftLeft(64)).add(java.math.BigInteger.ONE.shiftLeft(126))
-                .toString());
-        assertThat(DuckDb.value("SELECT base_fee = 99999999999999999999999999999999999999 AND base_fee_burn = -99999999999999999999999999999999999999 FROM read_parquet("
-                + DuckDb.literal(file) + ")")).isEqualTo(true);
+        Object sum = DuckDb.value(
+                "SELECT (miner_tip::HUGEINT + miner_penalty::HUGEINT + refund::HUGEINT)::VARCHAR FROM read_parquet("
+                        + DuckDb.literal(file) + ")");
+        assertThat(sum)
+                .isEqualTo(java.math.BigInteger.ONE
+                        .shiftLeft(63)
+                        .subtract(java.math.BigInteger.ONE.shiftLeft(64))
+                        .add(java.math.BigInteger.ONE.shiftLeft(126))
+                        .toString());
+        assertThat(DuckDb.value(
+                        "SELECT base_fee = 99999999999999999999999999999999999999 AND base_fee_burn = -99999999999999999999999999999999999999 FROM read_parquet("
+                                + DuckDb.literal(file) + ")"))
+                .isEqualTo(true);
     }
 
     @SuppressWarnings("unchecked")
@@ -118,7 +145,8 @@ class RoundTripTest {
             return null;
         }
         if (type instanceof ColumnType.ListOf list) {
-            return ((List<?>) value).stream().map(e -> expected(list.element(), e)).toList();
+            return ((List<?>) value)
+                    .stream().map(e -> expected(list.element(), e)).toList();
         }
         if (type instanceof ColumnType.StructOf struct) {
             List<Object> fields = new ArrayList<>();

@@ -21,8 +21,11 @@ class DecimalsTest {
 
     @Test
     void rejectsMoreThanThirtyEightDigits() {
-        assertThatThrownBy(() -> Decimals.toFixed16(Decimals.MAX.add(BigInteger.ONE))).hasMessageContaining("more than 38 digits");
-        assertThatThrownBy(() -> Decimals.toFixed16(Decimals.MAX.add(BigInteger.ONE).negate())).hasMessageContaining("more than 38 digits");
+        assertThatThrownBy(() -> Decimals.toFixed16(Decimals.MAX.add(BigInteger.ONE)))
+                .hasMessageContaining("more than 38 digits");
+        assertThatThrownBy(() ->
+                        Decimals.toFixed16(Decimals.MAX.add(BigInteger.ONE).negate()))
+                .hasMessageContaining("more than 38 digits");
     }
 
     private static String hex(BigInteger value) {

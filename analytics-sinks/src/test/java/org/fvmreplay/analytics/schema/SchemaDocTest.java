@@ -20,7 +20,10 @@ class SchemaDocTest {
             Files.createDirectories(module.resolve("target"));
             Files.writeString(module.resolve("target/SCHEMA.md"), generated, StandardCharsets.UTF_8);
         }
-        assertThat(committed).as("analytics-sinks/SCHEMA.md is stale (generated text in analytics-sinks/target/SCHEMA.md); regenerate it: " + Schemas.REGENERATE)
+        assertThat(committed)
+                .as(
+                        "analytics-sinks/SCHEMA.md is stale (generated text in analytics-sinks/target/SCHEMA.md); regenerate it: "
+                                + Schemas.REGENERATE)
                 .isEqualTo(generated);
     }
 
@@ -33,6 +36,8 @@ class SchemaDocTest {
                 assertThat(doc).contains("| `" + column.name() + "` | `");
             }
         }
-        assertThat(doc).contains("| `entries[].codec` | `INT64` | `BIGINT` | no |").contains("| `state_fields[].old_value` | `BINARY` | `BLOB` | yes |");
+        assertThat(doc)
+                .contains("| `entries[].codec` | `INT64` | `BIGINT` | no |")
+                .contains("| `state_fields[].old_value` | `BINARY` | `BLOB` | yes |");
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TablesTest {
     @Test
     void looksTablesUpByName() {
-        assertThat(Tables.names()).containsExactly("tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs");
+        assertThat(Tables.names())
+                .containsExactly("tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs");
         assertThat(Tables.byName("gas_charges")).isSameAs(Tables.GAS_CHARGES);
         assertThat(Tables.parse("calls, messages,calls")).containsExactly(Tables.MESSAGES, Tables.CALLS);
     }
@@ -21,10 +22,15 @@ class TablesTest {
     @Test
     void unknownTableNamesFailListingTheValidOnes() {
         String valid = "valid tables: tipsets, messages, calls, gas_charges, syscalls, events, state_diffs";
-        assertThatThrownBy(() -> Tables.byName("message")).isInstanceOf(IllegalArgumentException.class).hasMessage("unknown table 'message'; " + valid);
-        assertThatThrownBy(() -> Tables.parse("messages,trace,gas")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Tables.byName("message"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown table 'message'; " + valid);
+        assertThatThrownBy(() -> Tables.parse("messages,trace,gas"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown tables 'trace', 'gas'; " + valid);
-        assertThatThrownBy(() -> Tables.parse(" , ")).isInstanceOf(IllegalArgumentException.class).hasMessage("no table selected; " + valid);
+        assertThatThrownBy(() -> Tables.parse(" , "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no table selected; " + valid);
     }
 
     /** Every record component is a column, in order, under its snake_case name, and each column reads its own component. */
@@ -32,12 +38,18 @@ class TablesTest {
     void columnsAreTheRowComponentsInOrder() throws Exception {
         for (Table<?> table : Tables.ALL) {
             RecordComponent[] components = table.rowType().getRecordComponents();
-            assertThat(table.columnNames()).as(table.name()).containsExactlyElementsOf(Arrays.stream(components).map(c -> snake(c.getName())).toList());
+            assertThat(table.columnNames())
+                    .as(table.name())
+                    .containsExactlyElementsOf(Arrays.stream(components)
+                            .map(c -> snake(c.getName()))
+                            .toList());
             Object row = Fixtures.full(table, 100, 1);
             for (int i = 0; i < components.length; i++) {
                 @SuppressWarnings("unchecked")
                 Column<Object> column = (Column<Object>) table.columns().get(i);
-                assertThat(comparable(column.valueOf(row))).as(table.name() + "." + column.name()).isEqualTo(comparable(components[i].getAccessor().invoke(row)));
+                assertThat(comparable(column.valueOf(row)))
+                        .as(table.name() + "." + column.name())
+                        .isEqualTo(comparable(components[i].getAccessor().invoke(row)));
             }
         }
     }
@@ -50,18 +62,26 @@ class TablesTest {
             Object row = Fixtures.full(table, 100, 1);
             List<Object> values = table.columns().stream()
                     .filter(c -> c.type() instanceof ColumnType.Primitive p && p != ColumnType.Primitive.BOOLEAN)
-                    .map(c -> comparable(((Column<Object>) c).valueOf(row))).toList();
+                    .map(c -> comparable(((Column<Object>) c).valueOf(row)))
+                    .toList();
             assertThat(values).as(table.name()).doesNotHaveDuplicates();
         }
     }
 
     @Test
     void rejectsBadDefinitions() {
-        assertThatThrownBy(() -> Columns.of(String.class).required("a", ColumnType.Primitive.INT64, "x", s -> 1L).required("a", ColumnType.Primitive.INT64, "y", s -> 2L)
-                .build()).hasMessage("duplicate column a");
-        assertThatThrownBy(() -> Columns.of(String.class).required("gasUsed", ColumnType.Primitive.INT64, "x", s -> 1L)).hasMessageContaining("snake_case");
-        assertThatThrownBy(() -> Columns.of(String.class).required("a", ColumnType.Primitive.INT64, "two\nlines", s -> 1L)).hasMessageContaining("one line");
-        assertThatThrownBy(() -> new ColumnType.ListOf(new ColumnType.ListOf(ColumnType.Primitive.INT64))).hasMessageContaining("lists of lists");
+        assertThatThrownBy(() -> Columns.of(String.class)
+                        .required("a", ColumnType.Primitive.INT64, "x", s -> 1L)
+                        .required("a", ColumnType.Primitive.INT64, "y", s -> 2L)
+                        .build())
+                .hasMessage("duplicate column a");
+        assertThatThrownBy(() -> Columns.of(String.class).required("gasUsed", ColumnType.Primitive.INT64, "x", s -> 1L))
+                .hasMessageContaining("snake_case");
+        assertThatThrownBy(
+                        () -> Columns.of(String.class).required("a", ColumnType.Primitive.INT64, "two\nlines", s -> 1L))
+                .hasMessageContaining("one line");
+        assertThatThrownBy(() -> new ColumnType.ListOf(new ColumnType.ListOf(ColumnType.Primitive.INT64)))
+                .hasMessageContaining("lists of lists");
     }
 
     @Test

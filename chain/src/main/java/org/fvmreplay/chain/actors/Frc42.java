@@ -30,7 +30,10 @@ public final class Frc42 {
         byte[] digest = new byte[64];
         blake.doFinal(digest, 0);
         for (int i = 0; i + 4 <= digest.length; i += 4) {
-            long word = (digest[i] & 0xffL) << 24 | (digest[i + 1] & 0xffL) << 16 | (digest[i + 2] & 0xffL) << 8 | digest[i + 3] & 0xffL;
+            long word = (digest[i] & 0xffL) << 24
+                    | (digest[i + 1] & 0xffL) << 16
+                    | (digest[i + 2] & 0xffL) << 8
+                    | digest[i + 3] & 0xffL;
             // rejection sampling: a small word would collide with the legacy numbers (0 Send, 1 Constructor, ...)
             if (word >= FIRST_EXPORTED_METHOD) {
                 return word;
@@ -51,7 +54,8 @@ public final class Frc42 {
             char c = name.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
             if (!ok) {
-                throw new IllegalArgumentException("FRC-0042 method name has a character outside [A-Za-z0-9_]: " + name);
+                throw new IllegalArgumentException(
+                        "FRC-0042 method name has a character outside [A-Za-z0-9_]: " + name);
             }
         }
     }

@@ -39,7 +39,14 @@ public final class MethodNames {
      * @param until the last actors version with the method, {@link #OPEN} while the newest one listed has it
      * @param inLotus false for a method the actor exports but Lotus's registry leaves unnamed
      */
-    public record Entry(String actorType, long method, String name, Optional<String> exportedAs, int since, int until, boolean inLotus) {
+    public record Entry(
+            String actorType,
+            long method,
+            String name,
+            Optional<String> exportedAs,
+            int since,
+            int until,
+            boolean inLotus) {
         public Entry {
             requireNonNull(actorType, "actorType is null");
             requireNonNull(name, "name is null");
@@ -62,7 +69,9 @@ public final class MethodNames {
         if (method == 0) {
             return Optional.of(SEND);
         }
-        return Table.entries(actorType, method).stream().max(Comparator.comparingInt(Entry::until).thenComparingInt(Entry::since)).map(Entry::name);
+        return Table.entries(actorType, method).stream()
+                .max(Comparator.comparingInt(Entry::until).thenComparingInt(Entry::since))
+                .map(Entry::name);
     }
 
     /**
@@ -77,7 +86,10 @@ public final class MethodNames {
         if (method == 0) {
             return Optional.of(SEND);
         }
-        return Table.entries(actorType, method).stream().filter(e -> e.in(actorsVersion)).findFirst().map(Entry::name);
+        return Table.entries(actorType, method).stream()
+                .filter(e -> e.in(actorsVersion))
+                .findFirst()
+                .map(Entry::name);
     }
 
     /** Every row of the table, in its order. */
@@ -93,12 +105,13 @@ public final class MethodNames {
         static {
             ALL = List.copyOf(read());
             for (Entry e : ALL) {
-                List<Entry> same = BY_ACTOR.computeIfAbsent(e.actorType(), k -> new HashMap<>()).computeIfAbsent(e.method(), k -> new ArrayList<>());
+                List<Entry> same = BY_ACTOR.computeIfAbsent(e.actorType(), k -> new HashMap<>())
+                        .computeIfAbsent(e.method(), k -> new ArrayList<>());
                 for (Entry other : same) {
                     // one number, one name per version: overlapping rows would make the answer depend on row order
                     if (e.since() <= other.until() && other.since() <= e.until()) {
-                        throw new IllegalStateException(RESOURCE + ": " + e.actorType() + " method " + e.method() + " is both " + other.name() + " and "
-                                + e.name() + " in some version");
+                        throw new IllegalStateException(RESOURCE + ": " + e.actorType() + " method " + e.method()
+                                + " is both " + other.name() + " and " + e.name() + " in some version");
                     }
                 }
                 same.add(e);

@@ -123,8 +123,9 @@ public record BlockHeader(
         long fork = r.readUnsigned64();
         BigInteger baseFee = FilBigInt.decode(r.readBytes());
         r.expectEnd();
-        return new BlockHeader(miner, ticket, election, beacons, posts, parents, weight, height, stateRoot, receipts,
-                messages, bls, timestamp, sig, fork, baseFee);
+        return new BlockHeader(
+                miner, ticket, election, beacons, posts, parents, weight, height, stateRoot, receipts, messages, bls,
+                timestamp, sig, fork, baseFee);
     }
 
     private static Optional<Signature> nullableSignature(CborReader r) {
@@ -146,7 +147,9 @@ public record BlockHeader(
             w.writeNull();
         }
         if (electionProof.isPresent()) {
-            w.writeArrayHeader(2).writeLong(electionProof.get().winCount()).writeBytes(electionProof.get().vrfProof());
+            w.writeArrayHeader(2)
+                    .writeLong(electionProof.get().winCount())
+                    .writeBytes(electionProof.get().vrfProof());
         } else {
             w.writeNull();
         }

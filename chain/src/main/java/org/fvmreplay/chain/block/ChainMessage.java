@@ -32,7 +32,11 @@ public record ChainMessage(Message message, Optional<Signature> signature, Cid c
 
     /** A message from a block's secpk list (a BLS-typed signature there is treated as Lotus does, by its type). */
     public static ChainMessage signed(SignedMessage signed) {
-        return new ChainMessage(signed.message(), Optional.of(signed.signature()), signed.cid(), signed.message().cid(),
+        return new ChainMessage(
+                signed.message(),
+                Optional.of(signed.signature()),
+                signed.cid(),
+                signed.message().cid(),
                 signed.chainLength());
     }
 }

@@ -27,7 +27,11 @@ public record SignedMessage(Message message, Signature signature) {
     public byte[] encode() {
         byte[] msg = message.encode();
         byte[] sig = signature.toBytes();
-        return new CborWriter(msg.length + sig.length + 8).writeArrayHeader(2).writeRaw(msg).writeBytes(sig).toByteArray();
+        return new CborWriter(msg.length + sig.length + 8)
+                .writeArrayHeader(2)
+                .writeRaw(msg)
+                .writeBytes(sig)
+                .toByteArray();
     }
 
     /**

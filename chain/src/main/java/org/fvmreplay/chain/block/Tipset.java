@@ -45,7 +45,8 @@ public final class Tipset {
             if (h.ticket().isEmpty()) {
                 throw new IllegalArgumentException("block " + b.cid() + " has no ticket");
             }
-            if (h.height() != first.height() || !h.parents().equals(first.parents())
+            if (h.height() != first.height()
+                    || !h.parents().equals(first.parents())
                     || !h.parentStateRoot().equals(first.parentStateRoot())) {
                 throw new IllegalArgumentException("blocks " + blocks.get(0).cid() + " and " + b.cid()
                         + " differ in height, parents or parent state root");
@@ -62,7 +63,8 @@ public final class Tipset {
         if (Arrays.equals(ta, tb)) {
             return Arrays.compareUnsigned(a.cid().toBytes(), b.cid().toBytes());
         }
-        return Arrays.compareUnsigned(a.header().ticket().get().digest(), b.header().ticket().get().digest());
+        return Arrays.compareUnsigned(
+                a.header().ticket().get().digest(), b.header().ticket().get().digest());
     };
 
     public List<Block> blocks() {
@@ -115,7 +117,10 @@ public final class Tipset {
     public Block minTicketBlock() {
         Block min = blocks.get(0);
         for (Block b : blocks.subList(1, blocks.size())) {
-            if (Arrays.compareUnsigned(b.header().ticket().get().digest(), min.header().ticket().get().digest()) < 0) {
+            if (Arrays.compareUnsigned(
+                            b.header().ticket().get().digest(),
+                            min.header().ticket().get().digest())
+                    < 0) {
                 min = b;
             }
         }

@@ -27,7 +27,11 @@ public record TxMeta(Cid blsMessages, Cid secpkMessages) {
     }
 
     public byte[] encode() {
-        return new CborWriter(96).writeArrayHeader(2).writeCid(blsMessages).writeCid(secpkMessages).toByteArray();
+        return new CborWriter(96)
+                .writeArrayHeader(2)
+                .writeCid(blsMessages)
+                .writeCid(secpkMessages)
+                .toByteArray();
     }
 
     public Cid cid() {

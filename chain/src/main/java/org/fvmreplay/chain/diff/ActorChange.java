@@ -13,7 +13,8 @@ import org.fvmreplay.fvm.state.ActorState;
  * How one actor's state-tree entry changed: created, deleted or modified, its entry on each side, and which of its fields
  * differ (all of them for a created or deleted actor).
  */
-public record ActorChange(long actorId, Kind kind, Optional<ActorState> before, Optional<ActorState> after, Set<Field> changedFields) {
+public record ActorChange(
+        long actorId, Kind kind, Optional<ActorState> before, Optional<ActorState> after, Set<Field> changedFields) {
     /** Whether the actor appeared, disappeared or changed. */
     public enum Kind {
         CREATED,
@@ -40,13 +41,13 @@ public record ActorChange(long actorId, Kind kind, Optional<ActorState> before, 
         requireNonNull(after, "after is null");
         requireNonNull(changedFields, "changedFields is null");
         if (kind != kindOf(before, after)) {
-            throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(actorId) + ": a " + kind + " change cannot have before "
-                    + before + " and after " + after);
+            throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(actorId) + ": a " + kind
+                    + " change cannot have before " + before + " and after " + after);
         }
         Set<Field> fields = fieldsOf(before, after);
         if (!fields.equals(changedFields)) {
-            throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(actorId) + ": changed fields " + changedFields + " but "
-                    + fields + " differ");
+            throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(actorId) + ": changed fields "
+                    + changedFields + " but " + fields + " differ");
         }
         changedFields = Collections.unmodifiableSet(fields);
     }

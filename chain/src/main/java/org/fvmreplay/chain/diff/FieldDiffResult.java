@@ -61,12 +61,16 @@ public record FieldDiffResult(Cid headBefore, Cid headAfter, List<FieldChange> f
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof FieldChange f && f.index == index && sameBytes(f.before, before) && sameBytes(f.after, after);
+            return o instanceof FieldChange f
+                    && f.index == index
+                    && sameBytes(f.before, before)
+                    && sameBytes(f.after, after);
         }
 
         @Override
         public int hashCode() {
-            return (index * 31 + before.map(Arrays::hashCode).orElse(0)) * 31 + after.map(Arrays::hashCode).orElse(0);
+            return (index * 31 + before.map(Arrays::hashCode).orElse(0)) * 31
+                    + after.map(Arrays::hashCode).orElse(0);
         }
 
         @Override

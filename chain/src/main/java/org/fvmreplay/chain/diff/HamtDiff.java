@@ -90,7 +90,11 @@ final class HamtDiff {
         int i = 0;
         int j = 0;
         while (i < a.size() || j < b.size()) {
-            int order = i == a.size() ? 1 : j == b.size() ? -1 : KEY_ORDER.compare(a.get(i).key(), b.get(j).key());
+            int order = i == a.size()
+                    ? 1
+                    : j == b.size()
+                            ? -1
+                            : KEY_ORDER.compare(a.get(i).key(), b.get(j).key());
             if (order < 0) {
                 changes.add(new Change(a.get(i).key(), a.get(i).value(), null));
                 i++;
@@ -99,7 +103,8 @@ final class HamtDiff {
                 j++;
             } else {
                 if (!Arrays.equals(a.get(i).value(), b.get(j).value())) {
-                    changes.add(new Change(a.get(i).key(), a.get(i).value(), b.get(j).value()));
+                    changes.add(new Change(
+                            a.get(i).key(), a.get(i).value(), b.get(j).value()));
                 }
                 i++;
                 j++;
@@ -140,7 +145,8 @@ final class HamtDiff {
         try {
             return decode(data);
         } catch (CborException | IllegalArgumentException e) {
-            throw new HamtException("malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage(), cid, e);
+            throw new HamtException(
+                    "malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage(), cid, e);
         }
     }
 
@@ -159,12 +165,14 @@ final class HamtDiff {
                 continue;
             }
             if (s >= width) {
-                throw new IllegalArgumentException("bitfield sets slot " + s + ", beyond the " + width + " of bit width " + bitWidth);
+                throw new IllegalArgumentException(
+                        "bitfield sets slot " + s + ", beyond the " + width + " of bit width " + bitWidth);
             }
             if (read == count) {
                 throw new IllegalArgumentException(count + " pointers but more bits set in the bitfield");
             }
-            slots[s] = in.peekMajor() == MajorType.ARRAY ? new Pointer(null, bucket(in)) : new Pointer(in.readCid(), null);
+            slots[s] =
+                    in.peekMajor() == MajorType.ARRAY ? new Pointer(null, bucket(in)) : new Pointer(in.readCid(), null);
             read++;
         }
         if (read != count) {

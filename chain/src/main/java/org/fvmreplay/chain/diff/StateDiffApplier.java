@@ -29,8 +29,10 @@ public final class StateDiffApplier {
             long id = change.actorId();
             Optional<ActorState> current = tree.actor(id);
             if (!current.equals(change.before())) {
-                throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(id) + " is " + current.map(Object::toString).orElse("absent")
-                        + " in the state being patched, but the change expects " + change.before().map(Object::toString).orElse("it absent"));
+                throw new IllegalArgumentException("actor f0" + Long.toUnsignedString(id) + " is "
+                        + current.map(Object::toString).orElse("absent")
+                        + " in the state being patched, but the change expects "
+                        + change.before().map(Object::toString).orElse("it absent"));
             }
             if (change.after().isPresent()) {
                 tree.setActor(id, change.after().get());

@@ -34,14 +34,18 @@ public final class StateFieldDiff {
         Tuple before = tuple(store, headBefore, "before");
         Tuple after = tuple(store, headAfter, "after");
         if (before.error() != null || after.error() != null) {
-            String reason = before.error() == null ? after.error() : after.error() == null ? before.error() : before.error() + "; " + after.error();
+            String reason = before.error() == null
+                    ? after.error()
+                    : after.error() == null ? before.error() : before.error() + "; " + after.error();
             return FieldDiffResult.undecodable(headBefore, headAfter, reason);
         }
         List<FieldDiffResult.FieldChange> fields = new ArrayList<>();
         int n = Math.max(before.items().size(), after.items().size());
         for (int i = 0; i < n; i++) {
-            Optional<byte[]> a = i < before.items().size() ? Optional.of(before.items().get(i)) : Optional.empty();
-            Optional<byte[]> b = i < after.items().size() ? Optional.of(after.items().get(i)) : Optional.empty();
+            Optional<byte[]> a =
+                    i < before.items().size() ? Optional.of(before.items().get(i)) : Optional.empty();
+            Optional<byte[]> b =
+                    i < after.items().size() ? Optional.of(after.items().get(i)) : Optional.empty();
             if (a.isEmpty() || b.isEmpty() || !Arrays.equals(a.get(), b.get())) {
                 fields.add(new FieldDiffResult.FieldChange(i, a, b));
             }
@@ -61,7 +65,8 @@ public final class StateFieldDiff {
             CborReader in = CborReader.strict(block);
             int major = in.peekMajor();
             if (major != MajorType.ARRAY) {
-                return new Tuple(null, "head " + side + " " + head + " is a CBOR " + MajorType.name(major) + ", not an array");
+                return new Tuple(
+                        null, "head " + side + " " + head + " is a CBOR " + MajorType.name(major) + ", not an array");
             }
             int n = in.readArrayHeader();
             List<byte[]> items = new ArrayList<>(n);

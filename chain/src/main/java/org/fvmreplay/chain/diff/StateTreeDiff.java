@@ -49,7 +49,8 @@ public final class StateTreeDiff {
         try {
             raw = HamtDiff.diff(store, actorsBefore, actorsAfter, HamtConfig.DEFAULT.bitWidth());
         } catch (HamtException e) {
-            throw new StateTreeException("actors HAMT " + actorsBefore + " or " + actorsAfter + ": " + e.getMessage(), e);
+            throw new StateTreeException(
+                    "actors HAMT " + actorsBefore + " or " + actorsAfter + ": " + e.getMessage(), e);
         }
         List<ActorChange> changes = new ArrayList<>(raw.size());
         for (HamtDiff.Change c : raw) {
@@ -79,7 +80,8 @@ public final class StateTreeDiff {
         try {
             return Optional.of(ActorState.decode(entry));
         } catch (CborException e) {
-            throw new StateTreeException("actor f0" + Long.toUnsignedString(id) + " has a malformed entry: " + e.getMessage(), e);
+            throw new StateTreeException(
+                    "actor f0" + Long.toUnsignedString(id) + " has a malformed entry: " + e.getMessage(), e);
         }
     }
 }

@@ -55,7 +55,9 @@ public final class ActorBundles {
         }
         List<Path> archives;
         try (Stream<Path> files = Files.list(directory)) {
-            archives = files.filter(p -> p.getFileName().toString().endsWith(".tar.zst")).sorted().toList();
+            archives = files.filter(p -> p.getFileName().toString().endsWith(".tar.zst"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list actor bundles in " + directory + ": " + e.getMessage(), e);
         }

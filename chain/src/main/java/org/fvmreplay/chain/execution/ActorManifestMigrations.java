@@ -25,15 +25,19 @@ public final class ActorManifestMigrations implements StateMigrations {
      * to find a bundle the store lacks (a chain export holds the state, not the next bundle).
      */
     public ActorManifestMigrations(Map<Integer, Cid> manifestByActorsVersion, Optional<ActorBundles> bundles) {
-        this.manifestByActorsVersion = Map.copyOf(requireNonNull(manifestByActorsVersion, "manifestByActorsVersion is null"));
+        this.manifestByActorsVersion =
+                Map.copyOf(requireNonNull(manifestByActorsVersion, "manifestByActorsVersion is null"));
         this.bundles = requireNonNull(bundles, "bundles is null");
     }
 
     @Override
     public Optional<StateMigration> forUpgrade(Upgrade upgrade) {
-        if (!CODE_ONLY.contains(upgrade.networkVersion()) || upgrade.actorsVersion().isEmpty()) {
+        if (!CODE_ONLY.contains(upgrade.networkVersion())
+                || upgrade.actorsVersion().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(manifestByActorsVersion.get(upgrade.actorsVersion().getAsInt())).map(manifest -> new CodeMigration(manifest, bundles));
+        return Optional.ofNullable(
+                        manifestByActorsVersion.get(upgrade.actorsVersion().getAsInt()))
+                .map(manifest -> new CodeMigration(manifest, bundles));
     }
 }

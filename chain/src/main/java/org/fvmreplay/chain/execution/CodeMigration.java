@@ -41,14 +41,15 @@ public final class CodeMigration implements StateMigration {
     @Override
     public Cid migrate(Blockstore store, Cid stateRoot, long upgradeHeight) {
         if (!store.has(newManifest) && bundles.isPresent() && !bundles.get().loadInto(store, newManifest)) {
-            throw new TipsetExecutionException("migration at height " + upgradeHeight + ": no actor bundle in " + bundles.get().directory()
-                    + " has manifest " + newManifest);
+            throw new TipsetExecutionException("migration at height " + upgradeHeight + ": no actor bundle in "
+                    + bundles.get().directory() + " has manifest " + newManifest);
         }
         Cid newData = BuiltinActors.dataOf(store.getOrThrow(newManifest), newManifest);
         Map<String, Cid> newCodes = manifestData(store, newData);
         StateRoot root = StateRoot.load(store, stateRoot);
         Hamt actors = Hamt.load(root.actors(), store);
-        byte[] systemKey = org.fvmreplay.ipld.address.Address.id(SYSTEM_ACTOR_ID).toBytes();
+        byte[] systemKey =
+                org.fvmreplay.ipld.address.Address.id(SYSTEM_ACTOR_ID).toBytes();
         ActorState system = ActorState.decode(requireNonNullState(actors.get(systemKey), "system actor (f00)"));
         CborReader systemState = CborReader.strict(store.getOrThrow(system.head()));
         systemState.readArrayHeader();
@@ -61,21 +62,30 @@ public final class CodeMigration implements StateMigration {
             ActorState actor = ActorState.decode(entry.value());
             String name = oldNames.get(actor.code());
             if (name == null) {
-                throw new TipsetExecutionException("migration to manifest " + newManifest + ": actor code " + actor.code() + " is not in the old manifest");
+                throw new TipsetExecutionException("migration to manifest " + newManifest + ": actor code "
+                        + actor.code() + " is not in the old manifest");
             }
             Cid code = newCodes.get(name);
             if (code == null) {
-                throw new TipsetExecutionException("migration to manifest " + newManifest + ": code cid for " + name + " actor not found in new manifest");
+                throw new TipsetExecutionException("migration to manifest " + newManifest + ": code cid for " + name
+                        + " actor not found in new manifest");
             }
             Cid head = actor.head();
             if (java.util.Arrays.equals(entry.key(), systemKey)) {
-                head = store.putDagCbor(new CborWriter(48).writeArrayHeader(1).writeCid(newData).toByteArray());
+                head = store.putDagCbor(
+                        new CborWriter(48).writeArrayHeader(1).writeCid(newData).toByteArray());
             }
-            ActorState migrated = new ActorState(code, head, actor.sequence(), actor.balance(), actor.delegatedAddress());
+            ActorState migrated =
+                    new ActorState(code, head, actor.sequence(), actor.balance(), actor.delegatedAddress());
             actors.set(entry.key(), migrated.encode(root.version()));
         }
         Cid newActors = actors.flush();
-        return store.putDagCbor(new CborWriter(96).writeArrayHeader(3).writeLong(root.version()).writeCid(newActors).writeCid(root.info()).toByteArray());
+        return store.putDagCbor(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeLong(root.version())
+                .writeCid(newActors)
+                .writeCid(root.info())
+                .toByteArray());
     }
 
     private static byte[] requireNonNullState(byte[] value, String what) {

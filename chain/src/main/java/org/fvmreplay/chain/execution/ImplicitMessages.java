@@ -36,11 +36,31 @@ public final class ImplicitMessages {
                 .writeBytes(FilBigInt.encode(gasReward))
                 .writeLong(winCount)
                 .toByteArray();
-        return new Message(0, REWARD, SYSTEM, epoch, BigInteger.ZERO, GAS_LIMIT, BigInteger.ZERO, BigInteger.ZERO, AWARD_BLOCK_REWARD, params);
+        return new Message(
+                0,
+                REWARD,
+                SYSTEM,
+                epoch,
+                BigInteger.ZERO,
+                GAS_LIMIT,
+                BigInteger.ZERO,
+                BigInteger.ZERO,
+                AWARD_BLOCK_REWARD,
+                params);
     }
 
     /** {@code EpochTick} to the cron actor, with no params. */
     public static Message cron(long epoch) {
-        return new Message(0, CRON, SYSTEM, epoch, BigInteger.ZERO, GAS_LIMIT, BigInteger.ZERO, BigInteger.ZERO, EPOCH_TICK, new byte[0]);
+        return new Message(
+                0,
+                CRON,
+                SYSTEM,
+                epoch,
+                BigInteger.ZERO,
+                GAS_LIMIT,
+                BigInteger.ZERO,
+                BigInteger.ZERO,
+                EPOCH_TICK,
+                new byte[0]);
     }
 }

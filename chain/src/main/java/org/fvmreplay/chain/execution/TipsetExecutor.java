@@ -83,7 +83,8 @@ public final class TipsetExecutor {
             return new TipsetOutcome.MissingState(tipset, e.cid());
         } catch (RuntimeException e) {
             if (store.firstMissing().isPresent()) {
-                return new TipsetOutcome.MissingState(tipset, store.firstMissing().get());
+                return new TipsetOutcome.MissingState(
+                        tipset, store.firstMissing().get());
             }
             throw e;
         }
@@ -92,7 +93,10 @@ public final class TipsetExecutor {
     private TipsetOutcome run(Tipset tipset, TipsetStore store, Steps steps, long started) {
         int networkVersion = network.networkVersion(tipset.height());
         if (networkVersion < FIRST_SUPPORTED_NETWORK_VERSION) {
-            return new TipsetOutcome.Unsupported(tipset, networkVersion, "network version " + networkVersion + " is not replayed (chain replay starts at 18)");
+            return new TipsetOutcome.Unsupported(
+                    tipset,
+                    networkVersion,
+                    "network version " + networkVersion + " is not replayed (chain replay starts at 18)");
         }
         StateTree parentTree = StateTree.load(store, tipset.parentStateRoot());
         TipsetInputs inputs = TipsetInputs.of(chain, network, tipset, parentTree::resolve);
@@ -101,8 +105,18 @@ public final class TipsetExecutor {
         Cid state = inputs.parentState();
         for (TipsetInputs.PreStep step : inputs.preSteps()) {
             if (step instanceof TipsetInputs.NullRoundCron cron) {
-                Machine machine = machine(store, tipset, cron.networkVersion(), cron.epoch(), cron.timestamp(), inputs.baseFee(), state, externs, steps);
-                implicit.add(steps.implicit(new Executor(machine), "cron", cron.epoch(), ImplicitMessages.cron(cron.epoch())));
+                Machine machine = machine(
+                        store,
+                        tipset,
+                        cron.networkVersion(),
+                        cron.epoch(),
+                        cron.timestamp(),
+                        inputs.baseFee(),
+                        state,
+                        externs,
+                        steps);
+                implicit.add(steps.implicit(
+                        new Executor(machine), "cron", cron.epoch(), ImplicitMessages.cron(cron.epoch())));
                 state = machine.flush();
             } else if (step instanceof TipsetInputs.Migration migration) {
                 Optional<StateMigration> ported = migrations.forUpgrade(migration.upgrade());
@@ -112,7 +126,8 @@ public final class TipsetExecutor {
                 Cid before = state;
                 state = ported.get().migrate(store, state, migration.upgrade().height());
                 if (steps.tracer.tracesState()) {
-                    steps.tracer.migrated(migration.upgrade().height(), migration.upgrade().networkVersion(), before, state, store);
+                    steps.tracer.migrated(
+                            migration.upgrade().height(), migration.upgrade().networkVersion(), before, state, store);
                 }
             }
         }
@@ -121,7 +136,16 @@ public final class TipsetExecutor {
         }
 
         long epoch = tipset.height();
-        Machine machine = machine(store, tipset, inputs.networkVersion(), epoch, inputs.timestamp(), inputs.baseFee(), state, externs, steps);
+        Machine machine = machine(
+                store,
+                tipset,
+                inputs.networkVersion(),
+                epoch,
+                inputs.timestamp(),
+                inputs.baseFee(),
+                state,
+                externs,
+                steps);
         Executor executor = new Executor(machine);
         List<TipsetOutcome.AppliedMessage> applied = new ArrayList<>();
         List<MessageReceipt> receipts = new ArrayList<>();
@@ -138,7 +162,11 @@ public final class TipsetExecutor {
                 penalty = penalty.add(ret.penalty());
                 gasReward = gasReward.add(ret.minerTip());
             }
-            implicit.add(steps.implicit(executor, "reward", epoch, ImplicitMessages.reward(epoch, block.miner(), penalty, gasReward, block.winCount())));
+            implicit.add(steps.implicit(
+                    executor,
+                    "reward",
+                    epoch,
+                    ImplicitMessages.reward(epoch, block.miner(), penalty, gasReward, block.winCount())));
         }
         implicit.add(steps.implicit(executor, "cron", epoch, ImplicitMessages.cron(epoch)));
         Cid stateRoot = machine.flush();
@@ -146,15 +174,37 @@ public final class TipsetExecutor {
         if (store.firstMissing().isPresent()) {
             return new TipsetOutcome.MissingState(tipset, store.firstMissing().get());
         }
-        return new TipsetOutcome.Executed(tipset, inputs.networkVersion(), stateRoot, receiptsRoot, applied, implicit, System.nanoTime() - started);
+        return new TipsetOutcome.Executed(
+                tipset,
+                inputs.networkVersion(),
+                stateRoot,
+                receiptsRoot,
+                applied,
+                implicit,
+                System.nanoTime() - started);
     }
 
-    private Machine machine(TipsetStore store, Tipset anchor, int networkVersion, long epoch, long timestamp, BigInteger baseFee, Cid state, ChainExterns externs,
+    private Machine machine(
+            TipsetStore store,
+            Tipset anchor,
+            int networkVersion,
+            long epoch,
+            long timestamp,
+            BigInteger baseFee,
+            Cid state,
+            ChainExterns externs,
             Steps steps) {
         // Lotus computes it once per VM, on the state the VM starts from (after null-round crons and migrations)
-        BigInteger circulating = supply(store, anchor).compute(epoch, MutableStateTree.load(store, state)).filCirculating();
-        MachineContext context = new MachineContext(org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion), epoch, timestamp, baseFee,
-                circulating, state);
+        BigInteger circulating = supply(store, anchor)
+                .compute(epoch, MutableStateTree.load(store, state))
+                .filCirculating();
+        MachineContext context = new MachineContext(
+                org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion),
+                epoch,
+                timestamp,
+                baseFee,
+                circulating,
+                state);
         Machine machine = Machine.create(context, store, externs, engine, steps.tracer.tracesMessages());
         ModuleCache shared = modules.computeIfAbsent("nv" + networkVersion, k -> machine.modules());
         return machine.withModules(shared);
@@ -167,7 +217,9 @@ public final class TipsetExecutor {
                 known = supply;
                 if (known == null) {
                     Tipset genesis = chain.genesis(anchor);
-                    known = new SupplyCalculator(network, SupplyCalculator.genesisPledge(StateTree.load(store, genesis.parentStateRoot()), store));
+                    known = new SupplyCalculator(
+                            network,
+                            SupplyCalculator.genesisPledge(StateTree.load(store, genesis.parentStateRoot()), store));
                     supply = known;
                 }
             }
@@ -189,17 +241,33 @@ public final class TipsetExecutor {
             return tracer.tracesState() ? Optional.of(machine.stateTree().flush()) : Optional.empty();
         }
 
-        void applied(Optional<TipsetOutcome.AppliedMessage> explicit, Optional<String> implicitKind, long epoch, org.fvmreplay.fvm.message.Message message,
-                ApplyRet ret, Optional<Cid> before, Machine machine) {
-            tracer.messageApplied(new TipsetTracer.MessageApplied(position++, explicit, implicitKind, epoch, message, ret, before, stateRoot(machine),
+        void applied(
+                Optional<TipsetOutcome.AppliedMessage> explicit,
+                Optional<String> implicitKind,
+                long epoch,
+                org.fvmreplay.fvm.message.Message message,
+                ApplyRet ret,
+                Optional<Cid> before,
+                Machine machine) {
+            tracer.messageApplied(new TipsetTracer.MessageApplied(
+                    position++,
+                    explicit,
+                    implicitKind,
+                    epoch,
+                    message,
+                    ret,
+                    before,
+                    stateRoot(machine),
                     machine.blockstore()));
         }
 
-        TipsetOutcome.AppliedImplicit implicit(Executor executor, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
+        TipsetOutcome.AppliedImplicit implicit(
+                Executor executor, String kind, long epoch, org.fvmreplay.fvm.message.Message message) {
             Optional<Cid> before = stateRoot(executor.machine());
             ApplyRet ret = executor.applyImplicit(message);
             if (ret.exitCode() != 0) {
-                throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code " + ret.exitCode() + ": " + ret.failureInfo());
+                throw new TipsetExecutionException(kind + " at epoch " + epoch + " failed with exit code "
+                        + ret.exitCode() + ": " + ret.failureInfo());
             }
             applied(Optional.empty(), Optional.of(kind), epoch, message, ret, before, executor.machine());
             return new TipsetOutcome.AppliedImplicit(kind, epoch, message, ret);

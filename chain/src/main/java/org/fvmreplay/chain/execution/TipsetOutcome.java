@@ -46,8 +46,15 @@ public sealed interface TipsetOutcome {
      * The tipset ran: {@code stateRoot} and {@code receiptsRoot} are what its child's header should record as parent state
      * and parent receipts.
      */
-    record Executed(Tipset tipset, int networkVersion, Cid stateRoot, Cid receiptsRoot, List<AppliedMessage> messages, List<AppliedImplicit> implicit,
-            long elapsedNanos) implements TipsetOutcome {
+    record Executed(
+            Tipset tipset,
+            int networkVersion,
+            Cid stateRoot,
+            Cid receiptsRoot,
+            List<AppliedMessage> messages,
+            List<AppliedImplicit> implicit,
+            long elapsedNanos)
+            implements TipsetOutcome {
         public Executed {
             requireNonNull(tipset, "tipset is null");
             requireNonNull(stateRoot, "stateRoot is null");

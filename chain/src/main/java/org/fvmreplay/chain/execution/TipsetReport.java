@@ -17,8 +17,19 @@ import org.fvmreplay.ipld.cid.Cid;
  * @param firstDifference the first receipt that differs from the chain's, on a mismatch
  * @param messages explicit messages applied
  */
-public record TipsetReport(long epoch, TipsetKey key, int networkVersion, ReplayStatus status, String detail, Optional<Cid> computedStateRoot, Cid expectedStateRoot,
-        Optional<Cid> computedReceiptsRoot, Cid expectedReceiptsRoot, int messages, Optional<ReceiptDifference> firstDifference, long elapsedNanos) {
+public record TipsetReport(
+        long epoch,
+        TipsetKey key,
+        int networkVersion,
+        ReplayStatus status,
+        String detail,
+        Optional<Cid> computedStateRoot,
+        Cid expectedStateRoot,
+        Optional<Cid> computedReceiptsRoot,
+        Cid expectedReceiptsRoot,
+        int messages,
+        Optional<ReceiptDifference> firstDifference,
+        long elapsedNanos) {
     public TipsetReport {
         requireNonNull(key, "key is null");
         requireNonNull(status, "status is null");
@@ -31,5 +42,6 @@ public record TipsetReport(long epoch, TipsetKey key, int networkVersion, Replay
     }
 
     /** The first receipt (by position in the receipts AMT) that differs, with its message; either side may be absent. */
-    public record ReceiptDifference(int index, Optional<Cid> messageCid, Optional<MessageReceipt> expected, Optional<MessageReceipt> actual) {}
+    public record ReceiptDifference(
+            int index, Optional<Cid> messageCid, Optional<MessageReceipt> expected, Optional<MessageReceipt> actual) {}
 }

@@ -51,8 +51,16 @@ public interface TipsetTracer {
      * @param stateBefore and {@code stateAfter}: the state roots around it, when {@link #tracesState()}
      * @param store reads every block of both states; valid only during the call
      */
-    record MessageApplied(int position, Optional<TipsetOutcome.AppliedMessage> explicit, Optional<String> implicitKind, long epoch, Message message,
-            ApplyRet result, Optional<Cid> stateBefore, Optional<Cid> stateAfter, Blockstore store) {
+    record MessageApplied(
+            int position,
+            Optional<TipsetOutcome.AppliedMessage> explicit,
+            Optional<String> implicitKind,
+            long epoch,
+            Message message,
+            ApplyRet result,
+            Optional<Cid> stateBefore,
+            Optional<Cid> stateAfter,
+            Blockstore store) {
         public MessageApplied {
             requireNonNull(explicit, "explicit is null");
             requireNonNull(implicitKind, "implicitKind is null");

@@ -72,7 +72,8 @@ public final class TipsetExterns implements ChainExterns {
                 }
                 ts = chain.parent(ts);
             }
-            throw new ChainException("no beacon entry for round " + Long.toUnsignedString(round) + " (epoch " + epoch + ")");
+            throw new ChainException(
+                    "no beacon entry for round " + Long.toUnsignedString(round) + " (epoch " + epoch + ")");
         }
         return latestBeaconEntry(randomnessTipset(epoch, nv < 13));
     }
@@ -94,7 +95,8 @@ public final class TipsetExterns implements ChainExterns {
 
     private Tipset randomnessTipset(long epoch, boolean lookback) {
         if (epoch > anchor.height()) {
-            throw new ChainException("cannot draw randomness from the future: epoch " + epoch + " above " + anchor.height());
+            throw new ChainException(
+                    "cannot draw randomness from the future: epoch " + epoch + " above " + anchor.height());
         }
         return chain.tipsetByHeight(Math.max(epoch, 0), anchor, lookback);
     }

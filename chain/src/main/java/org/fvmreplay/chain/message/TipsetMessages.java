@@ -41,7 +41,8 @@ public final class TipsetMessages {
      *     {@code keySendersById} and an ID-addressed sender occurs
      * @throws ChainException when a block or message is missing, or a sender must be resolved and cannot be
      */
-    public static List<BlockMessages> forTipset(ChainStore chain, Tipset tipset, boolean keySendersById, SenderIds parentState) {
+    public static List<BlockMessages> forTipset(
+            ChainStore chain, Tipset tipset, boolean keySendersById, SenderIds parentState) {
         requireNonNull(chain, "chain is null");
         requireNonNull(tipset, "tipset is null");
         List<Candidate> candidates = new ArrayList<>();
@@ -67,7 +68,11 @@ public final class TipsetMessages {
                     kept.add(m);
                 }
             }
-            out.add(new BlockMessages(c.block().cid(), c.block().header().miner(), c.block().header().winCount(), kept));
+            out.add(new BlockMessages(
+                    c.block().cid(),
+                    c.block().header().miner(),
+                    c.block().header().winCount(),
+                    kept));
         }
         return out;
     }

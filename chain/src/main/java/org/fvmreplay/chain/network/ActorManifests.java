@@ -41,12 +41,14 @@ public final class ActorManifests {
             int version = entry.path("actors_version").asInt(-1);
             String cid = entry.path("manifest_cid").asText("");
             if (version < 0 || cid.isEmpty()) {
-                throw new IllegalArgumentException("actor_manifests entry needs actors_version and manifest_cid: " + entry);
+                throw new IllegalArgumentException(
+                        "actor_manifests entry needs actors_version and manifest_cid: " + entry);
             }
             Cid manifest = Cid.parse(cid);
             Cid previous = out.putIfAbsent(version, manifest);
             if (previous != null && !previous.equals(manifest)) {
-                throw new IllegalArgumentException("actor_manifests names two manifests for actors version " + version + ": " + previous + " and " + manifest);
+                throw new IllegalArgumentException("actor_manifests names two manifests for actors version " + version
+                        + ": " + previous + " and " + manifest);
             }
         }
         return Map.copyOf(out);

@@ -38,7 +38,9 @@ public sealed interface BeaconSchedule {
     /** drand networks by start epoch (Lotus {@code DrandSchedule}; chain/beacon/drand/drand.go for the round). */
     record Drand(List<DrandPoint> points) implements BeaconSchedule {
         public Drand {
-            points = requireNonNull(points, "points is null").stream().sorted(Comparator.comparingLong(DrandPoint::startEpoch)).toList();
+            points = requireNonNull(points, "points is null").stream()
+                    .sorted(Comparator.comparingLong(DrandPoint::startEpoch))
+                    .toList();
             if (points.isEmpty()) {
                 throw new IllegalArgumentException("a drand schedule needs at least one point");
             }

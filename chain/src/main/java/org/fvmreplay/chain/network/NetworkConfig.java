@@ -38,8 +38,11 @@ public record NetworkConfig(
         BuildConstants buildConstants) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Mainnet's and calibnet's genesis blocks (lotus {@code build/genesis}; the calibnet one also in its docs). */
-    public static final Cid MAINNET_GENESIS = Cid.parse("bafy2bzacecnamqgqmifpluoeldx7zzglxcljo6oja4vrmtj7432rphldpdmm2");
-    public static final Cid CALIBNET_GENESIS = Cid.parse("bafy2bzacecyaggy24wol5ruvs6qm73gjibs2l2iyhcqmvi7r7a4ph7zx3yqd4");
+    public static final Cid MAINNET_GENESIS =
+            Cid.parse("bafy2bzacecnamqgqmifpluoeldx7zzglxcljo6oja4vrmtj7432rphldpdmm2");
+
+    public static final Cid CALIBNET_GENESIS =
+            Cid.parse("bafy2bzacecyaggy24wol5ruvs6qm73gjibs2l2iyhcqmvi7r7a4ph7zx3yqd4");
 
     public NetworkConfig {
         requireNonNull(name, "name is null");
@@ -61,7 +64,8 @@ public record NetworkConfig(
                 throw new IllegalArgumentException("upgrade " + u + " downgrades from network version " + nv);
             }
             if (i > 0 && upgrades.get(i - 1).height() >= u.height()) {
-                throw new IllegalArgumentException("upgrade heights must strictly increase: " + upgrades.get(i - 1) + ", " + u);
+                throw new IllegalArgumentException(
+                        "upgrade heights must strictly increase: " + upgrades.get(i - 1) + ", " + u);
             }
             nv = u.networkVersion();
         }
@@ -89,7 +93,9 @@ public record NetworkConfig(
 
     /** The upgrades whose height lies in {@code [fromInclusive, toExclusive)}: what a replay from one epoch to another crosses. */
     public List<Upgrade> upgradesBetween(long fromInclusive, long toExclusive) {
-        return upgrades.stream().filter(u -> u.height() >= fromInclusive && u.height() < toExclusive).toList();
+        return upgrades.stream()
+                .filter(u -> u.height() >= fromInclusive && u.height() < toExclusive)
+                .toList();
     }
 
     /**
@@ -159,12 +165,20 @@ public record NetworkConfig(
                 up("GoldenWeek", 27, 5_348_280, 17, true),
                 up("FireHorse", 28, 6_052_800, 18, true),
                 up("Xx", 29, 9_999_999_999L, 19, true));
-        // drand: incentinet from genesis, mainnet from Smoke, quicknet from Phoenix (Dragon + 120); lotus build/buildconstants/drand.go
+        // drand: incentinet from genesis, mainnet from Smoke, quicknet from Phoenix (Dragon + 120); lotus
+        // build/buildconstants/drand.go
         BeaconSchedule beacon = new BeaconSchedule.Drand(List.of(
                 new BeaconSchedule.DrandPoint(0, 1_595_873_820L, 30),
                 new BeaconSchedule.DrandPoint(51_000, 1_595_431_050L, 30),
                 new BeaconSchedule.DrandPoint(dragon + 120, 1_692_803_367L, 3)));
-        return new NetworkConfig("mainnet", Optional.of(MAINNET_GENESIS), 0, u, 30, OptionalLong.empty(), beacon,
+        return new NetworkConfig(
+                "mainnet",
+                Optional.of(MAINNET_GENESIS),
+                0,
+                u,
+                30,
+                OptionalLong.empty(),
+                beacon,
                 BuildConstants.mainnet());
     }
 
@@ -206,7 +220,14 @@ public record NetworkConfig(
         BeaconSchedule beacon = new BeaconSchedule.Drand(List.of(
                 new BeaconSchedule.DrandPoint(0, 1_595_431_050L, 30),
                 new BeaconSchedule.DrandPoint(dragon + 120, 1_692_803_367L, 3)));
-        return new NetworkConfig("calibrationnet", Optional.of(CALIBNET_GENESIS), 0, u, 30, OptionalLong.empty(), beacon,
+        return new NetworkConfig(
+                "calibrationnet",
+                Optional.of(CALIBNET_GENESIS),
+                0,
+                u,
+                30,
+                OptionalLong.empty(),
+                beacon,
                 BuildConstants.calibnet());
     }
 
@@ -238,7 +259,12 @@ public record NetworkConfig(
             long height = required(e, "height").asLong();
             JsonNode av = e.path("actors_version");
             OptionalInt actors = av.isIntegralNumber() ? OptionalInt.of(av.asInt()) : OptionalInt.empty();
-            Upgrade u = new Upgrade(e.path("name").asText(""), nv, height, actors, e.path("migration").asBoolean(false));
+            Upgrade u = new Upgrade(
+                    e.path("name").asText(""),
+                    nv,
+                    height,
+                    actors,
+                    e.path("migration").asBoolean(false));
             // An upgrade at a negative height is in effect at genesis (Lotus drops it from the schedule).
             if (height < 0) {
                 genesisNv = Math.max(genesisNv, nv);
@@ -250,11 +276,22 @@ public record NetworkConfig(
         if (root.has("genesis_network_version")) {
             genesisNv = requiredInt(root, "genesis_network_version");
         }
-        Optional<Cid> genesis = root.hasNonNull("genesis_cid") ? Optional.of(Cid.parse(root.get("genesis_cid").asText())) : Optional.empty();
+        Optional<Cid> genesis = root.hasNonNull("genesis_cid")
+                ? Optional.of(Cid.parse(root.get("genesis_cid").asText()))
+                : Optional.empty();
         String name = root.path("network_name").asText("");
         long blockDelay = root.path("block_delay_secs").asLong(30);
-        OptionalLong genesisTs = root.hasNonNull("genesis_timestamp") ? OptionalLong.of(root.get("genesis_timestamp").asLong()) : OptionalLong.empty();
-        return new NetworkConfig(name, genesis, genesisNv, enabled, blockDelay, genesisTs, beacon(root.path("beacon")),
+        OptionalLong genesisTs = root.hasNonNull("genesis_timestamp")
+                ? OptionalLong.of(root.get("genesis_timestamp").asLong())
+                : OptionalLong.empty();
+        return new NetworkConfig(
+                name,
+                genesis,
+                genesisNv,
+                enabled,
+                blockDelay,
+                genesisTs,
+                beacon(root.path("beacon")),
                 buildConstants(root.path("build_constants")));
     }
 
@@ -269,7 +306,9 @@ public record NetworkConfig(
             case "drand":
                 List<BeaconSchedule.DrandPoint> points = new ArrayList<>();
                 for (JsonNode p : node.path("schedule")) {
-                    points.add(new BeaconSchedule.DrandPoint(required(p, "start_epoch").asLong(), required(p, "genesis_time").asLong(),
+                    points.add(new BeaconSchedule.DrandPoint(
+                            required(p, "start_epoch").asLong(),
+                            required(p, "genesis_time").asLong(),
                             required(p, "period").asLong()));
                 }
                 return new BeaconSchedule.Drand(points);
@@ -289,8 +328,12 @@ public record NetworkConfig(
                 node.path("liftoff_height").asLong(d.liftoffHeight()),
                 node.path("calico_height").asLong(d.calicoHeight()),
                 node.path("hyperdrive_height").asLong(d.hyperdriveHeight()),
-                node.has("initial_fil_reserved") ? new BigInteger(node.get("initial_fil_reserved").asText()) : d.initialFilReserved(),
-                node.has("teep_initial_fil_reserved") ? new BigInteger(node.get("teep_initial_fil_reserved").asText()) : d.teepInitialFilReserved());
+                node.has("initial_fil_reserved")
+                        ? new BigInteger(node.get("initial_fil_reserved").asText())
+                        : d.initialFilReserved(),
+                node.has("teep_initial_fil_reserved")
+                        ? new BigInteger(node.get("teep_initial_fil_reserved").asText())
+                        : d.teepInitialFilReserved());
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -46,8 +46,11 @@ public record MessageReceipt(long exitCode, byte[] returnData, long gasUsed, Opt
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MessageReceipt m && m.exitCode == exitCode && m.gasUsed == gasUsed
-                && Arrays.equals(m.returnData, returnData) && m.eventsRoot.equals(eventsRoot);
+        return o instanceof MessageReceipt m
+                && m.exitCode == exitCode
+                && m.gasUsed == gasUsed
+                && Arrays.equals(m.returnData, returnData)
+                && m.eventsRoot.equals(eventsRoot);
     }
 
     @Override

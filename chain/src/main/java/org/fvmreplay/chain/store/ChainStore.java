@@ -108,7 +108,8 @@ public final class ChainStore {
             throw new ChainException("height " + height + " is negative");
         }
         if (height > anchor.height()) {
-            throw new ChainException("looking for tipset at height " + height + " above the anchor at " + anchor.height());
+            throw new ChainException(
+                    "looking for tipset at height " + height + " above the anchor at " + anchor.height());
         }
         Tipset ts = anchor;
         while (true) {

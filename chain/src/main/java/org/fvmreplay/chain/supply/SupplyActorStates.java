@@ -49,7 +49,8 @@ final class SupplyActorStates {
         } catch (CborException e) {
             throw new ChainException(what + " actor state " + actor.head() + " is malformed: " + e.getMessage(), e);
         }
-        if (!(v instanceof IpldValue.ListValue list) || !sizes.contains(list.values().size())) {
+        if (!(v instanceof IpldValue.ListValue list)
+                || !sizes.contains(list.values().size())) {
             throw new ChainException(what + " actor state " + actor.head() + " is not a supported layout (tuple of "
                     + sizes + " fields, actors v12-v18)");
         }

@@ -114,7 +114,8 @@ public final class SupplyCalculator {
         BigInteger reserveDisbursed = BigInteger.ZERO;
         if (epoch > network.buildConstants().assemblyHeight()) {
             // The reserve can receive funds, so this can go negative; Lotus does not clamp it.
-            reserveDisbursed = network.initialFilReserved(nv).subtract(actor(actors, RESERVE, "reserve").balance());
+            reserveDisbursed = network.initialFilReserved(nv)
+                    .subtract(actor(actors, RESERVE, "reserve").balance());
         }
         BigInteger mined = SupplyActorStates.rewardTotalStoragePowerReward(store, actor(actors, REWARD, "reward"));
         BigInteger burnt = actor(actors, BURNT, "burnt funds").balance();
@@ -123,7 +124,11 @@ public final class SupplyCalculator {
             // FIP-0065: from nv23 the market's locked funds count as circulating.
             locked = locked.add(SupplyActorStates.marketTotalLocked(store, actor(actors, MARKET, "market")));
         }
-        BigInteger circulating = vested.add(mined).add(reserveDisbursed).subtract(burnt).subtract(locked).max(BigInteger.ZERO);
+        BigInteger circulating = vested.add(mined)
+                .add(reserveDisbursed)
+                .subtract(burnt)
+                .subtract(locked)
+                .max(BigInteger.ZERO);
         return new CirculatingSupply(vested, mined, burnt, locked, reserveDisbursed, circulating);
     }
 
@@ -150,6 +155,7 @@ public final class SupplyCalculator {
     }
 
     private static ActorState actor(LongFunction<Optional<ActorState>> actors, long id, String what) {
-        return actors.apply(id).orElseThrow(() -> new ChainException("the state has no " + what + " actor (f0" + id + ")"));
+        return actors.apply(id)
+                .orElseThrow(() -> new ChainException("the state has no " + what + " actor (f0" + id + ")"));
     }
 }

@@ -22,7 +22,8 @@ class Frc42Test {
 
     @Test
     void skipsWordsBelowTwoToThe24() {
-        // blake2b-512("1|Method51") starts with the word 3925718 (< 2^24), then 286394602 (computed with Python's hashlib)
+        // blake2b-512("1|Method51") starts with the word 3925718 (< 2^24), then 286394602 (computed with Python's
+        // hashlib)
         assertThat(Frc42.methodNumber("Method51")).isEqualTo(286394602L);
     }
 

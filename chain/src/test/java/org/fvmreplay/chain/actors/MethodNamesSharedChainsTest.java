@@ -35,30 +35,39 @@ class MethodNamesSharedChainsTest {
         for (String chain : List.of("devnet-a", "devnet-c")) {
             Map<Long, Integer> networkVersions = new HashMap<>();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    new ZstdInputStream(Files.newInputStream(SharedChain.dir(chain).resolve("tipsets.jsonl.zst"))), StandardCharsets.UTF_8))) {
+                    new ZstdInputStream(
+                            Files.newInputStream(SharedChain.dir(chain).resolve("tipsets.jsonl.zst"))),
+                    StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.isBlank()) {
                         continue;
                     }
                     JsonNode tipset = JSON.readTree(line);
-                    networkVersions.put(tipset.get("epoch").asLong(), tipset.get("network_version").asInt());
+                    networkVersions.put(
+                            tipset.get("epoch").asLong(),
+                            tipset.get("network_version").asInt());
                     if (tipset.path("parent_messages").isEmpty()) {
                         continue;
                     }
                     // the parent's messages ran under the parent's network version
-                    int actorsVersion = ActorsVersions.forNetworkVersion(networkVersions.get(tipset.get("parent_epoch").asLong())).orElseThrow();
+                    int actorsVersion = ActorsVersions.forNetworkVersion(networkVersions.get(
+                                    tipset.get("parent_epoch").asLong()))
+                            .orElseThrow();
                     for (JsonNode m : tipset.get("parent_messages")) {
                         receipts++;
                         String actor = m.get("to_actor").asText();
                         long method = m.get("method").asLong();
-                        String expected = m.hasNonNull("method_name") ? m.get("method_name").asText() : "";
+                        String expected = m.hasNonNull("method_name")
+                                ? m.get("method_name").asText()
+                                : "";
                         // Lotus writes (none) for a receiver that does not exist
                         String type = actor.equals("(none)") ? null : actor;
-                        String got = MethodNames.name(type, method, actorsVersion).orElse("");
+                        String got =
+                                MethodNames.name(type, method, actorsVersion).orElse("");
                         pairs.put(actor + " " + method + " v" + actorsVersion, expected);
                         if (!got.equals(expected)) {
-                            mismatches.add(chain + " epoch " + tipset.get("parent_epoch") + " " + actor + " " + method + ": Lotus '" + expected + "', table '"
-                                    + got + "'");
+                            mismatches.add(chain + " epoch " + tipset.get("parent_epoch") + " " + actor + " " + method
+                                    + ": Lotus '" + expected + "', table '" + got + "'");
                         }
                     }
                 }
@@ -67,9 +76,12 @@ class MethodNamesSharedChainsTest {
         long named = pairs.values().stream().filter(n -> !n.isEmpty()).count();
         Map<String, String> distinct = new TreeMap<>();
         pairs.forEach((k, v) -> distinct.put(k.substring(0, k.lastIndexOf(' ')), v));
-        long namedDistinct = distinct.values().stream().filter(n -> !n.isEmpty()).count();
-        System.out.printf("method names: %d receipts; %d distinct (actor, method) pairs, %d of them named by Lotus; %d (actor, method, actors version) "
-                + "triples, %d named; mismatches: %d%n", receipts, distinct.size(), namedDistinct, pairs.size(), named, mismatches.size());
+        long namedDistinct =
+                distinct.values().stream().filter(n -> !n.isEmpty()).count();
+        System.out.printf(
+                "method names: %d receipts; %d distinct (actor, method) pairs, %d of them named by Lotus; %d (actor, method, actors version) "
+                        + "triples, %d named; mismatches: %d%n",
+                receipts, distinct.size(), namedDistinct, pairs.size(), named, mismatches.size());
         assertThat(receipts).isGreaterThan(1000);
         assertThat(namedDistinct).isGreaterThanOrEqualTo(20);
         assertThat(mismatches).isEmpty();

@@ -9,15 +9,31 @@ import org.junit.jupiter.api.Test;
 
 class MethodNamesTest {
     /** The bundle manifests' actor names, actors v10 on. */
-    private static final List<String> TYPES = List.of("account", "cron", "datacap", "eam", "ethaccount", "evm", "init", "multisig", "paymentchannel",
-            "placeholder", "reward", "storagemarket", "storageminer", "storagepower", "system", "verifiedregistry");
+    private static final List<String> TYPES = List.of(
+            "account",
+            "cron",
+            "datacap",
+            "eam",
+            "ethaccount",
+            "evm",
+            "init",
+            "multisig",
+            "paymentchannel",
+            "placeholder",
+            "reward",
+            "storagemarket",
+            "storageminer",
+            "storagepower",
+            "system",
+            "verifiedregistry");
 
     @Test
     void legacyAndExportedNumbers() {
         assertThat(MethodNames.name("storageminer", 34, 18)).contains("ProveCommitSectors3");
         assertThat(MethodNames.name("eam", 4, 12)).contains("CreateExternal");
         assertThat(MethodNames.name("evm", 3844450837L, 16)).contains("InvokeContract");
-        assertThat(MethodNames.name("storageminer", Frc42.methodNumber("ChangePeerID"), 14)).contains("ChangePeerIDExported");
+        assertThat(MethodNames.name("storageminer", Frc42.methodNumber("ChangePeerID"), 14))
+                .contains("ChangePeerIDExported");
         assertThat(MethodNames.name("multisig", 3726118371L, 13)).contains("UniversalReceiverHook");
     }
 
@@ -58,16 +74,25 @@ class MethodNamesTest {
     void tableCoversEveryActorOfEveryVersion() {
         for (int v = 12; v <= MethodNames.NEWEST_ACTORS_VERSION; v++) {
             int version = v;
-            Set<String> withConstructor = MethodNames.entries().stream().filter(e -> e.in(version) && e.method() == 1).map(MethodNames.Entry::actorType)
+            Set<String> withConstructor = MethodNames.entries().stream()
+                    .filter(e -> e.in(version) && e.method() == 1)
+                    .map(MethodNames.Entry::actorType)
                     .collect(Collectors.toSet());
             // the placeholder actor has no methods at all: it only receives value until something claims its address
-            assertThat(withConstructor).as("actors v" + v).containsExactlyInAnyOrderElementsOf(TYPES.stream().filter(t -> !t.equals("placeholder")).toList());
+            assertThat(withConstructor)
+                    .as("actors v" + v)
+                    .containsExactlyInAnyOrderElementsOf(
+                            TYPES.stream().filter(t -> !t.equals("placeholder")).toList());
         }
         assertThat(MethodNames.entries()).allSatisfy(e -> {
-            assertThat(e.exportedAs().isPresent()).as(e.toString()).isEqualTo(e.method() >= Frc42.FIRST_EXPORTED_METHOD);
+            assertThat(e.exportedAs().isPresent())
+                    .as(e.toString())
+                    .isEqualTo(e.method() >= Frc42.FIRST_EXPORTED_METHOD);
             assertThat(e.name()).matches("[A-Z][A-Za-z0-9_]*");
         });
         // exported methods that Lotus leaves unnamed are few, and none replaces a Lotus name
-        assertThat(MethodNames.entries().stream().filter(e -> !e.inLotus())).extracting(MethodNames.Entry::name).containsExactly("MinerPowerExported");
+        assertThat(MethodNames.entries().stream().filter(e -> !e.inLotus()))
+                .extracting(MethodNames.Entry::name)
+                .containsExactly("MinerPowerExported");
     }
 }

@@ -29,7 +29,9 @@ class ChainHeadersTest {
             tipsets++;
             for (Tipset.Block b : ts.blocks()) {
                 byte[] stored = c.store().get(b.cid());
-                assertThat(b.header().encode()).as("header %s re-encodes", b.cid()).isEqualTo(stored);
+                assertThat(b.header().encode())
+                        .as("header %s re-encodes", b.cid())
+                        .isEqualTo(stored);
                 assertThat(b.header().cid()).isEqualTo(b.cid());
                 assertThat(BlockHeader.decode(b.cid(), stored)).isEqualTo(b.header());
                 headers++;
@@ -37,20 +39,27 @@ class ChainHeadersTest {
             JsonNode record = expected.get(ts.height());
             assertThat(record).as("tipset at %d in tipsets.jsonl", ts.height()).isNotNull();
             assertThat(ts.key()).as("tipset order at %d", ts.height()).isEqualTo(SharedChain.key(record));
-            assertThat(ts.parentStateRoot().toString()).isEqualTo(record.get("parent_state_root").asText());
-            assertThat(ts.parentBaseFee().toString()).isEqualTo(record.get("parent_base_fee").asText());
+            assertThat(ts.parentStateRoot().toString())
+                    .isEqualTo(record.get("parent_state_root").asText());
+            assertThat(ts.parentBaseFee().toString())
+                    .isEqualTo(record.get("parent_base_fee").asText());
             if (ts.height() == 0) {
                 assertThat(ts.minTicketBlock().header().winCount()).isZero();
                 break;
             }
             // The child's Parents are the parent tipset's key in tipset order, and its key CID follows from them.
             Tipset parent = c.chain().parent(ts);
-            assertThat(parent.key()).isEqualTo(new TipsetKey(ts.blocks().get(0).header().parents()));
-            assertThat(parent.key().cid()).isEqualTo(keyCidByHand(ts.blocks().get(0).header().parents().toArray(Cid[]::new)));
+            assertThat(parent.key())
+                    .isEqualTo(new TipsetKey(ts.blocks().get(0).header().parents()));
+            assertThat(parent.key().cid())
+                    .isEqualTo(
+                            keyCidByHand(ts.blocks().get(0).header().parents().toArray(Cid[]::new)));
             assertThat(parent.height()).isEqualTo(record.get("parent_epoch").asLong());
             ts = parent;
         }
-        assertThat(tipsets).isEqualTo(c.manifest().get("tipsets").asInt()).isEqualTo(c.tipsets().size());
+        assertThat(tipsets)
+                .isEqualTo(c.manifest().get("tipsets").asInt())
+                .isEqualTo(c.tipsets().size());
         assertThat(headers).isEqualTo(tipsets);
     }
 

@@ -25,8 +25,14 @@ class StateFieldDiffTest {
 
     @Test
     void reportsEachDifferingIndexWithBothEncodings() {
-        Cid before = store.putDagCbor(encode(new CborWriter().writeArrayHeader(3).writeLong(1).writeText("a").writeCid(link)));
-        Cid after = store.putDagCbor(encode(new CborWriter().writeArrayHeader(4).writeLong(1).writeText("b").writeCid(link).writeLong(4)));
+        Cid before = store.putDagCbor(encode(
+                new CborWriter().writeArrayHeader(3).writeLong(1).writeText("a").writeCid(link)));
+        Cid after = store.putDagCbor(encode(new CborWriter()
+                .writeArrayHeader(4)
+                .writeLong(1)
+                .writeText("b")
+                .writeCid(link)
+                .writeLong(4)));
 
         FieldDiffResult result = StateFieldDiff.diff(store, before, after);
 
@@ -34,17 +40,22 @@ class StateFieldDiffTest {
         assertThat(result.decodeError()).isEmpty();
         assertThat(result.headBefore()).isEqualTo(before);
         assertThat(result.headAfter()).isEqualTo(after);
-        assertThat(result.fields()).containsExactly(new FieldChange(1, Optional.of(text("a")), Optional.of(text("b"))),
-                new FieldChange(3, Optional.empty(), Optional.of(new byte[] {4})));
+        assertThat(result.fields())
+                .containsExactly(
+                        new FieldChange(1, Optional.of(text("a")), Optional.of(text("b"))),
+                        new FieldChange(3, Optional.empty(), Optional.of(new byte[] {4})));
     }
 
     @Test
     void aShorterTupleHasItsMissingFieldsEmpty() {
-        Cid before = store.putDagCbor(encode(new CborWriter().writeArrayHeader(2).writeLong(1).writeText("a")));
+        Cid before = store.putDagCbor(
+                encode(new CborWriter().writeArrayHeader(2).writeLong(1).writeText("a")));
         Cid after = store.putDagCbor(encode(new CborWriter().writeArrayHeader(1).writeLong(2)));
 
-        assertThat(StateFieldDiff.diff(store, before, after).fields()).containsExactly(new FieldChange(0, Optional.of(new byte[] {1}), Optional.of(new byte[] {2})),
-                new FieldChange(1, Optional.of(text("a")), Optional.empty()));
+        assertThat(StateFieldDiff.diff(store, before, after).fields())
+                .containsExactly(
+                        new FieldChange(0, Optional.of(new byte[] {1}), Optional.of(new byte[] {2})),
+                        new FieldChange(1, Optional.of(text("a")), Optional.empty()));
     }
 
     @Test
@@ -61,26 +72,33 @@ class StateFieldDiffTest {
 
     @Test
     void aMissingHeadIsADecodeError() {
-        Cid present = store.putDagCbor(encode(new CborWriter().writeArrayHeader(1).writeLong(1)));
+        Cid present =
+                store.putDagCbor(encode(new CborWriter().writeArrayHeader(1).writeLong(1)));
         Cid absent = Cid.forDagCbor(encode(new CborWriter().writeArrayHeader(1).writeLong(2)));
 
         FieldDiffResult result = StateFieldDiff.diff(store, present, absent);
 
         assertThat(result.fields()).isEmpty();
         assertThat(result.decoded()).isFalse();
-        assertThat(result.decodeError()).hasValueSatisfying(e -> assertThat(e).contains(absent.toString()).contains("not in the store"));
+        assertThat(result.decodeError())
+                .hasValueSatisfying(
+                        e -> assertThat(e).contains(absent.toString()).contains("not in the store"));
     }
 
     @Test
     void aHeadThatIsNotAnArrayIsADecodeError() {
         Cid tuple = store.putDagCbor(encode(new CborWriter().writeArrayHeader(1).writeLong(1)));
-        Cid map = store.putDagCbor(encode(new CborWriter().writeMapHeader(1).writeText("k").writeLong(1)));
+        Cid map = store.putDagCbor(
+                encode(new CborWriter().writeMapHeader(1).writeText("k").writeLong(1)));
         Cid number = store.putDagCbor(encode(new CborWriter().writeLong(7)));
 
-        assertThat(StateFieldDiff.diff(store, tuple, map).decodeError()).hasValueSatisfying(e -> assertThat(e).contains(map.toString()).contains("map, not an array"));
+        assertThat(StateFieldDiff.diff(store, tuple, map).decodeError())
+                .hasValueSatisfying(e -> assertThat(e).contains(map.toString()).contains("map, not an array"));
         FieldDiffResult both = StateFieldDiff.diff(store, number, map);
         assertThat(both.fields()).isEmpty();
-        assertThat(both.decodeError()).hasValueSatisfying(e -> assertThat(e).contains(number.toString()).contains(map.toString()));
+        assertThat(both.decodeError())
+                .hasValueSatisfying(
+                        e -> assertThat(e).contains(number.toString()).contains(map.toString()));
     }
 
     @Test
@@ -94,7 +112,10 @@ class StateFieldDiffTest {
         for (Cid bad : new Cid[] {truncated, trailing, empty}) {
             FieldDiffResult result = StateFieldDiff.diff(store, tuple, bad);
             assertThat(result.fields()).isEmpty();
-            assertThat(result.decodeError()).as("head %s", bad).hasValueSatisfying(e -> assertThat(e).contains(bad.toString()).contains("not valid DAG-CBOR"));
+            assertThat(result.decodeError())
+                    .as("head %s", bad)
+                    .hasValueSatisfying(
+                            e -> assertThat(e).contains(bad.toString()).contains("not valid DAG-CBOR"));
         }
     }
 

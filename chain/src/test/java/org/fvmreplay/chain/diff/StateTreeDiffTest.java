@@ -51,21 +51,52 @@ class StateTreeDiffTest {
         edits.put(1000L, Optional.of(actor(1000)));
         edits.put(7L, Optional.of(actor(7)));
         edits.put(120L, Optional.empty());
-        edits.put(130L, Optional.of(new ActorState(a130.code(), a130.head(), a130.sequence() + 1, a130.balance().subtract(BigInteger.TEN), Optional.empty())));
-        edits.put(140L, Optional.of(new ActorState(a140.code(), StateTrees.head(-140), a140.sequence(), a140.balance(), Optional.empty())));
-        edits.put(141L, Optional.of(new ActorState(StateTrees.EVM, a141.head(), a141.sequence(), a141.balance(), Optional.empty())));
+        edits.put(
+                130L,
+                Optional.of(new ActorState(
+                        a130.code(),
+                        a130.head(),
+                        a130.sequence() + 1,
+                        a130.balance().subtract(BigInteger.TEN),
+                        Optional.empty())));
+        edits.put(
+                140L,
+                Optional.of(new ActorState(
+                        a140.code(), StateTrees.head(-140), a140.sequence(), a140.balance(), Optional.empty())));
+        edits.put(
+                141L,
+                Optional.of(new ActorState(
+                        StateTrees.EVM, a141.head(), a141.sequence(), a141.balance(), Optional.empty())));
         Address f4 = Address.delegated(10, new byte[20]);
-        edits.put(142L, Optional.of(new ActorState(a142.code(), a142.head(), a142.sequence(), a142.balance(), Optional.of(f4))));
+        edits.put(
+                142L,
+                Optional.of(
+                        new ActorState(a142.code(), a142.head(), a142.sequence(), a142.balance(), Optional.of(f4))));
         Cid after = StateTrees.with(store, before, edits);
 
         List<ActorChange> changes = StateTreeDiff.diff(store, before, after);
 
         assertThat(changes).extracting(ActorChange::actorId).containsExactly(7L, 120L, 130L, 140L, 141L, 142L, 1000L);
-        assertThat(changes).extracting(ActorChange::kind).containsExactly(Kind.CREATED, Kind.DELETED, Kind.MODIFIED, Kind.MODIFIED, Kind.MODIFIED,
-                Kind.MODIFIED, Kind.CREATED);
-        assertThat(changes).extracting(ActorChange::changedFields).containsExactly(EnumSet.allOf(Field.class),
-                EnumSet.allOf(Field.class), EnumSet.of(Field.NONCE, Field.BALANCE), EnumSet.of(Field.HEAD),
-                EnumSet.of(Field.CODE), EnumSet.of(Field.DELEGATED_ADDRESS), EnumSet.allOf(Field.class));
+        assertThat(changes)
+                .extracting(ActorChange::kind)
+                .containsExactly(
+                        Kind.CREATED,
+                        Kind.DELETED,
+                        Kind.MODIFIED,
+                        Kind.MODIFIED,
+                        Kind.MODIFIED,
+                        Kind.MODIFIED,
+                        Kind.CREATED);
+        assertThat(changes)
+                .extracting(ActorChange::changedFields)
+                .containsExactly(
+                        EnumSet.allOf(Field.class),
+                        EnumSet.allOf(Field.class),
+                        EnumSet.of(Field.NONCE, Field.BALANCE),
+                        EnumSet.of(Field.HEAD),
+                        EnumSet.of(Field.CODE),
+                        EnumSet.of(Field.DELEGATED_ADDRESS),
+                        EnumSet.allOf(Field.class));
         assertThat(changes.get(0).before()).isEmpty();
         assertThat(changes.get(0).after()).contains(actor(7));
         assertThat(changes.get(1).before()).contains(actor(120));
@@ -103,7 +134,13 @@ class StateTreeDiffTest {
         int levels = StateTrees.levels(memory, root);
         int nodes = StateTrees.nodes(memory, root);
         ActorState a = actor(3000);
-        Cid modified = StateTrees.with(store, root, Map.of(3000L, Optional.of(new ActorState(a.code(), a.head(), a.sequence() + 1, a.balance(), Optional.empty()))));
+        Cid modified = StateTrees.with(
+                store,
+                root,
+                Map.of(
+                        3000L,
+                        Optional.of(
+                                new ActorState(a.code(), a.head(), a.sequence() + 1, a.balance(), Optional.empty()))));
         Cid created = StateTrees.with(store, root, Map.of(77L, Optional.of(actor(77))));
         Cid deleted = StateTrees.with(store, root, Map.of(4321L, Optional.empty()));
 
@@ -114,10 +151,13 @@ class StateTreeDiffTest {
             store.reset();
             List<ActorChange> changes = StateTreeDiff.diff(store, root, after);
             assertThat(changes).hasSize(1);
-            assertThat(store.reads()).as("blocks read for one change in %s actors, %s HAMT nodes, %s levels", 5000, nodes, levels)
+            assertThat(store.reads())
+                    .as("blocks read for one change in %s actors, %s HAMT nodes, %s levels", 5000, nodes, levels)
                     .isLessThanOrEqualTo(bound);
             store.reset();
-            assertThat(StateTreeDiff.diff(store, after, root)).as("the reverse diff").hasSize(1);
+            assertThat(StateTreeDiff.diff(store, after, root))
+                    .as("the reverse diff")
+                    .hasSize(1);
             assertThat(store.reads()).isLessThanOrEqualTo(bound);
         }
         assertThat(nodes).as("the tree is far larger than what was read").isGreaterThan(50 * bound);
@@ -142,8 +182,14 @@ class StateTreeDiffTest {
                     edits.put(id, Optional.empty());
                 } else {
                     ActorState a = actor(id);
-                    edits.put(id, Optional.of(new ActorState(random.nextBoolean() ? a.code() : StateTrees.EVM, a.head(), random.nextInt(3),
-                            a.balance().add(BigInteger.valueOf(random.nextInt(2))), Optional.empty())));
+                    edits.put(
+                            id,
+                            Optional.of(new ActorState(
+                                    random.nextBoolean() ? a.code() : StateTrees.EVM,
+                                    a.head(),
+                                    random.nextInt(3),
+                                    a.balance().add(BigInteger.valueOf(random.nextInt(2))),
+                                    Optional.empty())));
                 }
             }
             if (round == 59) {
@@ -167,9 +213,15 @@ class StateTreeDiffTest {
                     expected.add(ActorChange.of(id, b, a));
                 }
             }
-            assertThat(changes).as("round %s: %s edits on %s actors", round, edits.size(), before.size()).isEqualTo(expected);
-            assertThat(StateDiffApplier.apply(store, root, changes)).as("round %s applied", round).isEqualTo(next);
-            assertThat(StateTreeDiff.diff(store, next, root)).as("round %s reversed", round).hasSize(expected.size());
+            assertThat(changes)
+                    .as("round %s: %s edits on %s actors", round, edits.size(), before.size())
+                    .isEqualTo(expected);
+            assertThat(StateDiffApplier.apply(store, root, changes))
+                    .as("round %s applied", round)
+                    .isEqualTo(next);
+            assertThat(StateTreeDiff.diff(store, next, root))
+                    .as("round %s reversed", round)
+                    .hasSize(expected.size());
             root = next;
             model = after;
         }
@@ -182,7 +234,9 @@ class StateTreeDiffTest {
         Cid after = StateTrees.with(store, before, Map.of(120L, Optional.empty()));
         List<ActorChange> changes = StateTreeDiff.diff(store, before, after);
 
-        assertThatThrownBy(() -> StateDiffApplier.apply(store, after, changes)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("f0120");
+        assertThatThrownBy(() -> StateDiffApplier.apply(store, after, changes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("f0120");
     }
 
     @Test
@@ -191,9 +245,16 @@ class StateTreeDiffTest {
         StateRoot r = StateRoot.load(store, root);
         Hamt actors = Hamt.load(r.actors(), store);
         actors.set(Address.secp256k1(new byte[20]).toBytes(), actor(1).encode(5));
-        Cid bad = store.putDagCbor(new CborWriter(96).writeArrayHeader(3).writeLong(5).writeCid(actors.flush()).writeCid(r.info()).toByteArray());
+        Cid bad = store.putDagCbor(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeLong(5)
+                .writeCid(actors.flush())
+                .writeCid(r.info())
+                .toByteArray());
 
-        assertThatThrownBy(() -> StateTreeDiff.diff(store, root, bad)).isInstanceOf(StateTreeException.class).hasMessageContaining("not an ID address");
+        assertThatThrownBy(() -> StateTreeDiff.diff(store, root, bad))
+                .isInstanceOf(StateTreeException.class)
+                .hasMessageContaining("not an ID address");
     }
 
     @Test
@@ -201,18 +262,30 @@ class StateTreeDiffTest {
         Cid root = tree(100, 110);
         StateRoot r = StateRoot.load(store, root);
         Hamt actors = Hamt.load(r.actors(), store);
-        actors.set(Address.id(105).toBytes(), new CborWriter(4).writeArrayHeader(1).writeLong(1).toByteArray());
-        Cid bad = store.putDagCbor(new CborWriter(96).writeArrayHeader(3).writeLong(5).writeCid(actors.flush()).writeCid(r.info()).toByteArray());
+        actors.set(
+                Address.id(105).toBytes(),
+                new CborWriter(4).writeArrayHeader(1).writeLong(1).toByteArray());
+        Cid bad = store.putDagCbor(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeLong(5)
+                .writeCid(actors.flush())
+                .writeCid(r.info())
+                .toByteArray());
 
-        assertThatThrownBy(() -> StateTreeDiff.diff(store, root, bad)).isInstanceOf(StateTreeException.class).hasMessageContaining("f0105");
+        assertThatThrownBy(() -> StateTreeDiff.diff(store, root, bad))
+                .isInstanceOf(StateTreeException.class)
+                .hasMessageContaining("f0105");
     }
 
     @Test
     void changeKindAndFieldsMustMatchItsStates() {
-        assertThatThrownBy(() -> new ActorChange(1, Kind.MODIFIED, Optional.empty(), Optional.of(actor(1)), EnumSet.allOf(Field.class)))
+        assertThatThrownBy(() -> new ActorChange(
+                        1, Kind.MODIFIED, Optional.empty(), Optional.of(actor(1)), EnumSet.allOf(Field.class)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ActorChange(1, Kind.MODIFIED, Optional.of(actor(1)), Optional.of(actor(2)), EnumSet.of(Field.CODE)))
+        assertThatThrownBy(() -> new ActorChange(
+                        1, Kind.MODIFIED, Optional.of(actor(1)), Optional.of(actor(2)), EnumSet.of(Field.CODE)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ActorChange.of(1, Optional.empty(), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ActorChange.of(1, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,8 @@ final class StateTrees {
 
     /** A head CID standing for some actor state (the block itself is not needed by the state tree). */
     static Cid head(long n) {
-        return Cid.forDagCbor(new CborWriter(16).writeArrayHeader(1).writeLong(n).toByteArray());
+        return Cid.forDagCbor(
+                new CborWriter(16).writeArrayHeader(1).writeLong(n).toByteArray());
     }
 
     static ActorState actor(long n) {
@@ -40,8 +41,14 @@ final class StateTrees {
     /** An empty version-5 state tree whose info block holds {@code info}. */
     static Cid empty(Blockstore store, long info) {
         Cid actors = Hamt.create(store).flush();
-        Cid infoCid = store.putDagCbor(new CborWriter(16).writeArrayHeader(1).writeLong(info).toByteArray());
-        return store.putDagCbor(new CborWriter(96).writeArrayHeader(3).writeLong(5).writeCid(actors).writeCid(infoCid).toByteArray());
+        Cid infoCid = store.putDagCbor(
+                new CborWriter(16).writeArrayHeader(1).writeLong(info).toByteArray());
+        return store.putDagCbor(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeLong(5)
+                .writeCid(actors)
+                .writeCid(infoCid)
+                .toByteArray());
     }
 
     /** The tree at {@code root} with actors set (present) or deleted (empty). */
@@ -60,14 +67,21 @@ final class StateTrees {
     /** The same actors under another info block: another root over the same actors HAMT. */
     static Cid withInfo(Blockstore store, Cid root, long info) {
         StateRoot r = StateRoot.load(store, root);
-        Cid infoCid = store.putDagCbor(new CborWriter(16).writeArrayHeader(1).writeLong(info).toByteArray());
-        return store.putDagCbor(new CborWriter(96).writeArrayHeader(3).writeLong(r.version()).writeCid(r.actors()).writeCid(infoCid).toByteArray());
+        Cid infoCid = store.putDagCbor(
+                new CborWriter(16).writeArrayHeader(1).writeLong(info).toByteArray());
+        return store.putDagCbor(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeLong(r.version())
+                .writeCid(r.actors())
+                .writeCid(infoCid)
+                .toByteArray());
     }
 
     /** Every actor of the tree, by reading the whole HAMT: the slow reference the diff is checked against. */
     static TreeMap<Long, ActorState> all(Blockstore store, Cid root) {
         TreeMap<Long, ActorState> actors = new TreeMap<>();
-        Hamt.load(StateRoot.load(store, root).actors(), store).forEach((k, v) -> actors.put(Address.fromBytes(k).id(), ActorState.decode(v)));
+        Hamt.load(StateRoot.load(store, root).actors(), store)
+                .forEach((k, v) -> actors.put(Address.fromBytes(k).id(), ActorState.decode(v)));
         return actors;
     }
 

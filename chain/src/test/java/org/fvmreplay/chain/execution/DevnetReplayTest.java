@@ -30,14 +30,22 @@ class DevnetReplayTest {
     @Test
     void devnetCMatchesEveryTipsetButTheFirstAfterEachStateMigration() {
         Map<Long, ReplayStatus> notMatching = replayAll(SharedChain.devnetC());
-        assertThat(notMatching).containsExactlyInAnyOrderEntriesOf(Map.of(101L, ReplayStatus.MIGRATION, 201L, ReplayStatus.MIGRATION, 301L, ReplayStatus.MIGRATION));
+        assertThat(notMatching)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        101L, ReplayStatus.MIGRATION, 201L, ReplayStatus.MIGRATION, 301L, ReplayStatus.MIGRATION));
     }
 
     private static Map<Long, ReplayStatus> replayAll(SharedChain shared) {
         NetworkConfig network = NetworkConfig.read(shared.manifestPath());
-        TipsetExecutor executor = new TipsetExecutor(shared.chain(), network, new ChicoryEngine(EngineConfig.reference()),
-                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath()),
-                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name()).resolve("../../actors").normalize()))));
+        TipsetExecutor executor = new TipsetExecutor(
+                shared.chain(),
+                network,
+                new ChicoryEngine(EngineConfig.reference()),
+                new ActorManifestMigrations(
+                        ActorManifests.read(shared.manifestPath()),
+                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name())
+                                .resolve("../../actors")
+                                .normalize()))));
         TipsetReplay replay = new TipsetReplay(shared.chain(), executor);
         List<Tipset> tipsets = new ArrayList<>();
         for (Tipset t = shared.head(); t.height() > 0; t = shared.chain().parent(t)) {
@@ -51,12 +59,15 @@ class DevnetReplayTest {
             counts.merge(report.status(), 1, Integer::sum);
             if (report.status() != ReplayStatus.MATCH) {
                 notMatching.put(report.epoch(), report.status());
-                problems.add(report.epoch() + " nv" + report.networkVersion() + " " + report.status() + " " + report.detail());
+                problems.add(report.epoch() + " nv" + report.networkVersion() + " " + report.status() + " "
+                        + report.detail());
             }
         }
         System.out.println("REPLAY " + shared.name() + " " + counts);
         problems.stream().limit(40).forEach(p -> System.out.println("  " + p));
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).as("tipsets replayed").isEqualTo(tipsets.size() - 1);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+                .as("tipsets replayed")
+                .isEqualTo(tipsets.size() - 1);
         return notMatching;
     }
 }

@@ -32,7 +32,8 @@ class MessageStateDiffTest {
     private record Step(String what, Cid before, Cid after, List<ActorChange> changes) {}
 
     /** An explicit message's sender and receiver as IDs, with what it moved and paid. */
-    private record Sent(String what, long method, int exitCode, long from, long to, BigInteger value, BigInteger fees) {}
+    private record Sent(
+            String what, long method, int exitCode, long from, long to, BigInteger value, BigInteger fees) {}
 
     /** Diffs each transition inside the callback: the store that holds both states is valid only during it. */
     private static final class Diffing implements TipsetTracer {
@@ -54,13 +55,20 @@ class MessageStateDiffTest {
         public void messageApplied(MessageApplied m) {
             Cid before = m.stateBefore().orElseThrow();
             Cid after = m.stateAfter().orElseThrow();
-            String what = "message " + m.position() + " " + m.messageCid() + m.implicitKind().map(k -> " (" + k + ")").orElse("");
+            String what = "message " + m.position() + " " + m.messageCid()
+                    + m.implicitKind().map(k -> " (" + k + ")").orElse("");
             steps.add(new Step(what, before, after, diff(m.store(), before, after)));
             if (m.explicit().isPresent()) {
                 StateTree tree = StateTree.load(m.store(), after);
                 ApplyRet r = m.result();
                 long to = tree.resolve(m.message().to()).orElse(-1);
-                sent.add(new Sent(what, m.message().method(), r.exitCode(), tree.resolve(m.message().from()).orElseThrow(), to, m.message().value(),
+                sent.add(new Sent(
+                        what,
+                        m.message().method(),
+                        r.exitCode(),
+                        tree.resolve(m.message().from()).orElseThrow(),
+                        to,
+                        m.message().value(),
                         r.baseFeeBurn().add(r.overEstimationBurn()).add(r.minerTip())));
             }
         }
@@ -69,7 +77,8 @@ class MessageStateDiffTest {
             List<ActorChange> changes = StateTreeDiff.diff(store, before, after);
             for (ActorChange c : changes) {
                 if (c.changed(Field.HEAD) && c.before().isPresent() && c.after().isPresent()) {
-                    heads.add(StateFieldDiff.diff(store, c.before().get().head(), c.after().get().head()));
+                    heads.add(StateFieldDiff.diff(
+                            store, c.before().get().head(), c.after().get().head()));
                 }
             }
             return changes;
@@ -89,26 +98,41 @@ class MessageStateDiffTest {
 
         assertThat(outcome).isInstanceOf(TipsetOutcome.Executed.class);
         Cid stateRoot = ((TipsetOutcome.Executed) outcome).stateRoot();
-        assertThat(tracer.steps.get(0).what()).as("a migration first").startsWith(epoch == 201 ? "migration" : "message");
+        assertThat(tracer.steps.get(0).what())
+                .as("a migration first")
+                .startsWith(epoch == 201 ? "migration" : "message");
 
         for (Step step : tracer.steps) {
             assertThat(step.changes()).as("%s changes something", step.what()).isNotEmpty();
             for (ActorChange c : step.changes()) {
-                assertThat(c.before()).as("%s: f0%s changed", step.what(), c.actorId()).isNotEqualTo(c.after());
-                assertThat(c.changedFields()).as("%s: f0%s has changed fields", step.what(), c.actorId()).isNotEmpty();
+                assertThat(c.before())
+                        .as("%s: f0%s changed", step.what(), c.actorId())
+                        .isNotEqualTo(c.after());
+                assertThat(c.changedFields())
+                        .as("%s: f0%s has changed fields", step.what(), c.actorId())
+                        .isNotEmpty();
             }
-            assertThat(step.changes()).extracting(ActorChange::actorId).as("%s in actor order", step.what()).isSorted();
+            assertThat(step.changes())
+                    .extracting(ActorChange::actorId)
+                    .as("%s in actor order", step.what())
+                    .isSorted();
         }
         for (FieldDiffResult head : tracer.heads) {
-            assertThat(head.decodeError()).as("head %s -> %s", head.headBefore(), head.headAfter()).isEmpty();
-            assertThat(head.fields()).as("head %s -> %s", head.headBefore(), head.headAfter()).isNotEmpty();
+            assertThat(head.decodeError())
+                    .as("head %s -> %s", head.headBefore(), head.headAfter())
+                    .isEmpty();
+            assertThat(head.fields())
+                    .as("head %s -> %s", head.headBefore(), head.headAfter())
+                    .isNotEmpty();
         }
 
         // a private overlay: the applied states' blocks must not reach the store the other tests share
         OverlayBlockstore patched = new OverlayBlockstore(r.shared().store());
         Cid root = tipset.parentStateRoot();
         for (Step step : tracer.steps) {
-            assertThat(step.before()).as("%s starts where the previous step ended", step.what()).isEqualTo(root);
+            assertThat(step.before())
+                    .as("%s starts where the previous step ended", step.what())
+                    .isEqualTo(root);
             root = StateDiffApplier.apply(patched, root, step.changes());
             assertThat(root).as("%s applied", step.what()).isEqualTo(step.after());
         }
@@ -124,24 +148,43 @@ class MessageStateDiffTest {
 
         int sends = 0;
         for (Sent s : tracer.sent) {
-            List<ActorChange> changes = tracer.steps.stream().filter(st -> st.what().equals(s.what())).findFirst().orElseThrow().changes();
-            ActorChange sender = find(changes, s.from()).orElseThrow(() -> new AssertionError(s.what() + ": no change of its sender f0" + s.from()));
+            List<ActorChange> changes = tracer.steps.stream()
+                    .filter(st -> st.what().equals(s.what()))
+                    .findFirst()
+                    .orElseThrow()
+                    .changes();
+            ActorChange sender = find(changes, s.from())
+                    .orElseThrow(() -> new AssertionError(s.what() + ": no change of its sender f0" + s.from()));
             assertThat(sender.kind()).isEqualTo(ActorChange.Kind.MODIFIED);
-            assertThat(sender.after().get().sequence()).as("%s: sender nonce", s.what()).isEqualTo(sender.before().get().sequence() + 1);
+            assertThat(sender.after().get().sequence())
+                    .as("%s: sender nonce", s.what())
+                    .isEqualTo(sender.before().get().sequence() + 1);
             if (s.method() != 0 || s.exitCode() != 0 || s.from() == s.to()) {
                 continue;
             }
             sends++;
-            assertThat(sender.changedFields()).as("%s: a send changes the sender's nonce and balance only", s.what()).isEqualTo(EnumSet.of(Field.NONCE,
-                    Field.BALANCE));
-            assertThat(sender.before().get().balance().subtract(sender.after().get().balance())).as("%s: sender pays value and fees", s.what())
+            assertThat(sender.changedFields())
+                    .as("%s: a send changes the sender's nonce and balance only", s.what())
+                    .isEqualTo(EnumSet.of(Field.NONCE, Field.BALANCE));
+            assertThat(sender.before()
+                            .get()
+                            .balance()
+                            .subtract(sender.after().get().balance()))
+                    .as("%s: sender pays value and fees", s.what())
                     .isEqualTo(s.value().add(s.fees()));
-            ActorChange receiver = find(changes, s.to()).orElseThrow(() -> new AssertionError(s.what() + ": no change of its receiver f0" + s.to()));
+            ActorChange receiver = find(changes, s.to())
+                    .orElseThrow(() -> new AssertionError(s.what() + ": no change of its receiver f0" + s.to()));
             BigInteger had = receiver.before().map(ActorState::balance).orElse(BigInteger.ZERO);
-            assertThat(receiver.after().get().balance().subtract(had)).as("%s: receiver gets the value", s.what()).isEqualTo(s.value());
+            assertThat(receiver.after().get().balance().subtract(had))
+                    .as("%s: receiver gets the value", s.what())
+                    .isEqualTo(s.value());
             assertThat(receiver.changedFields()).contains(Field.BALANCE);
-            // besides them only the fee recipients (reward f02, burnt funds f099) and, for a new receiver, the init actor f01
-            assertThat(changes).extracting(ActorChange::actorId).as("%s: actors changed", s.what()).isSubsetOf(s.from(), s.to(), 1L, 2L, 99L);
+            // besides them only the fee recipients (reward f02, burnt funds f099) and, for a new receiver, the init
+            // actor f01
+            assertThat(changes)
+                    .extracting(ActorChange::actorId)
+                    .as("%s: actors changed", s.what())
+                    .isSubsetOf(s.from(), s.to(), 1L, 2L, 99L);
         }
         if (epoch == 405 || epoch == 201) {
             assertThat(sends).as("simple sends at epoch %s", epoch).isPositive();
@@ -151,7 +194,9 @@ class MessageStateDiffTest {
             Step migration = tracer.steps.get(0);
             for (ActorChange c : migration.changes()) {
                 assertThat(c.kind()).isEqualTo(ActorChange.Kind.MODIFIED);
-                assertThat(c.changedFields()).as("f0%s", c.actorId()).isEqualTo(c.actorId() == 0 ? EnumSet.of(Field.CODE, Field.HEAD) : EnumSet.of(Field.CODE));
+                assertThat(c.changedFields())
+                        .as("f0%s", c.actorId())
+                        .isEqualTo(c.actorId() == 0 ? EnumSet.of(Field.CODE, Field.HEAD) : EnumSet.of(Field.CODE));
             }
         }
     }

@@ -83,22 +83,45 @@ class MultiBlockTipsetTest {
                 break;
             }
         }
-        assertThat(nextSecp).as("a later secp/delegated message of a sender of block A").isNotNull();
-        ChainMessage nextBls = nextFromSender(aBlsMessage, true).orElseThrow(() -> new AssertionError("no later BLS message of " + aBlsMessage.message().from()));
-        assertThat(StateTree.load(shared.store(), single.parentStateRoot()).actor(MINER_B.id()).orElseThrow().code()).isNotNull();
+        assertThat(nextSecp)
+                .as("a later secp/delegated message of a sender of block A")
+                .isNotNull();
+        ChainMessage nextBls = nextFromSender(aBlsMessage, true)
+                .orElseThrow(() -> new AssertionError(
+                        "no later BLS message of " + aBlsMessage.message().from()));
+        assertThat(StateTree.load(shared.store(), single.parentStateRoot())
+                        .actor(MINER_B.id())
+                        .orElseThrow()
+                        .code())
+                .isNotNull();
         assertThat(MINER_B).isNotEqualTo(a.header().miner());
 
         // Block B lists A's messages around the new ones: the repeats must not run again. BLS first, whatever the order
         // of its lists, and the new secp message before its sender's repeated (older) one.
         Cid blsList = messageList(List.of(aBlsMessage.cid(), nextBls.cid()));
-        Cid secpList = messageList(List.of(nextSecp.cid(), aSecpMessage.cid(), aMessages.get(3).cid()));
+        Cid secpList = messageList(
+                List.of(nextSecp.cid(), aSecpMessage.cid(), aMessages.get(3).cid()));
         TxMeta meta = new TxMeta(blsList, secpList);
         Cid metaCid = overlay.putDagCbor(meta.encode());
         BlockHeader ha = a.header();
         Ticket ticketB = ticketAfter(ha.ticket().orElseThrow());
-        BlockHeader hb = new BlockHeader(MINER_B, Optional.of(ticketB), ha.electionProof(), ha.beaconEntries(), ha.winPoStProofs(), ha.parents(),
-                ha.parentWeight(), ha.height(), ha.parentStateRoot(), ha.parentMessageReceipts(), metaCid, ha.blsAggregate(), ha.timestamp(), ha.blockSig(),
-                ha.forkSignaling(), ha.parentBaseFee());
+        BlockHeader hb = new BlockHeader(
+                MINER_B,
+                Optional.of(ticketB),
+                ha.electionProof(),
+                ha.beaconEntries(),
+                ha.winPoStProofs(),
+                ha.parents(),
+                ha.parentWeight(),
+                ha.height(),
+                ha.parentStateRoot(),
+                ha.parentMessageReceipts(),
+                metaCid,
+                ha.blsAggregate(),
+                ha.timestamp(),
+                ha.blockSig(),
+                ha.forkSignaling(),
+                ha.parentBaseFee());
         Tipset.Block b = Replays.put(overlay, hb);
         // given in the wrong order: the tipset orders blocks by ticket digest, and B's digest is the larger
         Tipset multi = Tipset.of(List.of(b, a));
@@ -110,40 +133,60 @@ class MultiBlockTipsetTest {
         expectedOrder.add(nextBls.cid());
         expectedOrder.add(nextSecp.cid());
         StateTree parentTree = StateTree.load(overlay, multi.parentStateRoot());
-        TipsetInputs inputs = TipsetInputs.of(chain, NetworkConfig.read(shared.manifestPath()), multi, parentTree::resolve);
+        TipsetInputs inputs =
+                TipsetInputs.of(chain, NetworkConfig.read(shared.manifestPath()), multi, parentTree::resolve);
         assertThat(inputs.blocks()).extracting(BlockMessages::block).containsExactly(a.cid(), b.cid());
         assertThat(inputs.blocks()).extracting(BlockMessages::miner).containsExactly(ha.miner(), MINER_B);
         assertThat(inputs.blocks()).extracting(BlockMessages::winCount).containsExactly(ha.winCount(), ha.winCount());
-        assertThat(inputs.blocks().get(0).messages()).extracting(ChainMessage::cid).containsExactlyElementsOf(expectedOrder.subList(0, 4));
-        assertThat(inputs.blocks().get(1).messages()).extracting(ChainMessage::cid).containsExactly(nextBls.cid(), nextSecp.cid());
+        assertThat(inputs.blocks().get(0).messages())
+                .extracting(ChainMessage::cid)
+                .containsExactlyElementsOf(expectedOrder.subList(0, 4));
+        assertThat(inputs.blocks().get(1).messages())
+                .extracting(ChainMessage::cid)
+                .containsExactly(nextBls.cid(), nextSecp.cid());
 
         TipsetOutcome.Executed one = (TipsetOutcome.Executed) executor.execute(single);
         TipsetOutcome.Executed two = (TipsetOutcome.Executed) executor.execute(multi);
 
         assertThat(two.messages()).extracting(m -> m.message().cid()).containsExactlyElementsOf(expectedOrder);
-        assertThat(two.messages()).extracting(TipsetOutcome.AppliedMessage::block).containsExactly(a.cid(), a.cid(), a.cid(), a.cid(), b.cid(), b.cid());
+        assertThat(two.messages())
+                .extracting(TipsetOutcome.AppliedMessage::block)
+                .containsExactly(a.cid(), a.cid(), a.cid(), a.cid(), b.cid(), b.cid());
 
         // the shared messages ran first, on the same state: the receipts the chain recorded for the one-block tipset
-        List<MessageReceipt> recorded = Receipts.load(shared.store(), Replays.child(shared, single).parentMessageReceipts());
-        List<MessageReceipt> receipts = two.messages().stream().map(TipsetOutcome.AppliedMessage::receipt).toList();
+        List<MessageReceipt> recorded =
+                Receipts.load(shared.store(), Replays.child(shared, single).parentMessageReceipts());
+        List<MessageReceipt> receipts = two.messages().stream()
+                .map(TipsetOutcome.AppliedMessage::receipt)
+                .toList();
         assertThat(receipts.subList(0, 4)).containsExactlyElementsOf(recorded);
-        assertThat(one.messages().stream().map(TipsetOutcome.AppliedMessage::receipt).toList()).containsExactlyElementsOf(recorded);
+        assertThat(one.messages().stream()
+                        .map(TipsetOutcome.AppliedMessage::receipt)
+                        .toList())
+                .containsExactlyElementsOf(recorded);
         // B's messages are each sender's next nonce after A's: they execute (exit code aside), not fail validation
-        assertThat(receipts.subList(4, 6)).allSatisfy(r -> assertThat(r.gasUsed()).isPositive());
+        assertThat(receipts.subList(4, 6))
+                .allSatisfy(r -> assertThat(r.gasUsed()).isPositive());
         assertThat(two.receiptsRoot()).isEqualTo(Receipts.root(new MemoryBlockstore(), receipts));
         assertThat(two.stateRoot()).isNotEqualTo(one.stateRoot());
 
         // one reward per block with that block's own sums, then one cron
-        assertThat(two.implicit()).extracting(i -> i.kind() + "@" + i.epoch()).containsExactly("reward@325", "reward@325", "cron@325");
-        assertThat(two.implicit()).allSatisfy(i -> assertThat(i.result().exitCode()).isZero());
+        assertThat(two.implicit())
+                .extracting(i -> i.kind() + "@" + i.epoch())
+                .containsExactly("reward@325", "reward@325", "cron@325");
+        assertThat(two.implicit())
+                .allSatisfy(i -> assertThat(i.result().exitCode()).isZero());
         List<TipsetOutcome.AppliedMessage> fromA = two.messages().subList(0, 4);
         List<TipsetOutcome.AppliedMessage> fromB = two.messages().subList(4, 6);
-        RewardParams rewardA = RewardParams.decode(two.implicit().get(0).message().params());
-        RewardParams rewardB = RewardParams.decode(two.implicit().get(1).message().params());
+        RewardParams rewardA =
+                RewardParams.decode(two.implicit().get(0).message().params());
+        RewardParams rewardB =
+                RewardParams.decode(two.implicit().get(1).message().params());
         assertThat(rewardA).isEqualTo(new RewardParams(ha.miner(), penalty(fromA), tips(fromA), ha.winCount()));
         assertThat(rewardB).isEqualTo(new RewardParams(MINER_B, penalty(fromB), tips(fromB), ha.winCount()));
         // block A's reward is the one-block tipset's reward; B's tips are its own (non-zero: the sums are not shared)
-        assertThat(RewardParams.decode(one.implicit().get(0).message().params())).isEqualTo(rewardA);
+        assertThat(RewardParams.decode(one.implicit().get(0).message().params()))
+                .isEqualTo(rewardA);
         assertThat(rewardB.gasReward()).isPositive().isNotEqualTo(rewardA.gasReward());
         assertThat(two.implicit().get(0).message().to()).isEqualTo(Address.id(2));
         assertThat(two.implicit().get(2).message().to()).isEqualTo(Address.id(3));
@@ -154,7 +197,11 @@ class MultiBlockTipsetTest {
         static RewardParams decode(byte[] params) {
             CborReader r = CborReader.strict(params);
             r.readArrayHeader(4);
-            RewardParams p = new RewardParams(Address.fromBytes(r.readBytes()), FilBigInt.decode(r.readBytes()), FilBigInt.decode(r.readBytes()), r.readLong());
+            RewardParams p = new RewardParams(
+                    Address.fromBytes(r.readBytes()),
+                    FilBigInt.decode(r.readBytes()),
+                    FilBigInt.decode(r.readBytes()),
+                    r.readLong());
             r.expectEnd();
             return p;
         }
@@ -176,7 +223,8 @@ class MultiBlockTipsetTest {
             }
             for (Tipset.Block block : chain.tipset(SharedChain.key(record)).blocks()) {
                 for (ChainMessage c : chain.blockMessages(block.header())) {
-                    if (c.message().from().equals(m.message().from()) && c.message().sequence() == m.message().sequence() + 1
+                    if (c.message().from().equals(m.message().from())
+                            && c.message().sequence() == m.message().sequence() + 1
                             && c.signature().isEmpty() == bls) {
                         return Optional.of(c);
                     }

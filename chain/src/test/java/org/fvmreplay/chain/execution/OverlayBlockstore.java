@@ -38,7 +38,9 @@ final class OverlayBlockstore implements Blockstore {
 
     @Override
     public void put(Cid cid, byte[] data) {
-        added.put(requireNonNull(cid, "cid is null"), requireNonNull(data, "data is null").clone());
+        added.put(
+                requireNonNull(cid, "cid is null"),
+                requireNonNull(data, "data is null").clone());
         hidden.remove(cid);
     }
 

@@ -28,7 +28,12 @@ final class Replays {
      * the actors of a network version is most of what a replay test costs. Tests that put or hide blocks reset the overlay
      * after each test; added blocks are content-addressed, so they cannot change what another test reads.
      */
-    record Overlaid(SharedChain shared, OverlayBlockstore overlay, ChainStore chain, TipsetExecutor executor, TipsetReplay replay) {}
+    record Overlaid(
+            SharedChain shared,
+            OverlayBlockstore overlay,
+            ChainStore chain,
+            TipsetExecutor executor,
+            TipsetReplay replay) {}
 
     static synchronized Overlaid overlaid(SharedChain shared) {
         return OVERLAID.computeIfAbsent(shared.name(), n -> {
@@ -42,7 +47,9 @@ final class Replays {
     /** The tipset at exactly {@code epoch} (not a null round). */
     static Tipset at(SharedChain shared, long epoch) {
         Tipset t = shared.chain().tipsetByHeight(epoch, shared.head(), false);
-        assertThat(t.height()).as("a tipset at epoch %s of %s", epoch, shared.name()).isEqualTo(epoch);
+        assertThat(t.height())
+                .as("a tipset at epoch %s of %s", epoch, shared.name())
+                .isEqualTo(epoch);
         return t;
     }
 
@@ -55,7 +62,9 @@ final class Replays {
 
     /** The expected record of the tipset at {@code epoch} from tipsets.jsonl. */
     static JsonNode record(SharedChain shared, long epoch) {
-        return shared.tipsets().stream().filter(r -> r.get("epoch").asLong() == epoch).findFirst()
+        return shared.tipsets().stream()
+                .filter(r -> r.get("epoch").asLong() == epoch)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no record of epoch " + epoch + " in " + shared.name()));
     }
 
@@ -67,15 +76,36 @@ final class Replays {
     private static TipsetExecutor executor(SharedChain shared, ChainStore chain) {
         requireNonNull(shared, "shared is null");
         requireNonNull(chain, "chain is null");
-        return new TipsetExecutor(chain, NetworkConfig.read(shared.manifestPath()), new WasmtimeEngine(EngineConfig.reference()),
-                new ActorManifestMigrations(ActorManifests.read(shared.manifestPath()),
-                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name()).resolve("../../actors").normalize()))));
+        return new TipsetExecutor(
+                chain,
+                NetworkConfig.read(shared.manifestPath()),
+                new WasmtimeEngine(EngineConfig.reference()),
+                new ActorManifestMigrations(
+                        ActorManifests.read(shared.manifestPath()),
+                        java.util.Optional.of(new ActorBundles(SharedChain.dir(shared.name())
+                                .resolve("../../actors")
+                                .normalize()))));
     }
 
     /** {@code header} with other parent state and parent receipts roots (and so another CID). */
     static BlockHeader withParentRoots(BlockHeader h, Cid parentStateRoot, Cid parentMessageReceipts) {
-        return new BlockHeader(h.miner(), h.ticket(), h.electionProof(), h.beaconEntries(), h.winPoStProofs(), h.parents(), h.parentWeight(), h.height(),
-                parentStateRoot, parentMessageReceipts, h.messages(), h.blsAggregate(), h.timestamp(), h.blockSig(), h.forkSignaling(), h.parentBaseFee());
+        return new BlockHeader(
+                h.miner(),
+                h.ticket(),
+                h.electionProof(),
+                h.beaconEntries(),
+                h.winPoStProofs(),
+                h.parents(),
+                h.parentWeight(),
+                h.height(),
+                parentStateRoot,
+                parentMessageReceipts,
+                h.messages(),
+                h.blsAggregate(),
+                h.timestamp(),
+                h.blockSig(),
+                h.forkSignaling(),
+                h.parentBaseFee());
     }
 
     /** Puts the header into {@code store} under its CID and returns it as a tipset block. */

@@ -60,9 +60,14 @@ class TamperedStoreTest {
         List<MessageReceipt> tampered = new ArrayList<>(recorded);
         MessageReceipt original = recorded.get(2);
         // one bit of the third receipt's gas used: same CBOR length, a different AMT root block
-        tampered.set(2, new MessageReceipt(original.exitCode(), original.returnData(), original.gasUsed() ^ 1, original.eventsRoot()));
+        tampered.set(
+                2,
+                new MessageReceipt(
+                        original.exitCode(), original.returnData(), original.gasUsed() ^ 1, original.eventsRoot()));
         Cid tamperedRoot = Receipts.root(overlay, tampered);
-        Tipset tamperedChild = Tipset.of(List.of(Replays.put(overlay, Replays.withParentRoots(child.blocks().get(0).header(), child.parentStateRoot(), tamperedRoot))));
+        Tipset tamperedChild = Tipset.of(List.of(Replays.put(
+                overlay,
+                Replays.withParentRoots(child.blocks().get(0).header(), child.parentStateRoot(), tamperedRoot))));
 
         TipsetReport report = replay.replay(tipset, tamperedChild);
 
@@ -72,12 +77,20 @@ class TamperedStoreTest {
         assertThat(report.expectedReceiptsRoot()).isEqualTo(tamperedRoot);
         TipsetReport.ReceiptDifference difference = report.firstDifference().orElseThrow();
         assertThat(difference.index()).isEqualTo(2);
-        Cid third = shared.chain().blockMessages(tipset.blocks().get(0).header()).get(2).cid();
+        Cid third = shared.chain()
+                .blockMessages(tipset.blocks().get(0).header())
+                .get(2)
+                .cid();
         assertThat(difference.messageCid()).contains(third);
         assertThat(difference.expected()).contains(tampered.get(2));
         assertThat(difference.actual()).contains(original);
-        assertThat(report.detail()).contains("state root matches", "receipts root " + child.parentMessageReceipts() + " != " + tamperedRoot,
-                "first differing receipt #2 (" + third + ")", "gas " + (original.gasUsed() ^ 1), "gas " + original.gasUsed());
+        assertThat(report.detail())
+                .contains(
+                        "state root matches",
+                        "receipts root " + child.parentMessageReceipts() + " != " + tamperedRoot,
+                        "first differing receipt #2 (" + third + ")",
+                        "gas " + (original.gasUsed() ^ 1),
+                        "gas " + original.gasUsed());
     }
 
     @Test
@@ -86,11 +99,18 @@ class TamperedStoreTest {
         // original CID are never read while the computed roots equal the header's, so the replay still matches.
         List<MessageReceipt> recorded = Receipts.load(shared.store(), child.parentMessageReceipts());
         List<MessageReceipt> tampered = new ArrayList<>(recorded);
-        tampered.set(2, new MessageReceipt(recorded.get(2).exitCode(), recorded.get(2).returnData(), recorded.get(2).gasUsed() ^ 1, recorded.get(2).eventsRoot()));
+        tampered.set(
+                2,
+                new MessageReceipt(
+                        recorded.get(2).exitCode(),
+                        recorded.get(2).returnData(),
+                        recorded.get(2).gasUsed() ^ 1,
+                        recorded.get(2).eventsRoot()));
         MemoryBlockstore scratch = new MemoryBlockstore();
         byte[] tamperedBlock = scratch.get(Receipts.root(scratch, tampered));
         overlay.put(child.parentMessageReceipts(), tamperedBlock);
-        assertThat(Receipts.load(overlay, child.parentMessageReceipts()).get(2).gasUsed()).isEqualTo(recorded.get(2).gasUsed() ^ 1);
+        assertThat(Receipts.load(overlay, child.parentMessageReceipts()).get(2).gasUsed())
+                .isEqualTo(recorded.get(2).gasUsed() ^ 1);
 
         TipsetReport report = replay.replay(tipset, child);
 
@@ -112,7 +132,9 @@ class TamperedStoreTest {
     @Test
     void missingActorStateUnderTheParentStateRootIsMissingState() {
         // the reward actor's state: read by every block reward, deep under the parent state root
-        ActorState reward = StateTree.load(shared.store(), tipset.parentStateRoot()).actor(2).orElseThrow();
+        ActorState reward = StateTree.load(shared.store(), tipset.parentStateRoot())
+                .actor(2)
+                .orElseThrow();
         overlay.hide(reward.head());
 
         TipsetReport report = replay.replay(tipset, child);
@@ -125,7 +147,9 @@ class TamperedStoreTest {
     void missingContractStateReadInsideAMessageIsMissingState() {
         // the EVM contract f01012 that the tipset's first message calls: its state is read by the actor inside the VM,
         // where a missing block surfaces as an actor failure unless the executor reports it
-        ActorState contract = StateTree.load(shared.store(), tipset.parentStateRoot()).actor(1012).orElseThrow();
+        ActorState contract = StateTree.load(shared.store(), tipset.parentStateRoot())
+                .actor(1012)
+                .orElseThrow();
         overlay.hide(contract.head());
 
         TipsetReport report = replay.replay(tipset, child);
@@ -139,7 +163,8 @@ class TamperedStoreTest {
         // the grandchild's parent state root: a real state root, just not the one this tipset produces
         Cid other = Replays.child(shared, child).parentStateRoot();
         assertThat(other).isNotEqualTo(child.parentStateRoot());
-        BlockHeader header = Replays.withParentRoots(child.blocks().get(0).header(), other, child.parentMessageReceipts());
+        BlockHeader header =
+                Replays.withParentRoots(child.blocks().get(0).header(), other, child.parentMessageReceipts());
         Tipset changedChild = Tipset.of(List.of(Replays.put(overlay, header)));
 
         TipsetReport report = replay.replay(tipset, changedChild);
@@ -147,7 +172,8 @@ class TamperedStoreTest {
         assertThat(report.status()).isEqualTo(ReplayStatus.MISMATCH);
         assertThat(report.computedStateRoot()).contains(child.parentStateRoot());
         assertThat(report.expectedStateRoot()).isEqualTo(other);
-        assertThat(report.detail()).startsWith("state root " + child.parentStateRoot() + " != " + other + ", receipts root matches");
+        assertThat(report.detail())
+                .startsWith("state root " + child.parentStateRoot() + " != " + other + ", receipts root matches");
         assertThat(report.firstDifference()).isEmpty();
     }
 }

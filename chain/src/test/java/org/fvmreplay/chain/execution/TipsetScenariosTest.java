@@ -47,13 +47,21 @@ class TipsetScenariosTest {
 
     // devnet-a: null rounds 318-319 and 522-523; devnet-c: 361-362, 483-484, 693-694 (gaps in tipsets.jsonl)
     @ParameterizedTest(name = "{0} epoch {1} after null rounds {2}..{3}")
-    @CsvSource({"devnet-a, 320, 318, 319", "devnet-a, 524, 522, 523", "devnet-c, 363, 361, 362", "devnet-c, 485, 483, 484",
-            "devnet-c, 695, 693, 694"})
+    @CsvSource({
+        "devnet-a, 320, 318, 319",
+        "devnet-a, 524, 522, 523",
+        "devnet-c, 363, 361, 362",
+        "devnet-c, 485, 483, 484",
+        "devnet-c, 695, 693, 694"
+    })
     void tipsetAfterNullRoundsRunsACronPerNullEpoch(String chain, long epoch, long firstNull, long lastNull) {
         Replays.Overlaid r = replayer(chain);
         Tipset tipset = Replays.at(r.shared(), epoch);
-        assertThat(r.shared().chain().parent(tipset).height()).as("parent of %s", epoch).isEqualTo(firstNull - 1);
-        assertThat(Replays.record(r.shared(), epoch).get("parent_epoch").asLong()).isEqualTo(firstNull - 1);
+        assertThat(r.shared().chain().parent(tipset).height())
+                .as("parent of %s", epoch)
+                .isEqualTo(firstNull - 1);
+        assertThat(Replays.record(r.shared(), epoch).get("parent_epoch").asLong())
+                .isEqualTo(firstNull - 1);
 
         TipsetOutcome.Executed executed = replayMatching(r, epoch);
 
@@ -63,8 +71,11 @@ class TipsetScenariosTest {
         }
         expected.add("reward@" + epoch);
         expected.add("cron@" + epoch);
-        assertThat(executed.implicit()).extracting(i -> i.kind() + "@" + i.epoch()).containsExactlyElementsOf(expected);
-        assertThat(executed.implicit()).allSatisfy(i -> assertThat(i.result().exitCode()).isZero());
+        assertThat(executed.implicit())
+                .extracting(i -> i.kind() + "@" + i.epoch())
+                .containsExactlyElementsOf(expected);
+        assertThat(executed.implicit())
+                .allSatisfy(i -> assertThat(i.result().exitCode()).isZero());
         assertThat(executed.messages()).hasSize(recordedMessages(r, epoch).size());
     }
 
@@ -81,7 +92,9 @@ class TipsetScenariosTest {
                 index = i;
             }
         }
-        assertThat(index).as("a message of epoch %s failing with exit %s", epoch, exitCode).isNotNegative();
+        assertThat(index)
+                .as("a message of epoch %s failing with exit %s", epoch, exitCode)
+                .isNotNegative();
         JsonNode want = recorded.get(index);
         if (exitCode == 5) {
             assertThat(want.get("to_actor").asText()).isEqualTo("(none)");
@@ -101,7 +114,8 @@ class TipsetScenariosTest {
         }
     }
 
-    // devnet-a, nv28: 325's first message is an EVM call emitting one event, 310's a verified-registry call emitting one
+    // devnet-a, nv28: 325's first message is an EVM call emitting one event, 310's a verified-registry call emitting
+    // one
     @ParameterizedTest(name = "devnet-a epoch {0} message {1}")
     @CsvSource({"325, 0", "310, 0"})
     void emittedEventsRebuildTheRecordedEventsAmt(long epoch, int index) {
@@ -131,7 +145,10 @@ class TipsetScenariosTest {
             CborReader ours = CborReader.strict(emitted.encoded());
             List<Entry> emittedEntries = entries(ours);
             ours.expectEnd();
-            assertThat(emittedEntries).as("entries of event %s", i).isNotEmpty().containsExactlyElementsOf(chainEntries);
+            assertThat(emittedEntries)
+                    .as("entries of event %s", i)
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(chainEntries);
         }
     }
 
@@ -143,7 +160,11 @@ class TipsetScenariosTest {
         List<Entry> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             r.readArrayHeader(4);
-            out.add(new Entry(r.readUnsigned(), r.readText(), r.readUnsigned(), java.util.HexFormat.of().formatHex(r.readBytes())));
+            out.add(new Entry(
+                    r.readUnsigned(),
+                    r.readText(),
+                    r.readUnsigned(),
+                    java.util.HexFormat.of().formatHex(r.readBytes())));
         }
         return out;
     }

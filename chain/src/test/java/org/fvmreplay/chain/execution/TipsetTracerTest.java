@@ -33,7 +33,10 @@ class TipsetTracerTest {
         @Override
         public void messageApplied(MessageApplied m) {
             // the state roots must be readable from the store while the call lasts
-            m.stateAfter().ifPresent(root -> assertThat(m.store().get(root)).as("state root %s readable", root).isNotNull());
+            m.stateAfter()
+                    .ifPresent(root -> assertThat(m.store().get(root))
+                            .as("state root %s readable", root)
+                            .isNotNull());
             applied.add(m);
         }
 
@@ -56,21 +59,34 @@ class TipsetTracerTest {
 
         assertThat(outcome).isInstanceOf(TipsetOutcome.Executed.class);
         TipsetOutcome.Executed executed = (TipsetOutcome.Executed) outcome;
-        assertThat(executed.stateRoot()).as("tracing changes no result").isEqualTo(Replays.child(r.shared(), tipset).parentStateRoot());
-        assertThat(tracer.applied).extracting(TipsetTracer.MessageApplied::position).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, tracer.applied.size()).boxed().toList());
-        assertThat(tracer.applied).hasSize(executed.messages().size() + executed.implicit().size());
-        assertThat(tracer.applied.stream().filter(m -> m.explicit().isPresent()).map(m -> m.messageCid()).toList())
-                .containsExactlyElementsOf(executed.messages().stream().map(m -> m.message().cid()).toList());
+        assertThat(executed.stateRoot())
+                .as("tracing changes no result")
+                .isEqualTo(Replays.child(r.shared(), tipset).parentStateRoot());
+        assertThat(tracer.applied)
+                .extracting(TipsetTracer.MessageApplied::position)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, tracer.applied.size())
+                        .boxed()
+                        .toList());
+        assertThat(tracer.applied)
+                .hasSize(executed.messages().size() + executed.implicit().size());
+        assertThat(tracer.applied.stream()
+                        .filter(m -> m.explicit().isPresent())
+                        .map(m -> m.messageCid())
+                        .toList())
+                .containsExactlyElementsOf(
+                        executed.messages().stream().map(m -> m.message().cid()).toList());
 
         // each message starts from the state the previous one left, and the last leaves the tipset's state
         for (int i = 1; i < tracer.applied.size(); i++) {
-            assertThat(tracer.applied.get(i).stateBefore()).as("state before message %s", i).isEqualTo(tracer.applied.get(i - 1).stateAfter());
+            assertThat(tracer.applied.get(i).stateBefore())
+                    .as("state before message %s", i)
+                    .isEqualTo(tracer.applied.get(i - 1).stateAfter());
         }
         assertThat(tracer.applied.get(tracer.applied.size() - 1).stateAfter()).contains(executed.stateRoot());
         if (epoch == 201) {
             assertThat(tracer.migrations).hasSize(1);
-            assertThat(tracer.applied.get(0).stateBefore()).contains(tracer.migrations.get(0)[1]);
+            assertThat(tracer.applied.get(0).stateBefore())
+                    .contains(tracer.migrations.get(0)[1]);
         } else {
             assertThat(tracer.migrations).isEmpty();
             assertThat(tracer.applied.get(0).stateBefore()).contains(tipset.parentStateRoot());
@@ -78,15 +94,23 @@ class TipsetTracerTest {
 
         // the charges of a message's trace add up to its gas used (rounded up), except when it ran out of gas
         for (TipsetTracer.MessageApplied m : tracer.applied) {
-            long milligas = m.result().trace().stream().filter(e -> e instanceof TraceEntry.GasCharged).mapToLong(e -> ((TraceEntry.GasCharged) e).totalMilligas())
+            long milligas = m.result().trace().stream()
+                    .filter(e -> e instanceof TraceEntry.GasCharged)
+                    .mapToLong(e -> ((TraceEntry.GasCharged) e).totalMilligas())
                     .sum();
             long gasUsed = m.result().gasUsed();
             if (m.result().exitCode() == 7) {
                 assertThat(gasUsed).isEqualTo(m.message().gasLimit());
             } else {
-                assertThat((milligas + 999) / 1000).as("charges of %s (exit %s)", m.messageCid(), m.result().exitCode()).isEqualTo(gasUsed);
+                assertThat((milligas + 999) / 1000)
+                        .as(
+                                "charges of %s (exit %s)",
+                                m.messageCid(), m.result().exitCode())
+                        .isEqualTo(gasUsed);
             }
-            Optional<TraceEntry> first = m.result().trace().stream().filter(e -> e instanceof TraceEntry.CallStarted).findFirst();
+            Optional<TraceEntry> first = m.result().trace().stream()
+                    .filter(e -> e instanceof TraceEntry.CallStarted)
+                    .findFirst();
             if (m.result().gasUsed() > 0) {
                 assertThat(first).as("the message's own call is traced").isPresent();
             }

@@ -32,8 +32,11 @@ class TipsetExternsTest {
 
     /** The single block CID of the tipset at exactly {@code epoch}, from tipsets.jsonl. */
     private Cid blockAt(long epoch) {
-        return c.tipsets().stream().filter(t -> t.get("epoch").asLong() == epoch).findFirst()
-                .map(t -> Cid.parse(t.get("cids").get(0).asText())).orElseThrow(() -> new AssertionError("no tipset at " + epoch));
+        return c.tipsets().stream()
+                .filter(t -> t.get("epoch").asLong() == epoch)
+                .findFirst()
+                .map(t -> Cid.parse(t.get("cids").get(0).asText()))
+                .orElseThrow(() -> new AssertionError("no tipset at " + epoch));
     }
 
     private List<IpldValue> rawHeader(long epoch) {
@@ -74,7 +77,9 @@ class TipsetExternsTest {
         assertThat(head.chainRandomness(723)).isEqualTo(ticketDigest(723));
         // Negative epochs draw from genesis.
         assertThat(head.chainRandomness(-10)).isEqualTo(ticketDigest(0));
-        assertThatThrownBy(() -> head.chainRandomness(724)).isInstanceOf(ChainException.class).hasMessageContaining("future");
+        assertThatThrownBy(() -> head.chainRandomness(724))
+                .isInstanceOf(ChainException.class)
+                .hasMessageContaining("future");
 
         // Anchored at the first tipset after the null rounds, as when executing it.
         TipsetExterns at320 = anchoredAt(320);
@@ -109,7 +114,12 @@ class TipsetExternsTest {
         assertThat(head.tipsetCid(523)).isEqualTo(keyCid(blockAt(521)));
         assertThat(head.tipsetCid(0)).isEqualTo(keyCid(blockAt(0)));
         // The CID of tipset 317's key is what block 320 names as its parents.
-        assertThat(head.tipsetCid(319)).isEqualTo(keyCid(((IpldValue.Link) ((IpldValue.ListValue) rawHeader(320).get(5)).values().get(0)).cid()));
+        assertThat(head.tipsetCid(319))
+                .isEqualTo(keyCid(
+                        ((IpldValue.Link) ((IpldValue.ListValue) rawHeader(320).get(5))
+                                        .values()
+                                        .get(0))
+                                .cid()));
         assertThatThrownBy(() -> anchoredAt(320).tipsetCid(321)).isInstanceOf(ChainException.class);
     }
 

@@ -44,14 +44,20 @@ class ParentMessagesTest {
             for (JsonNode m : parentMessages) {
                 expectedCids.add(m.get("cid").asText());
                 JsonNode events = m.get("events_root");
-                receipts.add(new MessageReceipt(m.get("exit_code").asLong(), HexFormat.of().parseHex(m.get("return").asText()),
+                receipts.add(new MessageReceipt(
+                        m.get("exit_code").asLong(),
+                        HexFormat.of().parseHex(m.get("return").asText()),
                         m.get("gas_used").asLong(),
-                        events == null || events.isNull() ? Optional.empty() : Optional.of(Cid.parse(events.asText()))));
+                        events == null || events.isNull()
+                                ? Optional.empty()
+                                : Optional.of(Cid.parse(events.asText()))));
             }
             if (record.get("epoch").asLong() > 0) {
                 // The genesis block's receipts root is not a receipts AMT of executed messages.
                 Cid root = Receipts.root(new MemoryBlockstore(), receipts);
-                assertThat(root.toString()).as("receipts root of epoch %s's parent", record.get("epoch")).isEqualTo(record.get("parent_message_receipts").asText());
+                assertThat(root.toString())
+                        .as("receipts root of epoch %s's parent", record.get("epoch"))
+                        .isEqualTo(record.get("parent_message_receipts").asText());
                 // The chain's own AMT decodes to the same receipts.
                 assertThat(Receipts.load(c.store(), root)).isEqualTo(receipts);
                 roots++;
@@ -59,7 +65,9 @@ class ParentMessagesTest {
                 Tipset parent = c.chain().tipset(keyOf(record.get("parents")));
                 StateTree parentState = StateTree.load(c.store(), parent.parentStateRoot());
                 List<String> actual = order(c, parent, network.keysSendersById(parent.height()), parentState);
-                assertThat(actual).as("messages of epoch %d in execution order", parent.height()).isEqualTo(expectedCids);
+                assertThat(actual)
+                        .as("messages of epoch %d in execution order", parent.height())
+                        .isEqualTo(expectedCids);
                 // Keying senders by ID would not change these chains' order.
                 assertThat(order(c, parent, true, parentState)).isEqualTo(expectedCids);
                 messages += expectedCids.size();
@@ -68,7 +76,9 @@ class ParentMessagesTest {
         }
         assertThat(roots).isEqualTo(c.tipsets().size() - 1);
         assertThat(messages).isEqualTo(c.manifest().get("messages_executed").asInt());
-        System.out.printf("%s: %d receipts roots rebuilt, %d messages in %d tipsets in Lotus's order%n", c.name(), roots, messages, withMessages);
+        System.out.printf(
+                "%s: %d receipts roots rebuilt, %d messages in %d tipsets in Lotus's order%n",
+                c.name(), roots, messages, withMessages);
     }
 
     private static List<String> order(SharedChain c, Tipset parent, boolean byId, StateTree state) {

@@ -22,15 +22,20 @@ class NetworkConfigTest {
     @MethodSource("chains")
     void manifestScheduleGivesEveryTipsetsNetworkVersion(SharedChain c) {
         NetworkConfig config = NetworkConfig.read(c.manifestPath());
-        assertThat(config.genesisCid()).contains(Cid.parse(c.manifest().get("genesis_cid").asText()));
+        assertThat(config.genesisCid())
+                .contains(Cid.parse(c.manifest().get("genesis_cid").asText()));
         for (JsonNode t : c.tipsets()) {
-            assertThat(config.networkVersion(t.get("epoch").asLong())).as("epoch %s", t.get("epoch"))
+            assertThat(config.networkVersion(t.get("epoch").asLong()))
+                    .as("epoch %s", t.get("epoch"))
                     .isEqualTo(t.get("network_version").asInt());
         }
         // The manifest's own ranges agree too, including epochs of null rounds.
         for (JsonNode range : c.manifest().get("network_versions")) {
-            for (long e = range.get("first_tipset_epoch").asLong(); e <= range.get("last_tipset_epoch").asLong(); e++) {
-                assertThat(config.networkVersion(e)).isEqualTo(range.get("network_version").asInt());
+            for (long e = range.get("first_tipset_epoch").asLong();
+                    e <= range.get("last_tipset_epoch").asLong();
+                    e++) {
+                assertThat(config.networkVersion(e))
+                        .isEqualTo(range.get("network_version").asInt());
             }
         }
         for (JsonNode u : c.manifest().get("upgrade_schedule")) {
@@ -38,7 +43,8 @@ class NetworkConfigTest {
             if (h >= 0) {
                 Upgrade upgrade = config.upgradeAt(h).orElseThrow();
                 assertThat(upgrade.migration()).isEqualTo(u.get("migration").asBoolean());
-                assertThat(upgrade.actorsVersion()).isEqualTo(OptionalInt.of(u.get("actors_version").asInt()));
+                assertThat(upgrade.actorsVersion())
+                        .isEqualTo(OptionalInt.of(u.get("actors_version").asInt()));
                 assertThat(config.upgradeAt(h + 1)).isEmpty();
             }
         }
@@ -89,7 +95,9 @@ class NetworkConfigTest {
         assertThat(calibnet.initialFilReserved(25)).isEqualTo(BuildConstants.fil(1_200_000_000));
         assertThat(NetworkConfig.forGenesis(NetworkConfig.CALIBNET_GENESIS)).contains(calibnet);
         assertThat(NetworkConfig.forGenesis(NetworkConfig.MAINNET_GENESIS)).contains(mainnet);
-        assertThat(NetworkConfig.forGenesis(Cid.parse(SharedChain.devnetA().manifest().get("genesis_cid").asText()))).isEmpty();
+        assertThat(NetworkConfig.forGenesis(Cid.parse(
+                        SharedChain.devnetA().manifest().get("genesis_cid").asText())))
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +107,8 @@ class NetworkConfigTest {
         long genesisTs = 1_598_306_400L;
         long epoch = 4_000_000;
         long latestTs = genesisTs + (epoch - 1) * 30;
-        assertThat(mainnet.beacon().maxBeaconRound(22, epoch, genesisTs, 30)).isEqualTo((latestTs - 1_692_803_367L) / 3 + 1);
+        assertThat(mainnet.beacon().maxBeaconRound(22, epoch, genesisTs, 30))
+                .isEqualTo((latestTs - 1_692_803_367L) / 3 + 1);
         // Before nv16 the v1 rule (no +1), mainnet drand period 30 s.
         assertThat(mainnet.beacon().maxBeaconRound(15, 1_000_000, genesisTs, 30))
                 .isEqualTo((genesisTs + 999_999L * 30 - 1_595_431_050L) / 30);
@@ -125,14 +134,19 @@ class NetworkConfigTest {
         assertThat(c.keysSendersById(0)).isTrue();
         assertThat(c.buildConstants().assemblyHeight()).isEqualTo(-5);
         // fields left out keep the devnet defaults
-        assertThat(c.buildConstants().ignitionHeight()).isEqualTo(BuildConstants.devnet().ignitionHeight());
+        assertThat(c.buildConstants().ignitionHeight())
+                .isEqualTo(BuildConstants.devnet().ignitionHeight());
         assertThat(c.initialFilReserved(25)).isEqualTo(BuildConstants.fil(1_400_000_000));
         assertThat(c.beacon()).isInstanceOf(BeaconSchedule.Drand.class);
 
-        assertThatThrownBy(() -> NetworkConfig.fromJson(new ObjectMapper().readTree("{\"upgrade_schedule\": [{\"height\": 3}]}")))
+        assertThatThrownBy(() -> NetworkConfig.fromJson(
+                        new ObjectMapper().readTree("{\"upgrade_schedule\": [{\"height\": 3}]}")))
                 .hasMessageContaining("network_version");
-        assertThatThrownBy(() -> NetworkConfig.fromJson(new ObjectMapper().readTree(
-                "{\"upgrade_schedule\": [{\"network_version\": 22, \"height\": 3}, {\"network_version\": 21, \"height\": 5}]}")))
+        assertThatThrownBy(
+                        () -> NetworkConfig.fromJson(
+                                new ObjectMapper()
+                                        .readTree(
+                                                "{\"upgrade_schedule\": [{\"network_version\": 22, \"height\": 3}, {\"network_version\": 21, \"height\": 5}]}")))
                 .hasMessageContaining("downgrades");
     }
 }

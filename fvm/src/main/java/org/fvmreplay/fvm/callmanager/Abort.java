@@ -5,7 +5,11 @@ public final class Abort extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Kinds of abort. */
-    public enum Kind { EXIT, OUT_OF_GAS, FATAL }
+    public enum Kind {
+        EXIT,
+        OUT_OF_GAS,
+        FATAL
+    }
 
     private final Kind kind;
     private final int exitCode;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.HostAbort;
@@ -15,6 +14,7 @@ import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
 import org.fvmreplay.fvm.gas.GasCharge;
 import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.generation.FvmV3;
@@ -53,24 +53,37 @@ public final class CallManager {
     private final long nonce;
     /** Shared by every instance of this message's call stack ({@code DefaultMemoryLimiter}). */
     private final MemoryLimiter memoryLimiter;
+
     private final List<Event> events = new ArrayList<>();
     private final List<Integer> eventLayers = new ArrayList<>();
     /** Actors created so far (v3 and v4 count creations; v2 counts the addresses handed out, {@link #nextActorIndex}). */
     private long actorsCreated;
+
     private int callDepth;
     private long invocationCount;
 
     /** An actor event with its emitter. */
     public record Event(long emitter, byte[] encoded) {}
 
-    public CallManager(Machine machine, long gasLimit, long origin, Address originAddress, OptionalLong receiver, Address receiverAddress, long nonce, BigInteger gasPremium) {
+    public CallManager(
+            Machine machine,
+            long gasLimit,
+            long origin,
+            Address originAddress,
+            OptionalLong receiver,
+            Address receiverAddress,
+            long nonce,
+            BigInteger gasPremium) {
         this.machine = requireNonNull(machine, "machine");
         this.priceList = machine.context().network().priceList();
         this.generation = machine.context().network().generation();
-        this.memoryLimiter = MemoryLimiter.withTotalLimit(machine.context().network().maxMemoryBytes());
+        this.memoryLimiter =
+                MemoryLimiter.withTotalLimit(machine.context().network().maxMemoryBytes());
         this.gasTrace = machine.newGasTrace();
         this.gasTracker = new GasTracker(GasTracker.gasToMilligas(gasLimit), gasTrace);
-        this.accessTracker = generation.chargesStateAccess() ? new StateAccessTracker(priceList.preloadedActors()) : StateAccessTracker.untracked();
+        this.accessTracker = generation.chargesStateAccess()
+                ? new StateAccessTracker(priceList.preloadedActors())
+                : StateAccessTracker.untracked();
         this.origin = origin;
         this.originAddress = originAddress;
         this.nonce = nonce;
@@ -129,7 +142,14 @@ public final class CallManager {
     }
 
     /** Sends a message from {@code from}; a failing callee reverts its state changes. */
-    public InvocationResult send(long from, Address to, long method, Optional<Block> params, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnly) {
+    public InvocationResult send(
+            long from,
+            Address to,
+            long method,
+            Optional<Block> params,
+            BigInteger value,
+            OptionalLong gasLimitMilligas,
+            boolean readOnly) {
         if (gasLimitMilligas.isPresent()) {
             gasTracker.pushLimit(gasLimitMilligas.getAsLong());
         }
@@ -159,7 +179,10 @@ public final class CallManager {
         }
         callDepth--;
         if (gasTrace.isEnabled()) {
-            gasTrace.recordCallEnd(error != null ? -1 : result.exitCode(), error == null ? null : error.getMessage(), gasTracker.used() - gasAtStart);
+            gasTrace.recordCallEnd(
+                    error != null ? -1 : result.exitCode(),
+                    error == null ? null : error.getMessage(),
+                    gasTracker.used() - gasAtStart);
         }
         boolean revert = error != null || result.exitCode() != 0;
         accessTracker.endTransaction(revert);
@@ -278,16 +301,24 @@ public final class CallManager {
 
     public void transfer(long from, long to, BigInteger value) {
         if (value.signum() < 0) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "attempted to transfer negative transfer value " + value);
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "attempted to transfer negative transfer value " + value);
         }
-        ActorState fromActor = getActor(from).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.INSUFFICIENT_FUNDS, "insufficient funds to transfer from " + from));
+        ActorState fromActor = getActor(from)
+                .orElseThrow(() -> ExecutionError.syscall(
+                        ErrorNumber.INSUFFICIENT_FUNDS, "insufficient funds to transfer from " + from));
         if (fromActor.balance().compareTo(value) < 0) {
-            throw ExecutionError.syscall(ErrorNumber.INSUFFICIENT_FUNDS, "sender does not have funds to transfer (balance " + fromActor.balance() + ", transfer " + value + ")");
+            throw ExecutionError.syscall(
+                    ErrorNumber.INSUFFICIENT_FUNDS,
+                    "sender does not have funds to transfer (balance " + fromActor.balance() + ", transfer " + value
+                            + ")");
         }
         if (from == to) {
             return;
         }
-        ActorState toActor = getActor(to).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "transfer recipient " + to + " does not exist in state-tree"));
+        ActorState toActor = getActor(to)
+                .orElseThrow(() -> ExecutionError.syscall(
+                        ErrorNumber.NOT_FOUND, "transfer recipient " + to + " does not exist in state-tree"));
         setActor(from, withBalance(fromActor, fromActor.balance().subtract(value)));
         setActor(to, withBalance(toActor, toActor.balance().add(value)));
     }
@@ -309,21 +340,33 @@ public final class CallManager {
         return id;
     }
 
-    private InvocationResult sendUnchecked(long from, Address to, long method, Optional<Block> params, BigInteger value, boolean readOnly) {
+    private InvocationResult sendUnchecked(
+            long from, Address to, long method, Optional<Block> params, BigInteger value, boolean readOnly) {
         OptionalLong resolved = resolveAddress(to);
         long toId;
         if (resolved.isPresent()) {
             toId = resolved.getAsLong();
         } else if (to.protocol() == Protocol.BLS || to.protocol() == Protocol.SECP256K1) {
             if (readOnly) {
-                throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
+                throw ExecutionError.syscall(
+                        ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
             }
             toId = createAccountActor(to);
-        } else if (to.protocol() == Protocol.DELEGATED && to.namespace() == Machine.EAM_ACTOR_ID && generation.createsPlaceholders()) {
+        } else if (to.protocol() == Protocol.DELEGATED
+                && to.namespace() == Machine.EAM_ACTOR_ID
+                && generation.createsPlaceholders()) {
             if (readOnly) {
-                throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
+                throw ExecutionError.syscall(
+                        ErrorNumber.READ_ONLY, "cannot auto-create account " + to + " in read-only calls");
             }
-            toId = createActorFromSend(to, new ActorState(machine.builtinActors().placeholderCode(), EMPTY_ARRAY_CID, 0, BigInteger.ZERO, Optional.of(to)));
+            toId = createActorFromSend(
+                    to,
+                    new ActorState(
+                            machine.builtinActors().placeholderCode(),
+                            EMPTY_ARRAY_CID,
+                            0,
+                            BigInteger.ZERO,
+                            Optional.of(to)));
         } else {
             throw ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor does not exist or cannot be created: " + to);
         }
@@ -342,9 +385,18 @@ public final class CallManager {
         if (!chargeFirst) {
             chargeGas(priceList.onCreateActor(true));
         }
-        long toId = registerActor(to, new ActorState(machine.builtinActors().accountCode(), EMPTY_ARRAY_CID, 0, BigInteger.ZERO, Optional.empty()));
+        long toId = registerActor(
+                to,
+                new ActorState(
+                        machine.builtinActors().accountCode(), EMPTY_ARRAY_CID, 0, BigInteger.ZERO, Optional.empty()));
         byte[] ctorParams = new CborWriter(64).writeBytes(to.toBytes()).toByteArray();
-        sendResolved(Machine.SYSTEM_ACTOR_ID, toId, 1, Optional.of(new Block(generation.paramsCodec(1), ctorParams)), BigInteger.ZERO, false);
+        sendResolved(
+                Machine.SYSTEM_ACTOR_ID,
+                toId,
+                1,
+                Optional.of(new Block(generation.paramsCodec(1), ctorParams)),
+                BigInteger.ZERO,
+                false);
         return toId;
     }
 
@@ -357,8 +409,10 @@ public final class CallManager {
         return true;
     }
 
-    private InvocationResult sendResolved(long from, long to, long method, Optional<Block> params, BigInteger value, boolean readOnly) {
-        ActorState state = getActor(to).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor does not exist: " + to));
+    private InvocationResult sendResolved(
+            long from, long to, long method, Optional<Block> params, BigInteger value, boolean readOnly) {
+        ActorState state = getActor(to)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor does not exist: " + to));
         generation.onValueTransfer(priceList, value, method).ifPresent(this::chargeGas);
         if (value.signum() != 0) {
             transfer(from, to, value);
@@ -368,7 +422,8 @@ public final class CallManager {
         }
         generation.onMethodInvocation(priceList, params).ifPresent(this::chargeGas);
         BlockRegistry blocks = new BlockRegistry();
-        int paramsId = params.isPresent() ? generation.registerParams(blocks, params.get()) : BlockRegistry.NO_DATA_BLOCK_ID;
+        int paramsId =
+                params.isPresent() ? generation.registerParams(blocks, params.get()) : BlockRegistry.NO_DATA_BLOCK_ID;
         invocationCount++;
         Kernel kernel = generation.newKernel(this, blocks, from, to, method, value, readOnly);
         InvocationResult result;
@@ -377,7 +432,8 @@ public final class CallManager {
         } catch (Abort abort) {
             result = switch (abort.kind()) {
                 case OUT_OF_GAS -> throw ExecutionError.outOfGas();
-                case FATAL -> throw ExecutionError.fatal(abort.getMessage(), abort.getCause() == null ? abort : abort.getCause());
+                case FATAL ->
+                    throw ExecutionError.fatal(abort.getMessage(), abort.getCause() == null ? abort : abort.getCause());
                 case EXIT -> {
                     if (abort.blockId() == BlockRegistry.NO_DATA_BLOCK_ID) {
                         yield new InvocationResult(abort.exitCode(), Optional.empty());
@@ -393,7 +449,8 @@ public final class CallManager {
             };
         }
         if (result.value().isPresent()) {
-            Optional<GasCharge> charge = generation.onMethodReturn(priceList, callDepth, result.value().get());
+            Optional<GasCharge> charge = generation.onMethodReturn(
+                    priceList, callDepth, result.value().get());
             if (charge.isPresent()) {
                 chargeGas(charge.get());
             }
@@ -420,7 +477,8 @@ public final class CallManager {
             if (generation.failedInstantiationIsFatal()) {
                 throw Abort.fatal("failed to instantiate actor code " + code + ": " + trap.getMessage(), trap);
             }
-            throw Abort.exit(ExitCodes.SYS_ILLEGAL_INSTRUCTION, "failed to instantiate module: " + trap.getMessage(), 0);
+            throw Abort.exit(
+                    ExitCodes.SYS_ILLEGAL_INSTRUCTION, "failed to instantiate module: " + trap.getMessage(), 0);
         } catch (EngineException e) {
             throw Abort.fatal("failed to link actor module: " + e.getMessage(), e);
         }

@@ -25,6 +25,7 @@ final class StateAccessTracker {
     private final Set<Address> addresses = new HashSet<>();
     /** Undo log: {actor id, previous state or 0} and addresses added, with per-transaction heights. */
     private final List<long[]> actorHistory = new ArrayList<>();
+
     private final List<Address> addressHistory = new ArrayList<>();
     private final Deque<int[]> layers = new ArrayDeque<>();
     private final boolean tracking;

@@ -2,11 +2,11 @@ package org.fvmreplay.fvm.crypto;
 
 import static java.util.Objects.requireNonNull;
 
-import supranational.blst.BLST_ERROR;
-import supranational.blst.P1_Affine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import supranational.blst.BLST_ERROR;
+import supranational.blst.P1_Affine;
 import supranational.blst.P2_Affine;
 import supranational.blst.Pairing;
 

@@ -28,7 +28,8 @@ public final class FilecoinSignatures {
         requireNonNull(signer, "signer");
         return switch (type) {
             case SECP256K1 -> verifySecp256k1(signature, plaintext, signer);
-            case BLS -> signer.protocol() == Protocol.BLS && BlsSignatures.verify(signer.payload(), signature, plaintext);
+            case BLS ->
+                signer.protocol() == Protocol.BLS && BlsSignatures.verify(signer.payload(), signature, plaintext);
             default -> throw new IllegalArgumentException("unknown signature type " + type);
         };
     }

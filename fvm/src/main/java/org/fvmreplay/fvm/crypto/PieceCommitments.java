@@ -46,7 +46,8 @@ public final class PieceCommitments {
     /** The commitment of a piece of {@code paddedSize} zero bytes (a power of two, at least 128). */
     public static byte[] zeroPieceCommitment(long paddedSize) {
         if (paddedSize < MINIMUM_PADDED_PIECE_SIZE || Long.bitCount(paddedSize) != 1) {
-            throw new CryptoInputException("zero piece size " + paddedSize + " must be a power of two of at least 128 bytes");
+            throw new CryptoInputException(
+                    "zero piece size " + paddedSize + " must be a power of two of at least 128 bytes");
         }
         return ZERO[Long.numberOfTrailingZeros(paddedSize) - 5].clone();
     }
@@ -57,7 +58,8 @@ public final class PieceCommitments {
         if (commitment.length != COMMITMENT_LENGTH) {
             throw new CryptoInputException("commitments must be 32 bytes long, got " + commitment.length);
         }
-        return Cid.v1(Multicodec.FIL_COMMITMENT_UNSEALED, Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, commitment));
+        return Cid.v1(
+                Multicodec.FIL_COMMITMENT_UNSEALED, Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, commitment));
     }
 
     /** The commitment inside a piece or data commitment CID; rejects any other codec or hash, as commcid does. */
@@ -71,7 +73,8 @@ public final class PieceCommitments {
         }
         byte[] digest = cid.multihash().digest();
         if (digest.length != COMMITMENT_LENGTH) {
-            throw new CryptoInputException("piece CID " + cid + " has a " + digest.length + "-byte commitment, expected 32");
+            throw new CryptoInputException(
+                    "piece CID " + cid + " has a " + digest.length + "-byte commitment, expected 32");
         }
         return Arrays.copyOf(digest, COMMITMENT_LENGTH);
     }

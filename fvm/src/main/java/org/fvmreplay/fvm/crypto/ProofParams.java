@@ -36,7 +36,8 @@ public final class ProofParams {
 
     /** {@code AggregateSealVerifyProofAndInfos = [miner, seal proof, aggregate proof, proof bytes, infos]}. */
     public static AggregateSeals aggregateSeals(byte[] cbor) {
-        List<IpldValue> fields = list(decode(cbor, "AggregateSealVerifyProofAndInfos"), 5, "AggregateSealVerifyProofAndInfos");
+        List<IpldValue> fields =
+                list(decode(cbor, "AggregateSealVerifyProofAndInfos"), 5, "AggregateSealVerifyProofAndInfos");
         u64(fields.get(0), "miner");
         long sealProof = i64(fields.get(1), "seal_proof");
         i64(fields.get(2), "aggregate_proof");
@@ -128,7 +129,8 @@ public final class ProofParams {
         try {
             return DagCbor.decode(cbor);
         } catch (RuntimeException e) {
-            throw new CryptoInputException("cannot decode " + what + " (" + cbor.length + " bytes of CBOR): " + e.getMessage(), e);
+            throw new CryptoInputException(
+                    "cannot decode " + what + " (" + cbor.length + " bytes of CBOR): " + e.getMessage(), e);
         }
     }
 
@@ -137,13 +139,16 @@ public final class ProofParams {
             throw new CryptoInputException(what + " must be a CBOR array");
         }
         if (expectedSize >= 0 && list.values().size() != expectedSize) {
-            throw new CryptoInputException(what + " must have " + expectedSize + " fields, got " + list.values().size());
+            throw new CryptoInputException(what + " must have " + expectedSize + " fields, got "
+                    + list.values().size());
         }
         return list.values();
     }
 
     private static long u64(IpldValue value, String what) {
-        if (!(value instanceof IpldValue.Int i) || i.value().signum() < 0 || i.value().compareTo(U64_MAX) > 0) {
+        if (!(value instanceof IpldValue.Int i)
+                || i.value().signum() < 0
+                || i.value().compareTo(U64_MAX) > 0) {
             throw new CryptoInputException(what + " must be an unsigned 64-bit integer");
         }
         return i.value().longValue();

@@ -60,7 +60,12 @@ public final class Secp256k1 {
         BigInteger e = new BigInteger(1, hash).mod(N);
         BigInteger rInverse = r.modInverse(N);
         // Q = r^-1 (s R - e G)
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(CURVE.getG(), N.subtract(e).multiply(rInverse).mod(N), bigR, s.multiply(rInverse).mod(N)).normalize();
+        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(
+                        CURVE.getG(),
+                        N.subtract(e).multiply(rInverse).mod(N),
+                        bigR,
+                        s.multiply(rInverse).mod(N))
+                .normalize();
         if (q.isInfinity()) {
             throw new CryptoInputException("failed to recover secp256k1 key: the recovered point is at infinity");
         }

@@ -17,7 +17,10 @@ import org.fvmreplay.ipld.cid.Cid;
 public final class UnsealedSectorCid {
     private static final long KIB = 1024;
     /** Sector sizes by seal proof code modulo 5 (V1, V1_1 and synthetic PoRep share them). */
-    private static final long[] SECTOR_SIZES = {2 * KIB, 8 * KIB * KIB, 512 * KIB * KIB, 32 * KIB * KIB * KIB, 64 * KIB * KIB * KIB};
+    private static final long[] SECTOR_SIZES = {
+        2 * KIB, 8 * KIB * KIB, 512 * KIB * KIB, 32 * KIB * KIB * KIB, 64 * KIB * KIB * KIB
+    };
+
     private static final long MAX_SEAL_PROOF = 14;
     private static final long MINIMUM_UNPADDED_PIECE_SIZE = 127;
 
@@ -34,7 +37,8 @@ public final class UnsealedSectorCid {
     /** CommD as a {@code fil-commitment-unsealed} CID; throws {@link CryptoInputException} for pieces that cannot fill the sector. */
     public static Cid compute(long sealProof, List<PieceInfo> pieces) {
         requireNonNull(pieces, "pieces");
-        long sectorSize = sectorSize(sealProof).orElseThrow(() -> new CryptoInputException("invalid seal proof type " + sealProof));
+        long sectorSize = sectorSize(sealProof)
+                .orElseThrow(() -> new CryptoInputException("invalid seal proof type " + sealProof));
         List<Node> all = new ArrayList<>();
         if (pieces.isEmpty()) {
             all.add(Node.zero(sectorSize));
@@ -42,10 +46,12 @@ public final class UnsealedSectorCid {
             long sum = 0;
             for (PieceInfo piece : pieces) {
                 if (piece.paddedSize() <= 0) {
-                    throw new CryptoInputException("piece " + piece.cid() + " has size " + piece.paddedSize() + ", pieces must not be empty");
+                    throw new CryptoInputException(
+                            "piece " + piece.cid() + " has size " + piece.paddedSize() + ", pieces must not be empty");
                 }
                 sum = pad(all, sum, piece.paddedSize());
-                all.add(new Node(roundTripPadded(piece.paddedSize()), PieceCommitments.unsealedCommitment(piece.cid())));
+                all.add(new Node(
+                        roundTripPadded(piece.paddedSize()), PieceCommitments.unsealedCommitment(piece.cid())));
                 sum += piece.paddedSize();
             }
             pad(all, sum, sectorSize);
@@ -55,7 +61,8 @@ public final class UnsealedSectorCid {
 
     /** Appends the zero pieces that align {@code sum} to a multiple of {@code alignment}; returns the new sum. */
     private static long pad(List<Node> out, long sum, long alignment) {
-        // the reference computes (0 - sum) mod alignment in u64 arithmetic, then one zero piece per set bit, smallest first
+        // the reference computes (0 - sum) mod alignment in u64 arithmetic, then one zero piece per set bit, smallest
+        // first
         long toFill = Long.remainderUnsigned(-sum, alignment);
         while (toFill != 0) {
             long size = Long.lowestOneBit(toFill);
@@ -75,7 +82,8 @@ public final class UnsealedSectorCid {
     private static byte[] commD(long sectorSize, List<Node> pieces) {
         long unpaddedSector = sectorSize - sectorSize / 128;
         if (pieces.size() > unpaddedSector / MINIMUM_UNPADDED_PIECE_SIZE) {
-            throw new CryptoInputException("too many pieces (" + pieces.size() + ") for a sector of " + sectorSize + " bytes");
+            throw new CryptoInputException(
+                    "too many pieces (" + pieces.size() + ") for a sector of " + sectorSize + " bytes");
         }
         long total = 0;
         for (Node piece : pieces) {

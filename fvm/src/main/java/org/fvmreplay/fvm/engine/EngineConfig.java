@@ -11,22 +11,22 @@ package org.fvmreplay.fvm.engine;
  * larger initial table fails instantiation, growing beyond it makes {@code table.grow} return -1. The total over the call
  * stack ({@code max_memory_bytes}) is a per-message {@link MemoryLimiter}, not an engine setting.
  */
-public record EngineConfig(long maxInstanceMemoryBytes, int maxWasmStackElements, long nativeStackBytes, long maxTableElements)
-{
+public record EngineConfig(
+        long maxInstanceMemoryBytes, int maxWasmStackElements, long nativeStackBytes, long maxTableElements) {
     public static final int PAGE_SIZE = 65536;
     /** ref-fvm's pooling allocator {@code table_elements}. */
     public static final long DEFAULT_MAX_TABLE_ELEMENTS = 20_000;
 
     /** Limits with the reference's per-instance table element limit. */
-    public EngineConfig(long maxInstanceMemoryBytes, int maxWasmStackElements, long nativeStackBytes)
-    {
+    public EngineConfig(long maxInstanceMemoryBytes, int maxWasmStackElements, long nativeStackBytes) {
         this(maxInstanceMemoryBytes, maxWasmStackElements, nativeStackBytes, DEFAULT_MAX_TABLE_ELEMENTS);
     }
 
-    public EngineConfig
-    {
+    public EngineConfig {
         if (maxInstanceMemoryBytes <= 0 || maxInstanceMemoryBytes % PAGE_SIZE != 0) {
-            throw new IllegalArgumentException("maxInstanceMemoryBytes must be a positive multiple of the 64 KiB page size: " + maxInstanceMemoryBytes);
+            throw new IllegalArgumentException(
+                    "maxInstanceMemoryBytes must be a positive multiple of the 64 KiB page size: "
+                            + maxInstanceMemoryBytes);
         }
         if (maxWasmStackElements <= 0) {
             throw new IllegalArgumentException("maxWasmStackElements must be positive: " + maxWasmStackElements);
@@ -40,13 +40,11 @@ public record EngineConfig(long maxInstanceMemoryBytes, int maxWasmStackElements
     }
 
     /** ref-fvm defaults for every network version: 512 MiB per instance, 2048 stack elements, 4 MiB native wasm stack, 20,000 table elements. */
-    public static EngineConfig reference()
-    {
+    public static EngineConfig reference() {
         return new EngineConfig(512L << 20, 2048, 4L << 20);
     }
 
-    public int maxInstanceMemoryPages()
-    {
+    public int maxInstanceMemoryPages() {
         return (int) (maxInstanceMemoryBytes / PAGE_SIZE);
     }
 }

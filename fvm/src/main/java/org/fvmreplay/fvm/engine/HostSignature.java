@@ -1,16 +1,13 @@
 package org.fvmreplay.fvm.engine;
 
-import org.fvmreplay.fvm.wasm.binary.ValueType;
-
-import java.util.List;
-
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+
 /** Parameter and result types of a host function; the FVM's syscalls use only i32 and i64. */
-public record HostSignature(List<ValueType> params, List<ValueType> results)
-{
-    public HostSignature
-    {
+public record HostSignature(List<ValueType> params, List<ValueType> results) {
+    public HostSignature {
         params = List.copyOf(requireNonNull(params, "params is null"));
         results = List.copyOf(requireNonNull(results, "results is null"));
         for (ValueType type : params) {
@@ -21,21 +18,18 @@ public record HostSignature(List<ValueType> params, List<ValueType> results)
         }
     }
 
-    public static HostSignature of(List<ValueType> params, List<ValueType> results)
-    {
+    public static HostSignature of(List<ValueType> params, List<ValueType> results) {
         return new HostSignature(params, results);
     }
 
-    private static void checkSupported(ValueType type)
-    {
+    private static void checkSupported(ValueType type) {
         if (type != ValueType.I32 && type != ValueType.I64) {
             throw new IllegalArgumentException("host functions take and return only i32 and i64, not " + type);
         }
     }
 
     @Override
-    public String toString()
-    {
+    public String toString() {
         return params + " -> " + results;
     }
 }

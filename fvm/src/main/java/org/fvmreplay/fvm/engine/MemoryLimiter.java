@@ -8,16 +8,14 @@ package org.fvmreplay.fvm.engine;
  * the call manager restores the tally when the send that created the instance returns ({@link #enterFrame()},
  * {@link #exitFrame(long)}). Mutable and not thread-safe: one per message.
  */
-public final class MemoryLimiter
-{
+public final class MemoryLimiter {
     /** Bytes the reference counts per table element ({@code grow_instance_table}). */
     public static final long TABLE_ELEMENT_BYTES = 8;
 
     private final long maxMemoryBytes;
     private long usedBytes;
 
-    private MemoryLimiter(long maxMemoryBytes)
-    {
+    private MemoryLimiter(long maxMemoryBytes) {
         if (maxMemoryBytes < 0) {
             throw new IllegalArgumentException("maxMemoryBytes must not be negative: " + maxMemoryBytes);
         }
@@ -25,31 +23,26 @@ public final class MemoryLimiter
     }
 
     /** A limiter allowing at most {@code maxMemoryBytes} in total across the call stack. */
-    public static MemoryLimiter withTotalLimit(long maxMemoryBytes)
-    {
+    public static MemoryLimiter withTotalLimit(long maxMemoryBytes) {
         return new MemoryLimiter(maxMemoryBytes);
     }
 
     /** A limiter that tallies but never refuses (FVM v2 has no call-stack limit; standalone engine use). */
-    public static MemoryLimiter unlimited()
-    {
+    public static MemoryLimiter unlimited() {
         return new MemoryLimiter(Long.MAX_VALUE);
     }
 
-    public long maxMemoryBytes()
-    {
+    public long maxMemoryBytes() {
         return maxMemoryBytes;
     }
 
     /** Bytes currently reserved by the call stack ({@code memory_used}). */
-    public long memoryUsed()
-    {
+    public long memoryUsed() {
         return usedBytes;
     }
 
     /** Reserves {@code bytes} more if the total stays within the limit ({@code grow_memory}); false leaves it unchanged. */
-    public boolean tryReserve(long bytes)
-    {
+    public boolean tryReserve(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative: " + bytes);
         }
@@ -62,47 +55,40 @@ public final class MemoryLimiter
     }
 
     /** An instance's linear memory grows from {@code fromBytes} to {@code toBytes} (0 to initial at instantiation). */
-    public boolean growInstanceMemory(long fromBytes, long toBytes)
-    {
+    public boolean growInstanceMemory(long fromBytes, long toBytes) {
         return tryReserve(Math.max(0, toBytes - fromBytes));
     }
 
     /** An instance's table grows from {@code fromElements} to {@code toElements}, at 8 bytes per element. */
-    public boolean growInstanceTable(long fromElements, long toElements)
-    {
+    public boolean growInstanceTable(long fromElements, long toElements) {
         return tryReserve(saturatingMultiply(Math.max(0, toElements - fromElements), TABLE_ELEMENT_BYTES));
     }
 
     /** Starts a call-stack frame; pass the result to {@link #exitFrame(long)} when the send returns, however it ends. */
-    public long enterFrame()
-    {
+    public long enterFrame() {
         return usedBytes;
     }
 
     /** Ends a frame: everything instances reserved since {@link #enterFrame()} is released ({@code with_stack_frame}). */
-    public void exitFrame(long frameStart)
-    {
+    public void exitFrame(long frameStart) {
         if (frameStart < 0 || frameStart > maxMemoryBytes) {
             throw new IllegalArgumentException("not a frame start of this limiter: " + frameStart);
         }
         usedBytes = frameStart;
     }
 
-    private static long saturatingAdd(long a, long b)
-    {
+    private static long saturatingAdd(long a, long b) {
         long sum = a + b;
         return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
-    private static long saturatingMultiply(long a, long b)
-    {
+    private static long saturatingMultiply(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         return high != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
     }
 
     @Override
-    public String toString()
-    {
+    public String toString() {
         return "MemoryLimiter[used=" + usedBytes + ", max=" + maxMemoryBytes + "]";
     }
 }

@@ -6,8 +6,7 @@ import org.fvmreplay.fvm.exitcode.ExitCodes;
  * Why an invocation stopped abnormally, with the exit code ref-fvm assigns ({@code Abort::from(wasmtime::Error)} in
  * {@code syscalls/error.rs}, {@code charge_for_exec} in {@code call_manager/default.rs}).
  */
-public enum TrapKind
-{
+public enum TrapKind {
     /** The gas counter went negative (the injected charge function's {@code unreachable}, or a host charge). */
     OUT_OF_GAS(ExitCodes.SYS_OUT_OF_GAS),
     /** The engine's native stack overflowed (the instrumented limiter should trap first, as {@link #UNREACHABLE}). */
@@ -29,14 +28,12 @@ public enum TrapKind
 
     private final int exitCode;
 
-    TrapKind(int exitCode)
-    {
+    TrapKind(int exitCode) {
         this.exitCode = exitCode;
     }
 
     /** Reference exit code; {@link #HOST_ABORT} carries its own (see {@link Trap#exitCode()}). */
-    public int defaultExitCode()
-    {
+    public int defaultExitCode() {
         return exitCode;
     }
 }

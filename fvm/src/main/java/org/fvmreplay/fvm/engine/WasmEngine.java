@@ -3,9 +3,7 @@ package org.fvmreplay.fvm.engine;
 import org.fvmreplay.ipld.cid.Cid;
 
 /** A WebAssembly engine that compiles validated, instrumented actor code and instantiates it against host functions. */
-public interface WasmEngine
-        extends AutoCloseable
-{
+public interface WasmEngine extends AutoCloseable {
     /** Short name for reports and benchmarks ("chicory", "wasmtime"). */
     String name();
 
@@ -31,8 +29,7 @@ public interface WasmEngine
     WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter);
 
     /** {@link #instantiate(CompiledModule, HostFunctions, MemoryLimiter)} with a budget of its own and no total limit. */
-    default WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions)
-    {
+    default WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions) {
         return instantiate(module, hostFunctions, MemoryLimiter.unlimited());
     }
 

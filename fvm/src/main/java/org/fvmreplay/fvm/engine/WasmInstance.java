@@ -4,9 +4,7 @@ package org.fvmreplay.fvm.engine;
  * One instantiated actor module with its own memory and gas counter. Not thread-safe: one invocation at a time.
  * Memory accessors check bounds and throw {@link Trap} of kind {@link TrapKind#MEMORY_OUT_OF_BOUNDS} on bad ranges.
  */
-public interface WasmInstance
-        extends AutoCloseable
-{
+public interface WasmInstance extends AutoCloseable {
     /**
      * Calls exported function {@code name} with raw arguments (i32 in the low 32 bits).
      *
@@ -16,8 +14,7 @@ public interface WasmInstance
     long[] call(String name, long... arguments);
 
     /** Calls the actor entry point {@code invoke(u32) -> u32}. */
-    default int invoke(int paramsBlockId)
-    {
+    default int invoke(int paramsBlockId) {
         long[] results = call("invoke", Integer.toUnsignedLong(paramsBlockId));
         if (results.length != 1) {
             throw new EngineException("invoke returned " + results.length + " values, expected 1");

@@ -14,8 +14,18 @@ import org.fvmreplay.ipld.cid.Cid;
  * The receipt of an applied message (exit code, return bytes, gas used, events root) and where its fees went, with the
  * events it emitted (emitter and encoded {@code ActorEvent}, in order) and its execution trace (empty unless the machine traced).
  */
-public record ApplyRet(int exitCode, byte[] returnData, long gasUsed, BigInteger penalty, BigInteger minerTip, BigInteger baseFeeBurn,
-        BigInteger overEstimationBurn, BigInteger refund, String failureInfo, List<TraceEntry> trace, Optional<Cid> eventsRoot,
+public record ApplyRet(
+        int exitCode,
+        byte[] returnData,
+        long gasUsed,
+        BigInteger penalty,
+        BigInteger minerTip,
+        BigInteger baseFeeBurn,
+        BigInteger overEstimationBurn,
+        BigInteger refund,
+        String failureInfo,
+        List<TraceEntry> trace,
+        Optional<Cid> eventsRoot,
         List<CallManager.Event> events) {
     public ApplyRet {
         trace = List.copyOf(requireNonNull(trace, "trace is null"));

@@ -45,7 +45,10 @@ public final class Executor {
         GasCharge inclusion = machine.context().network().priceList().onChainMessage(rawLength);
         long inclusionTotal = GasTracker.roundUp(inclusion.totalMilligas());
         if (inclusionTotal > message.gasLimit()) {
-            return prevalidationFail(SYS_OUT_OF_GAS, "Out of gas (" + inclusionTotal + " > " + message.gasLimit() + ")", baseFee.multiply(BigInteger.valueOf(inclusionTotal)));
+            return prevalidationFail(
+                    SYS_OUT_OF_GAS,
+                    "Out of gas (" + inclusionTotal + " > " + message.gasLimit() + ")",
+                    baseFee.multiply(BigInteger.valueOf(inclusionTotal)));
         }
         BigInteger penalty = baseFee.multiply(BigInteger.valueOf(message.gasLimit()));
         OptionalLong senderId = machine.stateTree().lookupId(message.from());
@@ -56,20 +59,35 @@ public final class Executor {
         if (senderState.isEmpty()) {
             return prevalidationFail(SYS_SENDER_INVALID, "Sender invalid", penalty);
         }
-        Optional<ActorState> accepted = machine.context().network().generation().acceptSender(machine.builtinActors(), senderState.get());
+        Optional<ActorState> accepted =
+                machine.context().network().generation().acceptSender(machine.builtinActors(), senderState.get());
         if (accepted.isEmpty()) {
             return prevalidationFail(SYS_SENDER_INVALID, "Send not from valid sender", penalty);
         }
         ActorState sender = accepted.get();
         if (message.sequence() != sender.sequence()) {
-            return prevalidationFail(SYS_SENDER_STATE_INVALID, "Actor sequence invalid: " + message.sequence() + " != " + sender.sequence(), penalty);
+            return prevalidationFail(
+                    SYS_SENDER_STATE_INVALID,
+                    "Actor sequence invalid: " + message.sequence() + " != " + sender.sequence(),
+                    penalty);
         }
         BigInteger gasCost = message.gasFeeCap().multiply(BigInteger.valueOf(message.gasLimit()));
         if (sender.balance().compareTo(gasCost) < 0) {
-            return prevalidationFail(SYS_SENDER_STATE_INVALID, "Actor balance less than needed: " + sender.balance() + " < " + gasCost, penalty);
+            return prevalidationFail(
+                    SYS_SENDER_STATE_INVALID,
+                    "Actor balance less than needed: " + sender.balance() + " < " + gasCost,
+                    penalty);
         }
         long senderIdValue = senderId.getAsLong();
-        machine.stateTree().setActor(senderIdValue, new ActorState(sender.code(), sender.head(), sender.sequence() + 1, sender.balance().subtract(gasCost), sender.delegatedAddress()));
+        machine.stateTree()
+                .setActor(
+                        senderIdValue,
+                        new ActorState(
+                                sender.code(),
+                                sender.head(),
+                                sender.sequence() + 1,
+                                sender.balance().subtract(gasCost),
+                                sender.delegatedAddress()));
 
         return settle(machine, message, senderIdValue, gasCost, run(message, senderIdValue, inclusion));
     }
@@ -92,8 +110,17 @@ public final class Executor {
     private MessageSettlement.Execution run(Message message, long senderId, GasCharge inclusion) {
         BigInteger baseFee = machine.context().baseFee();
         OptionalLong receiverId = machine.stateTree().lookupId(message.to());
-        BigInteger effectivePremium = message.gasPremium().min(message.gasFeeCap().subtract(baseFee)).max(BigInteger.ZERO);
-        CallManager cm = new CallManager(machine, message.gasLimit(), senderId, message.from(), receiverId, message.to(), message.sequence(), effectivePremium);
+        BigInteger effectivePremium =
+                message.gasPremium().min(message.gasFeeCap().subtract(baseFee)).max(BigInteger.ZERO);
+        CallManager cm = new CallManager(
+                machine,
+                message.gasLimit(),
+                senderId,
+                message.from(),
+                receiverId,
+                message.to(),
+                message.sequence(),
+                effectivePremium);
 
         int exitCode;
         byte[] returnData = new byte[0];
@@ -101,9 +128,12 @@ public final class Executor {
         String failure = null;
         try {
             cm.chargeGas(inclusion);
-            Optional<Block> params = message.params().length == 0 ? Optional.empty()
-                    : Optional.of(new Block(machine.context().network().generation().paramsCodec(message.method()), message.params()));
-            InvocationResult result = cm.send(senderId, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
+            Optional<Block> params = message.params().length == 0
+                    ? Optional.empty()
+                    : Optional.of(new Block(
+                            machine.context().network().generation().paramsCodec(message.method()), message.params()));
+            InvocationResult result = cm.send(
+                    senderId, message.to(), message.method(), params, message.value(), OptionalLong.empty(), false);
             exitCode = result.exitCode();
             returnData = result.value().map(Block::data).orElse(new byte[0]);
             gasUsed = usedGas(cm);
@@ -116,7 +146,14 @@ public final class Executor {
             failure = e.getMessage();
         }
         List<CallManager.Event> events = cm.events();
-        return new MessageSettlement.Execution(exitCode, returnData, gasUsed, failure, cm.gasTrace().entries(), MessageSettlement.eventsRoot(events), events);
+        return new MessageSettlement.Execution(
+                exitCode,
+                returnData,
+                gasUsed,
+                failure,
+                cm.gasTrace().entries(),
+                MessageSettlement.eventsRoot(events),
+                events);
     }
 
     /** Gas used rounded up; FVM v2's refunds (negative {@code on_delete_actor}) can take it below zero, which counts as zero. */

@@ -1,9 +1,5 @@
 package org.fvmreplay.fvm.gas;
 
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
-
 import static org.fvmreplay.fvm.gas.FvmGeneration.V2;
 import static org.fvmreplay.fvm.gas.FvmGeneration.V3;
 import static org.fvmreplay.fvm.gas.FvmGeneration.V4;
@@ -17,13 +13,16 @@ import static org.fvmreplay.fvm.gas.PriceEntryKind.SEAL_PROOF_GAS;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.SEAL_PROOF_STEPS;
 import static org.fvmreplay.fvm.gas.PriceEntryKind.SIGNATURE_SCALING;
 
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Every field of the reference's {@code PriceList} structs of FVM v2, v3 and v4, named as in the reference (the names used
  * in price list files), with its kind and the generations whose price lists have it. Fields of the reference's
  * {@code WasmGasPrices} are entries named {@code wasm_rules.<field>}.
  */
-public enum PriceEntry
-{
+public enum PriceEntry {
     // FVM v2 only
     STORAGE_GAS_MULTIPLIER("storage_gas_multiplier", MULTIPLIER, V2),
     ON_CHAIN_MESSAGE_COMPUTE_BASE("on_chain_message_compute_base", GAS, V2),
@@ -129,13 +128,11 @@ public enum PriceEntry
     private final boolean negativeInV2;
     private final Set<FvmGeneration> generations;
 
-    PriceEntry(String referenceName, PriceEntryKind kind, FvmGeneration... generations)
-    {
+    PriceEntry(String referenceName, PriceEntryKind kind, FvmGeneration... generations) {
         this(referenceName, kind, false, generations);
     }
 
-    PriceEntry(String referenceName, PriceEntryKind kind, boolean negativeInV2, FvmGeneration... generations)
-    {
+    PriceEntry(String referenceName, PriceEntryKind kind, boolean negativeInV2, FvmGeneration... generations) {
         this.referenceName = referenceName;
         this.kind = kind;
         this.negativeInV2 = negativeInV2;
@@ -143,24 +140,20 @@ public enum PriceEntry
     }
 
     /** The reference's field name, also the key in price list files. */
-    public String referenceName()
-    {
+    public String referenceName() {
         return referenceName;
     }
 
-    public PriceEntryKind kind()
-    {
+    public PriceEntryKind kind() {
         return kind;
     }
 
     /** Whether price lists of {@code generation} have this entry. */
-    public boolean usedBy(FvmGeneration generation)
-    {
+    public boolean usedBy(FvmGeneration generation) {
         return generations.contains(generation);
     }
 
-    public Set<FvmGeneration> generations()
-    {
+    public Set<FvmGeneration> generations() {
         return generations;
     }
 
@@ -168,14 +161,12 @@ public enum PriceEntry
      * Whether a negative value is legal: only for the two FVM v2 entries the reference itself sets negative (refund and
      * discount). Everywhere else, and always in FVM v3 and v4 whose gas is unsigned, a negative price is an error.
      */
-    public boolean allowsNegative(FvmGeneration generation)
-    {
+    public boolean allowsNegative(FvmGeneration generation) {
         return negativeInV2 && generation == V2;
     }
 
     /** The entries a price list of {@code generation} has, in declaration order. */
-    public static Set<PriceEntry> entriesOf(FvmGeneration generation)
-    {
+    public static Set<PriceEntry> entriesOf(FvmGeneration generation) {
         EnumSet<PriceEntry> entries = EnumSet.noneOf(PriceEntry.class);
         for (PriceEntry entry : values()) {
             if (entry.usedBy(generation)) {
@@ -185,8 +176,7 @@ public enum PriceEntry
         return entries;
     }
 
-    public static Optional<PriceEntry> fromReferenceName(String name)
-    {
+    public static Optional<PriceEntry> fromReferenceName(String name) {
         for (PriceEntry entry : values()) {
             if (entry.referenceName.equals(name)) {
                 return Optional.of(entry);

@@ -1,8 +1,7 @@
 package org.fvmreplay.fvm.gas;
 
 /** The shape of a price entry's value, which decides how it is written in a price list file. */
-public enum PriceEntryKind
-{
+public enum PriceEntryKind {
     /** A gas amount, stored in milligas; written in gas with up to three decimals ({@code 0.5} is 500 milligas). */
     GAS("a gas amount (a JSON number in gas, at most 3 decimals)"),
     /** A plain integer factor (FVM v2's storage gas multiplier). */
@@ -24,14 +23,12 @@ public enum PriceEntryKind
 
     private final String description;
 
-    PriceEntryKind(String description)
-    {
+    PriceEntryKind(String description) {
         this.description = description;
     }
 
     /** What a file must contain for an entry of this kind, for error messages. */
-    public String description()
-    {
+    public String description() {
         return description;
     }
 }

@@ -33,7 +33,9 @@ public final class PriceListGasRules implements GasRules {
             } else if (cost instanceof WasmInstructionCost.Linear l) {
                 if (l.unitMilligas() > Integer.MAX_VALUE) {
                     // the instrumentation injects the unit cost as an i32 constant
-                    rejections.put(c, "per-unit cost " + l.unitMilligas() + " milligas exceeds the instrumentation's i32 range");
+                    rejections.put(
+                            c,
+                            "per-unit cost " + l.unitMilligas() + " milligas exceeds the instrumentation's i32 range");
                 } else {
                     costs.put(c, new InstructionCost.Linear(l.baseMilligas(), (int) l.unitMilligas()));
                 }
@@ -58,7 +60,8 @@ public final class PriceListGasRules implements GasRules {
         WasmInstructionClass c = CLASSES.get(instruction.opcode());
         InstructionCost cost = costs.get(c);
         if (cost == null) {
-            throw new InstrumentationException(instruction.opcode().mnemonic() + " is not allowed: " + rejections.get(c));
+            throw new InstrumentationException(
+                    instruction.opcode().mnemonic() + " is not allowed: " + rejections.get(c));
         }
         return cost;
     }
@@ -75,26 +78,63 @@ public final class PriceListGasRules implements GasRules {
 
     private static Map<Opcode, WasmInstructionClass> classify() {
         Map<Opcode, WasmInstructionClass> m = new EnumMap<>(Opcode.class);
-        put(m, WasmInstructionClass.FREE, EnumSet.of(Opcode.NOP, Opcode.BLOCK, Opcode.LOOP, Opcode.UNREACHABLE,
-                Opcode.RETURN, Opcode.ELSE, Opcode.END, Opcode.DROP));
+        put(
+                m,
+                WasmInstructionClass.FREE,
+                EnumSet.of(
+                        Opcode.NOP,
+                        Opcode.BLOCK,
+                        Opcode.LOOP,
+                        Opcode.UNREACHABLE,
+                        Opcode.RETURN,
+                        Opcode.ELSE,
+                        Opcode.END,
+                        Opcode.DROP));
         put(m, WasmInstructionClass.JUMP_UNCONDITIONAL, EnumSet.of(Opcode.BR));
         put(m, WasmInstructionClass.JUMP_CONDITIONAL, EnumSet.of(Opcode.BR_IF, Opcode.IF));
         put(m, WasmInstructionClass.JUMP_INDIRECT, EnumSet.of(Opcode.BR_TABLE));
         put(m, WasmInstructionClass.CALL, EnumSet.of(Opcode.CALL));
         put(m, WasmInstructionClass.CALL_INDIRECT, EnumSet.of(Opcode.CALL_INDIRECT));
         // the reference prices these casts, constants and variable accesses as plain instructions, not math
-        put(m, WasmInstructionClass.DEFAULT, EnumSet.of(Opcode.I64_EXTEND_I32_U, Opcode.I32_WRAP_I64,
-                Opcode.I32_REINTERPRET_F32, Opcode.I64_REINTERPRET_F64, Opcode.F32_REINTERPRET_I32, Opcode.F64_REINTERPRET_I64,
-                Opcode.I32_CONST, Opcode.I64_CONST, Opcode.F32_CONST, Opcode.F64_CONST,
-                Opcode.LOCAL_GET, Opcode.LOCAL_SET, Opcode.LOCAL_TEE, Opcode.GLOBAL_GET, Opcode.GLOBAL_SET,
-                Opcode.SELECT, Opcode.SELECT_T, Opcode.DATA_DROP, Opcode.ELEM_DROP, Opcode.MEMORY_SIZE, Opcode.TABLE_SIZE));
+        put(
+                m,
+                WasmInstructionClass.DEFAULT,
+                EnumSet.of(
+                        Opcode.I64_EXTEND_I32_U,
+                        Opcode.I32_WRAP_I64,
+                        Opcode.I32_REINTERPRET_F32,
+                        Opcode.I64_REINTERPRET_F64,
+                        Opcode.F32_REINTERPRET_I32,
+                        Opcode.F64_REINTERPRET_I64,
+                        Opcode.I32_CONST,
+                        Opcode.I64_CONST,
+                        Opcode.F32_CONST,
+                        Opcode.F64_CONST,
+                        Opcode.LOCAL_GET,
+                        Opcode.LOCAL_SET,
+                        Opcode.LOCAL_TEE,
+                        Opcode.GLOBAL_GET,
+                        Opcode.GLOBAL_SET,
+                        Opcode.SELECT,
+                        Opcode.SELECT_T,
+                        Opcode.DATA_DROP,
+                        Opcode.ELEM_DROP,
+                        Opcode.MEMORY_SIZE,
+                        Opcode.TABLE_SIZE));
         put(m, WasmInstructionClass.TABLE_COPY, EnumSet.of(Opcode.TABLE_INIT, Opcode.TABLE_COPY));
         put(m, WasmInstructionClass.TABLE_FILL, EnumSet.of(Opcode.TABLE_FILL, Opcode.TABLE_GROW));
         put(m, WasmInstructionClass.MEMORY_GROW, EnumSet.of(Opcode.MEMORY_GROW));
         put(m, WasmInstructionClass.MEMORY_FILL, EnumSet.of(Opcode.MEMORY_FILL));
         put(m, WasmInstructionClass.MEMORY_COPY, EnumSet.of(Opcode.MEMORY_INIT, Opcode.MEMORY_COPY));
-        put(m, WasmInstructionClass.UNSUPPORTED, EnumSet.of(Opcode.RETURN_CALL, Opcode.RETURN_CALL_INDIRECT,
-                Opcode.REF_NULL, Opcode.REF_IS_NULL, Opcode.REF_FUNC));
+        put(
+                m,
+                WasmInstructionClass.UNSUPPORTED,
+                EnumSet.of(
+                        Opcode.RETURN_CALL,
+                        Opcode.RETURN_CALL_INDIRECT,
+                        Opcode.REF_NULL,
+                        Opcode.REF_IS_NULL,
+                        Opcode.REF_FUNC));
         for (Opcode op : Opcode.values()) {
             if (m.containsKey(op)) {
                 continue;
@@ -104,11 +144,15 @@ public final class PriceListGasRules implements GasRules {
                 m.put(op, WasmInstructionClass.LOAD);
             } else if (name.contains(".store") || op == Opcode.TABLE_SET) {
                 m.put(op, WasmInstructionClass.STORE);
-            } else if (name.startsWith("i32.") || name.startsWith("i64.") || name.startsWith("f32.") || name.startsWith("f64.")) {
+            } else if (name.startsWith("i32.")
+                    || name.startsWith("i64.")
+                    || name.startsWith("f32.")
+                    || name.startsWith("f64.")) {
                 // arithmetic, bitwise, comparison, sign extension, truncation, conversion, sqrt
                 m.put(op, WasmInstructionClass.MATH);
             } else {
-                throw new IllegalStateException("opcode " + name + " has no gas class: classify it as the reference does");
+                throw new IllegalStateException(
+                        "opcode " + name + " has no gas class: classify it as the reference does");
             }
         }
         return m;

@@ -1,7 +1,8 @@
 package org.fvmreplay.fvm.gas;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * The reference price lists, loaded from one JSON resource per list, their choice by network version, and override files
@@ -60,8 +59,7 @@ import static java.util.Objects.requireNonNull;
  * An unknown entry or key, an entry of the other generation, a value of the wrong shape, a fraction finer than a milligas or a
  * negative price fails with a {@link PriceListFormatException} naming the file, the entry and what was expected.
  */
-public final class PriceLists
-{
+public final class PriceLists {
     public static final String OH_SNAP = "oh-snap";
     public static final String SKYR = "skyr";
     public static final String HYGGE = "hygge";
@@ -75,8 +73,7 @@ public final class PriceLists
     private PriceLists() {}
 
     /** Loaded once, on first use; a broken resource is a build defect, reported with the resource's name. */
-    private static final class Loaded
-    {
+    private static final class Loaded {
         static final Map<String, PriceList> LISTS = loadAll();
     }
 
@@ -86,22 +83,21 @@ public final class PriceLists
      * {@code master} (21 to 24: {@code WATERMELON_PRICES}; 25 to 28, and 29 with the {@code nv29-dev} feature that Lotus's
      * filecoin-ffi enables: {@code TEEP_PRICES}).
      */
-    public static PriceList forNetworkVersion(int networkVersion)
-    {
+    public static PriceList forNetworkVersion(int networkVersion) {
         return switch (networkVersion) {
             case 16, 17 -> byName(SKYR);
             case 18, 19, 20 -> byName(HYGGE);
             case 21, 22, 23, 24 -> byName(WATERMELON);
             case 25, 26, 27, 28, 29 -> byName(TEEP);
-            default -> throw new IllegalArgumentException("network version " + networkVersion
-                    + " is not supported: price lists cover network versions 16 and 17 (FVM v2, SKYR_PRICES), 18 to 20 (FVM v3, HYGGE_PRICES),"
-                    + " 21 to 24 (FVM v4, WATERMELON_PRICES) and 25 to 29 (FVM v4, TEEP_PRICES)");
+            default ->
+                throw new IllegalArgumentException("network version " + networkVersion
+                        + " is not supported: price lists cover network versions 16 and 17 (FVM v2, SKYR_PRICES), 18 to 20 (FVM v3, HYGGE_PRICES),"
+                        + " 21 to 24 (FVM v4, WATERMELON_PRICES) and 25 to 29 (FVM v4, TEEP_PRICES)");
         };
     }
 
     /** A reference price list by file name ({@value #OH_SNAP}, {@value #SKYR}, {@value #HYGGE}, {@value #WATERMELON}, {@value #TEEP}). */
-    public static PriceList byName(String name)
-    {
+    public static PriceList byName(String name) {
         requireNonNull(name, "name is null");
         PriceList list = Loaded.LISTS.get(name);
         if (list == null) {
@@ -111,32 +107,30 @@ public final class PriceLists
     }
 
     /** {@code base} with the entries of the override file {@code json} replaced (see the class documentation for the format). */
-    public static PriceList withOverrides(PriceList base, Path json)
-    {
+    public static PriceList withOverrides(PriceList base, Path json) {
         requireNonNull(base, "base is null");
         requireNonNull(json, "json is null");
         String content;
         try {
             content = Files.readString(json, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot read price override file " + json + ": " + e.getMessage(), e);
         }
         return withOverrides(base, json.toString(), content);
     }
 
-    static PriceList withOverrides(PriceList base, String source, String content)
-    {
+    static PriceList withOverrides(PriceList base, String source, String content) {
         JsonNode root = PriceListParser.readDocument(source, content, OVERRIDE_KEYS);
         String name = PriceListParser.optionalText(source, root, "name");
         PriceListParser.optionalText(source, root, "description");
-        Map<PriceEntry, Object> values = PriceListParser.apply(source, base.generation(), base.values(), root.get("prices"));
+        Map<PriceEntry, Object> values =
+                PriceListParser.apply(source, base.generation(), base.values(), root.get("prices"));
         PriceListParser.validateComplete(source, base.generation(), values);
-        return new PriceList(name != null ? name : base.name() + " with overrides from " + source, base.generation(), values);
+        return new PriceList(
+                name != null ? name : base.name() + " with overrides from " + source, base.generation(), values);
     }
 
-    private static Map<String, PriceList> loadAll()
-    {
+    private static Map<String, PriceList> loadAll() {
         Map<String, PriceList> lists = new LinkedHashMap<>();
         for (String name : RESOURCE_NAMES) {
             load(name, lists, 0);
@@ -144,8 +138,7 @@ public final class PriceLists
         return Map.copyOf(lists);
     }
 
-    private static PriceList load(String fileName, Map<String, PriceList> loaded, int depth)
-    {
+    private static PriceList load(String fileName, Map<String, PriceList> loaded, int depth) {
         PriceList existing = loaded.get(fileName);
         if (existing != null) {
             return existing;
@@ -159,7 +152,8 @@ public final class PriceLists
         String inherits = PriceListParser.optionalText(source, root, "inherits");
         String generationName = PriceListParser.optionalText(source, root, "generation");
         if (name == null || (inherits == null) == (generationName == null)) {
-            throw new PriceListFormatException(source, "expected \"name\" and exactly one of \"generation\" and \"inherits\"");
+            throw new PriceListFormatException(
+                    source, "expected \"name\" and exactly one of \"generation\" and \"inherits\"");
         }
         FvmGeneration generation;
         Map<PriceEntry, Object> base;
@@ -167,10 +161,10 @@ public final class PriceLists
             PriceList parent = load(inherits, loaded, depth + 1);
             generation = parent.generation();
             base = parent.values();
-        }
-        else {
-            generation = FvmGeneration.fromFileName(generationName).orElseThrow(() -> new PriceListFormatException(source,
-                    "generation '" + generationName + "': expected \"v2\", \"v3\" or \"v4\""));
+        } else {
+            generation = FvmGeneration.fromFileName(generationName)
+                    .orElseThrow(() -> new PriceListFormatException(
+                            source, "generation '" + generationName + "': expected \"v2\", \"v3\" or \"v4\""));
             base = new EnumMap<>(PriceEntry.class);
         }
         Map<PriceEntry, Object> values = PriceListParser.apply(source, generation, base, root.get("prices"));
@@ -189,8 +183,7 @@ public final class PriceLists
      * {@code base}'s generation lacks are dropped, and {@code base}'s fallback type, if missing, is priced as {@code prices}
      * charges it (through {@code prices}' own fallback). So a PoSt proof costs on the result what it costs on {@code prices}.
      */
-    public static PriceList withPricesOf(PriceList base, PriceList prices)
-    {
+    public static PriceList withPricesOf(PriceList base, PriceList prices) {
         requireNonNull(base, "base is null");
         requireNonNull(prices, "prices is null");
         Map<PriceEntry, Object> values = new EnumMap<>(base.values());
@@ -203,8 +196,7 @@ public final class PriceLists
         return new PriceList(prices.name() + " on " + base.generation().fileName(), base.generation(), values);
     }
 
-    private static Map<RegisteredPoStProof, ScalingCost> postLookupFor(FvmGeneration generation, PriceList prices)
-    {
+    private static Map<RegisteredPoStProof, ScalingCost> postLookupFor(FvmGeneration generation, PriceList prices) {
         Map<RegisteredPoStProof, ScalingCost> lookup = new EnumMap<>(RegisteredPoStProof.class);
         prices.verifyPostLookup().forEach((proof, cost) -> {
             if (proof.existsIn(generation)) {
@@ -216,15 +208,13 @@ public final class PriceLists
         return Collections.unmodifiableMap(lookup);
     }
 
-    private static String readResource(String fileName, String source)
-    {
+    private static String readResource(String fileName, String source) {
         try (InputStream in = PriceLists.class.getResourceAsStream(fileName + ".json")) {
             if (in == null) {
                 throw new PriceListFormatException(source, "not found on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot read price list " + source, e);
         }
     }

@@ -1,12 +1,11 @@
 package org.fvmreplay.fvm.gas;
 
-import java.util.Optional;
-
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /** PoSt proof types that price lists key on, with the reference's names (used in price list files) and chain codes. */
-public enum RegisteredPoStProof
-{
+public enum RegisteredPoStProof {
     STACKED_DRG_WINNING_2KIB_V1("StackedDRGWinning2KiBV1", 0),
     STACKED_DRG_WINNING_8MIB_V1("StackedDRGWinning8MiBV1", 1),
     STACKED_DRG_WINNING_512MIB_V1("StackedDRGWinning512MiBV1", 2),
@@ -26,14 +25,12 @@ public enum RegisteredPoStProof
     private final String referenceName;
     private final long code;
 
-    RegisteredPoStProof(String referenceName, long code)
-    {
+    RegisteredPoStProof(String referenceName, long code) {
         this.referenceName = referenceName;
         this.code = code;
     }
 
-    public String referenceName()
-    {
+    public String referenceName() {
         return referenceName;
     }
 
@@ -41,20 +38,17 @@ public enum RegisteredPoStProof
      * Whether the reference's {@code RegisteredPoStProof} of {@code generation} has this type: fvm_shared v4 removed the V1
      * window PoSt types (codes 5 to 9), which an FVM v4 price list therefore cannot key on.
      */
-    public boolean existsIn(FvmGeneration generation)
-    {
+    public boolean existsIn(FvmGeneration generation) {
         requireNonNull(generation, "generation is null");
         return generation != FvmGeneration.V4 || code < 5 || code > 9;
     }
 
     /** The integer that identifies this proof type on chain. */
-    public long code()
-    {
+    public long code() {
         return code;
     }
 
-    public static Optional<RegisteredPoStProof> fromReferenceName(String name)
-    {
+    public static Optional<RegisteredPoStProof> fromReferenceName(String name) {
         for (RegisteredPoStProof proof : values()) {
             if (proof.referenceName.equals(name)) {
                 return Optional.of(proof);

@@ -3,8 +3,7 @@ package org.fvmreplay.fvm.gas;
 import java.util.Optional;
 
 /** Seal proof types that price lists key on, with the reference's names (used in price list files) and chain codes. */
-public enum RegisteredSealProof
-{
+public enum RegisteredSealProof {
     STACKED_DRG_2KIB_V1("StackedDRG2KiBV1", 0),
     STACKED_DRG_8MIB_V1("StackedDRG8MiBV1", 1),
     STACKED_DRG_512MIB_V1("StackedDRG512MiBV1", 2),
@@ -30,25 +29,21 @@ public enum RegisteredSealProof
     private final String referenceName;
     private final long code;
 
-    RegisteredSealProof(String referenceName, long code)
-    {
+    RegisteredSealProof(String referenceName, long code) {
         this.referenceName = referenceName;
         this.code = code;
     }
 
-    public String referenceName()
-    {
+    public String referenceName() {
         return referenceName;
     }
 
     /** The integer that identifies this proof type on chain. */
-    public long code()
-    {
+    public long code() {
         return code;
     }
 
-    public static Optional<RegisteredSealProof> fromReferenceName(String name)
-    {
+    public static Optional<RegisteredSealProof> fromReferenceName(String name) {
         for (RegisteredSealProof proof : values()) {
             if (proof.referenceName.equals(name)) {
                 return Optional.of(proof);

@@ -3,8 +3,7 @@ package org.fvmreplay.fvm.gas;
 import java.util.Optional;
 
 /** The hash functions the FVM v3 kernel offers actors ({@code SupportedHashes}), with reference names and multihash codes. */
-public enum SupportedHash
-{
+public enum SupportedHash {
     SHA2_256("Sha2_256", 0x12),
     BLAKE2B_256("Blake2b256", 0xb220),
     BLAKE2B_512("Blake2b512", 0xb240),
@@ -14,24 +13,20 @@ public enum SupportedHash
     private final String referenceName;
     private final long multihashCode;
 
-    SupportedHash(String referenceName, long multihashCode)
-    {
+    SupportedHash(String referenceName, long multihashCode) {
         this.referenceName = referenceName;
         this.multihashCode = multihashCode;
     }
 
-    public String referenceName()
-    {
+    public String referenceName() {
         return referenceName;
     }
 
-    public long multihashCode()
-    {
+    public long multihashCode() {
         return multihashCode;
     }
 
-    public static Optional<SupportedHash> fromMultihashCode(long code)
-    {
+    public static Optional<SupportedHash> fromMultihashCode(long code) {
         for (SupportedHash hash : values()) {
             if (hash.multihashCode == code) {
                 return Optional.of(hash);
@@ -40,8 +35,7 @@ public enum SupportedHash
         return Optional.empty();
     }
 
-    public static Optional<SupportedHash> fromReferenceName(String name)
-    {
+    public static Optional<SupportedHash> fromReferenceName(String name) {
         for (SupportedHash hash : values()) {
             if (hash.referenceName.equals(name)) {
                 return Optional.of(hash);

@@ -4,8 +4,7 @@ package org.fvmreplay.fvm.gas;
  * The groups into which the reference's {@code Rules for WasmGasPrices} sorts WebAssembly instructions; an instrumentation
  * rule maps each opcode to one of these and asks {@link WasmGasPrices#cost} for its price.
  */
-public enum WasmInstructionClass
-{
+public enum WasmInstructionClass {
     /** nop, block, loop, unreachable, return, else, end, drop: free under FIP-0032. */
     FREE,
     /** br. */

@@ -34,7 +34,14 @@ public final class FvmV2 extends FvmV3 {
     }
 
     @Override
-    public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {
+    public Kernel newKernel(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger value,
+            boolean readOnly) {
         // v2 has no read-only calls: every send passes false
         return new KernelV2(callManager, blocks, caller, actorId, method, value);
     }

@@ -35,15 +35,30 @@ public class FvmV3 {
         if (actors.is(sender.code(), "account") || actors.is(sender.code(), "ethaccount")) {
             return Optional.of(sender);
         }
-        if (actors.is(sender.code(), "placeholder") && sender.sequence() == 0 && sender.delegatedAddress().isPresent()
-                && sender.delegatedAddress().get().protocol() == Protocol.DELEGATED && sender.delegatedAddress().get().namespace() == Machine.EAM_ACTOR_ID) {
-            return Optional.of(new ActorState(actors.ethAccountCode(), sender.head(), sender.sequence(), sender.balance(), sender.delegatedAddress()));
+        if (actors.is(sender.code(), "placeholder")
+                && sender.sequence() == 0
+                && sender.delegatedAddress().isPresent()
+                && sender.delegatedAddress().get().protocol() == Protocol.DELEGATED
+                && sender.delegatedAddress().get().namespace() == Machine.EAM_ACTOR_ID) {
+            return Optional.of(new ActorState(
+                    actors.ethAccountCode(),
+                    sender.head(),
+                    sender.sequence(),
+                    sender.balance(),
+                    sender.delegatedAddress()));
         }
         return Optional.empty();
     }
 
     /** The kernel of one invocation. */
-    public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {
+    public Kernel newKernel(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger value,
+            boolean readOnly) {
         return new Kernel(callManager, blocks, caller, actorId, method, value, readOnly);
     }
 

@@ -25,7 +25,14 @@ public final class FvmV4 extends FvmV3 {
     private FvmV4() {}
 
     @Override
-    public Kernel newKernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger value, boolean readOnly) {
+    public Kernel newKernel(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger value,
+            boolean readOnly) {
         return new KernelV4(callManager, blocks, caller, actorId, method, value, readOnly);
     }
 
@@ -36,12 +43,15 @@ public final class FvmV4 extends FvmV3 {
 
     @Override
     public Optional<GasCharge> onMethodInvocation(PriceList prices, Optional<Block> params) {
-        return Optional.of(prices.onMethodInvocation(params.map(Block::size).orElse(0), params.map(p -> p.links().size()).orElse(0)));
+        return Optional.of(prices.onMethodInvocation(
+                params.map(Block::size).orElse(0),
+                params.map(p -> p.links().size()).orElse(0)));
     }
 
     @Override
     public Optional<GasCharge> onMethodReturn(PriceList prices, int callDepth, Block returned) {
-        return prices.onMethodReturn(callDepth, returned.size(), returned.links().size());
+        return prices.onMethodReturn(
+                callDepth, returned.size(), returned.links().size());
     }
 
     @Override

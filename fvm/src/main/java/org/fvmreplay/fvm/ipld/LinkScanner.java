@@ -53,12 +53,13 @@ public final class LinkScanner {
      */
     public static List<Cid> scan(long codec, byte[] data, PriceList prices, GasTracker gas) {
         requireNonNull(data, "data is null");
-        LinkScanner scanner = new LinkScanner(requireNonNull(prices, "prices is null"), requireNonNull(gas, "gas is null").available());
+        LinkScanner scanner = new LinkScanner(
+                requireNonNull(prices, "prices is null"),
+                requireNonNull(gas, "gas is null").available());
         ExecutionError failure = null;
         try {
             scanner.scanInner(codec, data, 0, data.length);
-        }
-        catch (ExecutionError e) {
+        } catch (ExecutionError e) {
             failure = e;
         }
         gas.charge(new GasCharge("OnScanIpldLinks", scanner.available - scanner.remaining, 0));
@@ -79,8 +80,7 @@ public final class LinkScanner {
     private void scanInner(long codec, byte[] data, int from, int to) {
         if (codec == Block.DAG_CBOR) {
             scanDagCbor(data, from, to);
-        }
-        else if (codec != Block.RAW && codec != Block.CBOR) {
+        } else if (codec != Block.RAW && codec != Block.CBOR) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "codec " + codec + " not allowed");
         }
     }
@@ -101,8 +101,10 @@ public final class LinkScanner {
             return;
         }
         if (hash != BLAKE2B_256 || cid.multihash().digestLength() != 32) {
-            throw ExecutionError.syscall(ErrorNumber.NOT_FOUND,
-                    "block links to CID with forbidden multihash type (code: " + hash + ", len: " + cid.multihash().digestLength() + ")");
+            throw ExecutionError.syscall(
+                    ErrorNumber.NOT_FOUND,
+                    "block links to CID with forbidden multihash type (code: " + hash + ", len: "
+                            + cid.multihash().digestLength() + ")");
         }
         links.add(cid);
     }
@@ -119,8 +121,7 @@ public final class LinkScanner {
             long extra = header & 0x1FFF_FFFF_FFFF_FFFFL;
             long value = extraValue(buf, pos, to, extra);
             switch (major) {
-                case 0, 1, 7 -> {
-                }
+                case 0, 1, 7 -> {}
                 case 2, 3 -> skip(pos, to, value);
                 case 6 -> {
                     if (value != 42) {
@@ -164,12 +165,12 @@ public final class LinkScanner {
         Cid cid;
         try {
             cid = Cid.read(buf, start, end);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             throw serialization("invalid cid: " + e.getMessage());
         }
         if (cid.multihash().digestLength() > MAX_DIGEST) {
-            throw serialization("invalid cid: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_DIGEST);
+            throw serialization(
+                    "invalid cid: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_DIGEST);
         }
         if (cid.byteLength() != end - start) {
             throw serialization("cid has " + (end - start - cid.byteLength()) + " trailing bytes");
@@ -205,20 +206,15 @@ public final class LinkScanner {
         int bytes;
         if (low <= 23) {
             return low;
-        }
-        else if (low == 24) {
+        } else if (low == 24) {
             bytes = 1;
-        }
-        else if (low == 25) {
+        } else if (low == 25) {
             bytes = 2;
-        }
-        else if (low == 26) {
+        } else if (low == 26) {
             bytes = 4;
-        }
-        else if (low == 27) {
+        } else if (low == 27) {
             bytes = 8;
-        }
-        else {
+        } else {
             throw serialization("invalid cbor header");
         }
         if (to - pos[0] < bytes) {

@@ -65,7 +65,8 @@ public final class BlockRegistry {
     public Block get(int id) {
         int index = id - FIRST_ID;
         if (id < FIRST_ID || index >= blocks.size()) {
-            throw ExecutionError.syscall(ErrorNumber.INVALID_HANDLE, "invalid block handle " + Integer.toUnsignedString(id));
+            throw ExecutionError.syscall(
+                    ErrorNumber.INVALID_HANDLE, "invalid block handle " + Integer.toUnsignedString(id));
         }
         return blocks.get(index);
     }

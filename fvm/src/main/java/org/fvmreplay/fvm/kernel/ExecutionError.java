@@ -8,7 +8,11 @@ public final class ExecutionError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The three kinds of failure. */
-    public enum Kind { SYSCALL, OUT_OF_GAS, FATAL }
+    public enum Kind {
+        SYSCALL,
+        OUT_OF_GAS,
+        FATAL
+    }
 
     private final Kind kind;
     private final int errorNumber;

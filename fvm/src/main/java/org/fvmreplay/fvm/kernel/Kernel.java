@@ -44,7 +44,18 @@ import org.fvmreplay.ipld.cid.Cid;
  * against only what it uses; this class holds what ref-fvm's base {@code Kernel} trait does: the call manager and the
  * invocation (caller, receiver, method, value, read-only).
  */
-public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, CryptoOps, RandomnessOps, NetworkOps, MessageOps, EventOps, DebugOps {
+public class Kernel
+        implements GasOps,
+                IpldOps,
+                SelfOps,
+                ActorOps,
+                SendOps,
+                CryptoOps,
+                RandomnessOps,
+                NetworkOps,
+                MessageOps,
+                EventOps,
+                DebugOps {
     private static final long INIT_ACTOR_ID = 1;
     private static final long FINALITY = 900;
     private static final long BLAKE2B_256 = 0xb220;
@@ -59,7 +70,14 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
     private final BigInteger valueReceived;
     private final boolean readOnly;
 
-    public Kernel(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived, boolean readOnly) {
+    public Kernel(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger valueReceived,
+            boolean readOnly) {
         this.callManager = requireNonNull(callManager, "callManager");
         this.blocks = requireNonNull(blocks, "blocks");
         this.caller = caller;
@@ -119,12 +137,19 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
 
     // ---- send ----
 
-    public SendResult send(Address recipient, long sendMethod, int paramsId, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnlyFlag) {
+    public SendResult send(
+            Address recipient,
+            long sendMethod,
+            int paramsId,
+            BigInteger value,
+            OptionalLong gasLimitMilligas,
+            boolean readOnlyFlag) {
         boolean ro = readOnly || readOnlyFlag;
         if (ro && value.signum() != 0) {
             throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot transfer value when read-only");
         }
-        Optional<Block> params = paramsId == BlockRegistry.NO_DATA_BLOCK_ID ? Optional.empty() : Optional.of(blocks.get(paramsId));
+        Optional<Block> params =
+                paramsId == BlockRegistry.NO_DATA_BLOCK_ID ? Optional.empty() : Optional.of(blocks.get(paramsId));
         if (blocks.isFull()) {
             throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "cannot store return block");
         }
@@ -148,15 +173,20 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
     }
 
     public Cid root() {
-        return self().orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_OPERATION, "state root requested after actor deletion")).head();
+        return self().orElseThrow(() -> ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_OPERATION, "state root requested after actor deletion"))
+                .head();
     }
 
     public void setRoot(Cid root) {
         if (readOnly) {
             throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "cannot update the state-root while read-only");
         }
-        ActorState state = self().orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_OPERATION, "actor deleted"));
-        callManager.setActor(actorId, new ActorState(state.code(), root, state.sequence(), state.balance(), state.delegatedAddress()));
+        ActorState state =
+                self().orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_OPERATION, "actor deleted"));
+        callManager.setActor(
+                actorId,
+                new ActorState(state.code(), root, state.sequence(), state.balance(), state.delegatedAddress()));
     }
 
     public BigInteger currentBalance() {
@@ -216,7 +246,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
     public ReadResult blockRead(int id, long offset, long length) {
         long end = offset + length;
         if (end > Integer.MAX_VALUE) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "offset plus buffer length did not fit into an i32");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "offset plus buffer length did not fit into an i32");
         }
         Block block = blocks.get(id);
         int toRead = (int) Math.min(Math.max(block.size() - offset, 0), length);
@@ -240,7 +271,11 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
     public byte[] messageContext() {
         charge(priceList().onMessageContext());
         ByteBuffer b = le(80);
-        b.putLong(callManager.origin()).putLong(callManager.nonce()).putLong(caller).putLong(actorId).putLong(method);
+        b.putLong(callManager.origin())
+                .putLong(callManager.nonce())
+                .putLong(caller)
+                .putLong(actorId)
+                .putLong(method);
         putTokenAmount(b, valueReceived);
         putTokenAmount(b, callManager.gasPremium());
         b.putLong(readOnly ? 1 : 0);
@@ -279,7 +314,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "epoch " + epoch + " is in the future");
         }
         if (offset == 0) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "cannot lookup the tipset cid for the current epoch");
         }
         return offset;
     }
@@ -313,12 +349,17 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
 
     public long resolveAddress(Address address) {
         charge(priceList().onResolveAddress());
-        return callManager.resolveAddress(address).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"));
+        return callManager
+                .resolveAddress(address)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"));
     }
 
     public Cid actorCodeCid(long id) {
         charge(priceList().onGetActorCodeCid());
-        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).code();
+        return callManager
+                .getActor(id)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"))
+                .code();
     }
 
     public Address nextActorAddress() {
@@ -327,7 +368,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
 
     public void createActor(Cid code, long id, Optional<Address> delegated) {
         if (actorId != INIT_ACTOR_ID) {
-            throw ExecutionError.syscall(ErrorNumber.FORBIDDEN, "create_actor is restricted to InitActor. Called by " + actorId);
+            throw ExecutionError.syscall(
+                    ErrorNumber.FORBIDDEN, "create_actor is restricted to InitActor. Called by " + actorId);
         }
         if (readOnly) {
             throw ExecutionError.syscall(ErrorNumber.READ_ONLY, "create_actor cannot be called while read-only");
@@ -342,25 +384,36 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
 
     public Cid codeCidForType(int type) {
         charge(priceList().onGetCodeCidForType());
-        return callManager.machine().builtinActors().codeOfType(type)
-                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "tried to resolve CID of unrecognized actor type"));
+        return callManager
+                .machine()
+                .builtinActors()
+                .codeOfType(type)
+                .orElseThrow(() -> ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_ARGUMENT, "tried to resolve CID of unrecognized actor type"));
     }
 
     public BigInteger balanceOf(long id) {
         charge(priceList().onBalanceOf());
-        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).balance();
+        return callManager
+                .getActor(id)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"))
+                .balance();
     }
 
     public Optional<Address> lookupDelegatedAddress(long id) {
         charge(priceList().onLookupDelegatedAddress());
-        return callManager.getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found")).delegatedAddress();
+        return callManager
+                .getActor(id)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"))
+                .delegatedAddress();
     }
 
     // ---- crypto ----
 
     public byte[] hash(long code, byte[] data) {
         SupportedHash hash = SupportedHash.fromMultihashCode(code)
-                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code));
+                .orElseThrow(
+                        () -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code));
         charge(priceList().onHashing(hash, data.length));
         return digest(hash, data);
     }
@@ -392,7 +445,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
     public boolean verifySignature(int signatureType, byte[] signature, Address signer, byte[] plaintext) {
         chargeSignature(signatureType, plaintext.length);
         if (signer.protocol() != Protocol.SECP256K1 && signer.protocol() != Protocol.BLS) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "address protocol " + signer.protocol() + " not supported");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "address protocol " + signer.protocol() + " not supported");
         }
         return FilecoinSignatures.verify(signatureType, signature, plaintext, signer);
     }
@@ -419,23 +473,28 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
         try {
             return UnsealedSectorCid.compute(sealProof, pieces);
         } catch (CryptoInputException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "computing unsealed sector CID: " + e.getMessage());
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "computing unsealed sector CID: " + e.getMessage());
         }
     }
 
     /** Window PoSt: charged, then answered by the proof policy (the conformance harness accepts it). */
     public boolean verifyPost(ProofParams.WindowPost info) {
-        RegisteredPoStProof type = info.firstProofType().stream().boxed()
+        RegisteredPoStProof type = info.firstProofType().stream()
+                .boxed()
                 .flatMap(code -> Arrays.stream(RegisteredPoStProof.values()).filter(p -> p.code() == code))
-                .findFirst().orElse(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
+                .findFirst()
+                .orElse(RegisteredPoStProof.STACKED_DRG_WINDOW_512MIB_V1);
         charge(priceList().onVerifyPost(type, info.challengedSectorCount()));
         return PROOFS.accepts();
     }
 
     /** Aggregate seal proofs: charged, then answered by the proof policy. */
     public boolean verifyAggregateSeals(ProofParams.AggregateSeals aggregate) {
-        RegisteredSealProof type = Arrays.stream(RegisteredSealProof.values()).filter(p -> p.code() == aggregate.sealProof())
-                .findFirst().orElse(RegisteredSealProof.STACKED_DRG_32GIB_V1_P1);
+        RegisteredSealProof type = Arrays.stream(RegisteredSealProof.values())
+                .filter(p -> p.code() == aggregate.sealProof())
+                .findFirst()
+                .orElse(RegisteredSealProof.STACKED_DRG_32GIB_V1_P1);
         charge(priceList().onVerifyAggregateSeals(type, aggregate.sectorCount()));
         return PROOFS.accepts();
     }
@@ -476,7 +535,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
                 String key = r.readText();
                 long codec = r.readUnsigned64();
                 byte[] value = r.readBytes();
-                entries.add(new Entry(flags, key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, codec, value.length));
+                entries.add(new Entry(
+                        flags, key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, codec, value.length));
             }
             r.expectEnd();
         } catch (org.fvmreplay.ipld.cbor.CborException e) {
@@ -493,7 +553,8 @@ public class Kernel implements GasOps, IpldOps, SelfOps, ActorOps, SendOps, Cryp
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event key exceeded max size");
             }
             if (entry.codec() != Block.RAW) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW, was: " + entry.codec());
+                throw ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW, was: " + entry.codec());
             }
             totalValue += entry.valueLength();
             if ((entry.flags() & 0b01) != 0) {

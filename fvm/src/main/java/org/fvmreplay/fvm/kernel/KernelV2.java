@@ -24,10 +24,18 @@ import org.fvmreplay.ipld.cid.Cid;
  */
 public final class KernelV2 extends Kernel {
     /** Actors v9's singletons, which {@code create_actor} refuses to instantiate again. */
-    private static final List<String> SINGLETON_ACTORS = List.of("system", "init", "reward", "cron", "storagepower", "storagemarket", "verifiedregistry");
+    private static final List<String> SINGLETON_ACTORS =
+            List.of("system", "init", "reward", "cron", "storagepower", "storagemarket", "verifiedregistry");
+
     private static final Cid EMPTY_ARRAY_CID = Cid.forDagCbor(new byte[] {(byte) 0x80});
 
-    public KernelV2(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived) {
+    public KernelV2(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger valueReceived) {
         super(callManager, blocks, caller, actorId, method, valueReceived, false);
     }
 
@@ -37,7 +45,11 @@ public final class KernelV2 extends Kernel {
     public byte[] invocationContext() {
         ByteBuffer b = ByteBuffer.allocate(52).order(ByteOrder.LITTLE_ENDIAN);
         putTokenAmount(b, valueReceived());
-        b.putLong(caller()).putLong(actorId()).putLong(method()).putLong(context().epoch()).putInt(context().network().networkVersion());
+        b.putLong(caller())
+                .putLong(actorId())
+                .putLong(method())
+                .putLong(context().epoch())
+                .putInt(context().network().networkVersion());
         return b.array();
     }
 
@@ -68,13 +80,18 @@ public final class KernelV2 extends Kernel {
     /** Free in v2 (v3 charges {@code on_resolve_address}). */
     @Override
     public long resolveAddress(Address address) {
-        return callManager().resolveAddress(address).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"));
+        return callManager()
+                .resolveAddress(address)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "actor not found"));
     }
 
     /** Free in v2 (v3 charges {@code on_get_actor_code_cid}). */
     @Override
     public Cid actorCodeCid(long id) {
-        return callManager().getActor(id).orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "target actor not found")).code();
+        return callManager()
+                .getActor(id)
+                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "target actor not found"))
+                .code();
     }
 
     /** v2's {@code new_actor_address}: the origin's key address, the message nonce and a per-message actor index. */
@@ -86,7 +103,8 @@ public final class KernelV2 extends Kernel {
             key = resolveToKeyAddress(origin, false);
         } catch (ExecutionError e) {
             // the reference makes this error fatal: the origin must be an account
-            throw ExecutionError.fatal("cannot resolve the origin " + origin + " to a key address: " + e.getMessage(), e);
+            throw ExecutionError.fatal(
+                    "cannot resolve the origin " + origin + " to a key address: " + e.getMessage(), e);
         }
         byte[] address = new CborWriter(64).writeBytes(key.toBytes()).toByteArray();
         ByteBuffer data = ByteBuffer.allocate(address.length + 16);
@@ -103,7 +121,8 @@ public final class KernelV2 extends Kernel {
         if (builtinActorType(code) == 0) {
             throw ExecutionError.syscall(ErrorNumber.FORBIDDEN, "can only create built-in actors");
         }
-        if (SINGLETON_ACTORS.stream().anyMatch(name -> callManager().machine().builtinActors().is(code, name))) {
+        if (SINGLETON_ACTORS.stream()
+                .anyMatch(name -> callManager().machine().builtinActors().is(code, name))) {
             throw ExecutionError.syscall(ErrorNumber.FORBIDDEN, "can only have one instance of singleton actors");
         }
         if (callManager().getActor(id).isPresent()) {
@@ -122,8 +141,12 @@ public final class KernelV2 extends Kernel {
     /** Free in v2 (v3 charges {@code on_get_code_cid_for_type}). */
     @Override
     public Cid codeCidForType(int type) {
-        return callManager().machine().builtinActors().codeOfType(type)
-                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "tried to resolve CID of unrecognized actor type"));
+        return callManager()
+                .machine()
+                .builtinActors()
+                .codeOfType(type)
+                .orElseThrow(() -> ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_ARGUMENT, "tried to resolve CID of unrecognized actor type"));
     }
 
     // ---- crypto ----
@@ -134,7 +157,10 @@ public final class KernelV2 extends Kernel {
         Optional<SupportedHash> supported = SupportedHash.fromMultihashCode(code);
         // the v2 price ignores the hash function, any supported one prices the same
         charge(priceList().onHashing(supported.orElse(SupportedHash.BLAKE2B_256), data.length));
-        return digest(supported.orElseThrow(() -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code)), data);
+        return digest(
+                supported.orElseThrow(
+                        () -> ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unsupported hash code " + code)),
+                data);
     }
 
     /**
@@ -159,11 +185,13 @@ public final class KernelV2 extends Kernel {
         if (address.protocol() == Protocol.BLS || address.protocol() == Protocol.SECP256K1) {
             return address;
         }
-        ActorState actor = callManager().machine().stateTree().lookupId(address).stream().boxed()
+        ActorState actor = callManager().machine().stateTree().lookupId(address).stream()
+                .boxed()
                 .map(id -> callManager().machine().stateTree().actor(id))
                 .flatMap(Optional::stream)
                 .findFirst()
-                .orElseThrow(() -> ExecutionError.syscall(ErrorNumber.NOT_FOUND, "state tree doesn't contain actor " + address));
+                .orElseThrow(() ->
+                        ExecutionError.syscall(ErrorNumber.NOT_FOUND, "state tree doesn't contain actor " + address));
         if (!callManager().machine().builtinActors().is(actor.code(), "account")) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "target actor is not an account");
         }
@@ -182,7 +210,8 @@ public final class KernelV2 extends Kernel {
             r.readArrayHeader(1);
             return Address.fromBytes(r.readBytes());
         } catch (RuntimeException e) {
-            throw ExecutionError.fatal("failed to decode the account state " + actor.head() + " of " + address + ": " + e.getMessage(), e);
+            throw ExecutionError.fatal(
+                    "failed to decode the account state " + actor.head() + " of " + address + ": " + e.getMessage(), e);
         }
     }
 }

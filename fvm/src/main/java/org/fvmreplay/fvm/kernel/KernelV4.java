@@ -24,7 +24,14 @@ public class KernelV4 extends Kernel {
     private static final int MAX_EVENT_VALUES_LENGTH = 8 << 10;
     private static final long EVENT_FLAGS = 0b11;
 
-    public KernelV4(CallManager callManager, BlockRegistry blocks, long caller, long actorId, long method, BigInteger valueReceived, boolean readOnly) {
+    public KernelV4(
+            CallManager callManager,
+            BlockRegistry blocks,
+            long caller,
+            long actorId,
+            long method,
+            BigInteger valueReceived,
+            boolean readOnly) {
         super(callManager, blocks, caller, actorId, method, valueReceived, readOnly);
     }
 
@@ -142,7 +149,8 @@ public class KernelV4 extends Kernel {
         try {
             return callManager().machine().externs().chainRandomness(epoch);
         } catch (RuntimeException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "chain randomness at epoch " + epoch + ": " + e.getMessage());
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "chain randomness at epoch " + epoch + ": " + e.getMessage());
         }
     }
 
@@ -152,7 +160,8 @@ public class KernelV4 extends Kernel {
         try {
             return callManager().machine().externs().beaconRandomness(epoch);
         } catch (RuntimeException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "beacon randomness at epoch " + epoch + ": " + e.getMessage());
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "beacon randomness at epoch " + epoch + ": " + e.getMessage());
         }
     }
 
@@ -165,7 +174,8 @@ public class KernelV4 extends Kernel {
         try {
             lookback = Math.subtractExact(context().epoch(), epoch);
         } catch (ArithmeticException e) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "randomness epoch " + epoch + " is in the future");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "randomness epoch " + epoch + " is in the future");
         }
         charge(priceList().onGetRandomnessLookback(lookback));
     }
@@ -176,9 +186,11 @@ public class KernelV4 extends Kernel {
      * FIP-0079: whether {@code signature} aggregates each key's signature of its plaintext; {@code plaintextLengths}
      * splits {@code plaintexts} ({@code IllegalArgument} if they do not add up or the counts differ).
      */
-    public boolean verifyBlsAggregate(byte[] signature, List<byte[]> publicKeys, byte[] plaintexts, long[] plaintextLengths) {
+    public boolean verifyBlsAggregate(
+            byte[] signature, List<byte[]> publicKeys, byte[] plaintexts, long[] plaintextLengths) {
         if (publicKeys.size() != plaintextLengths.length) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "unequal numbers of bls public keys and plaintexts");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "unequal numbers of bls public keys and plaintexts");
         }
         charge(priceList().onVerifyAggregateSignature(publicKeys.size(), plaintexts.length));
         List<byte[]> messages = new ArrayList<>(plaintextLengths.length);
@@ -213,13 +225,21 @@ public class KernelV4 extends Kernel {
         }
         charge(priceList().onActorEvent(headers.size(), keys.length, values.length));
         if (headers.size() > MAX_EVENT_ENTRIES) {
-            throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "event exceeded max entries: " + headers.size() + " > " + MAX_EVENT_ENTRIES);
+            throw ExecutionError.syscall(
+                    ErrorNumber.LIMIT_EXCEEDED,
+                    "event exceeded max entries: " + headers.size() + " > " + MAX_EVENT_ENTRIES);
         }
         if (values.length > MAX_EVENT_VALUES_LENGTH) {
-            throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "total event value lengths exceeded the max size: " + values.length + " > " + MAX_EVENT_VALUES_LENGTH);
+            throw ExecutionError.syscall(
+                    ErrorNumber.LIMIT_EXCEEDED,
+                    "total event value lengths exceeded the max size: " + values.length + " > "
+                            + MAX_EVENT_VALUES_LENGTH);
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(keys));
         } catch (CharacterCodingException e) {
             throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid event key");
@@ -231,10 +251,13 @@ public class KernelV4 extends Kernel {
         int valueOffset = 0;
         for (EventEntryHeader header : headers) {
             if ((header.flags() & ~EVENT_FLAGS) != 0) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event flags are invalid: " + header.flags());
+                throw ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_ARGUMENT, "event flags are invalid: " + header.flags());
             }
             if (header.keyLength() > MAX_EVENT_KEY_LENGTH) {
-                throw ExecutionError.syscall(ErrorNumber.LIMIT_EXCEEDED, "event key exceeded max size: " + header.keyLength() + " > " + MAX_EVENT_KEY_LENGTH);
+                throw ExecutionError.syscall(
+                        ErrorNumber.LIMIT_EXCEEDED,
+                        "event key exceeded max size: " + header.keyLength() + " > " + MAX_EVENT_KEY_LENGTH);
             }
             if (header.valueLength() > MAX_EVENT_VALUES_LENGTH) {
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event entry value out of range");
@@ -248,7 +271,8 @@ public class KernelV4 extends Kernel {
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event entry value out of range");
             }
             if (header.codec() != Block.RAW && header.codec() != Block.CBOR) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW or CBOR, was: " + header.codec());
+                throw ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_CODEC, "event codec must be IPLD_RAW or CBOR, was: " + header.codec());
             }
             event.writeArrayHeader(4)
                     .writeHead(0, header.flags())
@@ -260,10 +284,14 @@ public class KernelV4 extends Kernel {
             valueOffset = valueEnd;
         }
         if (keyOffset != keys.length) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event key buffer length is too large: " + keyOffset + " < " + keys.length);
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT,
+                    "event key buffer length is too large: " + keyOffset + " < " + keys.length);
         }
         if (valueOffset != values.length) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "event value buffer length is too large: " + valueOffset + " < " + values.length);
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT,
+                    "event value buffer length is too large: " + valueOffset + " < " + values.length);
         }
         callManager().appendEvent(actorId(), event.toByteArray());
     }

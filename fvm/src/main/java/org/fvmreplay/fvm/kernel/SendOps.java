@@ -9,5 +9,11 @@ public interface SendOps {
     /** The outcome of a send as the syscall reports it. */
     record SendResult(int exitCode, int blockId, long codec, int size) {}
 
-    SendResult send(Address recipient, long sendMethod, int paramsId, BigInteger value, OptionalLong gasLimitMilligas, boolean readOnlyFlag);
+    SendResult send(
+            Address recipient,
+            long sendMethod,
+            int paramsId,
+            BigInteger value,
+            OptionalLong gasLimitMilligas,
+            boolean readOnlyFlag);
 }

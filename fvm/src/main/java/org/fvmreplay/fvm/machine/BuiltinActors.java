@@ -32,7 +32,8 @@ public final class BuiltinActors {
             type++;
         }
         for (String required : new String[] {"system", "init", "account", "placeholder", "eam", "ethaccount"}) {
-            if (!byName.containsKey(required) && !(required.equals("placeholder") || required.equals("eam") || required.equals("ethaccount"))) {
+            if (!byName.containsKey(required)
+                    && !(required.equals("placeholder") || required.equals("eam") || required.equals("ethaccount"))) {
                 throw new IllegalArgumentException("manifest " + manifest + " has no " + required + " actor");
             }
         }

@@ -24,6 +24,7 @@ import org.fvmreplay.ipld.cid.Cid;
 public final class Machine {
     /** The system actor's ID. */
     public static final long SYSTEM_ACTOR_ID = 0;
+
     public static final long REWARD_ACTOR_ID = 2;
     public static final long BURNT_FUNDS_ACTOR_ID = 99;
     public static final long EAM_ACTOR_ID = 10;
@@ -37,11 +38,25 @@ public final class Machine {
     private final boolean tracing;
     private final Consumer<GasTrace> traceListener;
 
-    private Machine(MachineContext context, BufferedBlockstore blockstore, MutableStateTree stateTree, BuiltinActors builtinActors, Externs externs, ModuleCache modules, boolean tracing) {
+    private Machine(
+            MachineContext context,
+            BufferedBlockstore blockstore,
+            MutableStateTree stateTree,
+            BuiltinActors builtinActors,
+            Externs externs,
+            ModuleCache modules,
+            boolean tracing) {
         this(context, blockstore, stateTree, builtinActors, externs, modules, tracing, null);
     }
 
-    private Machine(MachineContext context, BufferedBlockstore blockstore, MutableStateTree stateTree, BuiltinActors builtinActors, Externs externs, ModuleCache modules, boolean tracing,
+    private Machine(
+            MachineContext context,
+            BufferedBlockstore blockstore,
+            MutableStateTree stateTree,
+            BuiltinActors builtinActors,
+            Externs externs,
+            ModuleCache modules,
+            boolean tracing,
             Consumer<GasTrace> traceListener) {
         this.context = context;
         this.blockstore = blockstore;
@@ -57,7 +72,8 @@ public final class Machine {
      * Opens the state at the context's root in {@code store} (which must also hold the actor bundle's blocks) and loads
      * the manifest the system actor names.
      */
-    public static Machine create(MachineContext context, Blockstore store, Externs externs, WasmEngine engine, boolean tracing) {
+    public static Machine create(
+            MachineContext context, Blockstore store, Externs externs, WasmEngine engine, boolean tracing) {
         requireNonNull(context, "context");
         requireNonNull(store, "store");
         BufferedBlockstore buffered = new BufferedBlockstore(store);
@@ -82,7 +98,8 @@ public final class Machine {
     }
 
     private static String profileId(NetworkConfig network) {
-        return "nv" + network.networkVersion() + "-" + network.priceList().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return "nv" + network.networkVersion() + "-"
+                + network.priceList().name().replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** Reuses compiled code across machines that share a profile. */
@@ -92,7 +109,15 @@ public final class Machine {
 
     /** Traces every message and hands each new message trace to {@code listener} (how callers collect traces). */
     public Machine withTraceListener(Consumer<GasTrace> listener) {
-        return new Machine(context, blockstore, stateTree, builtinActors, externs, modules, true, requireNonNull(listener, "listener"));
+        return new Machine(
+                context,
+                blockstore,
+                stateTree,
+                builtinActors,
+                externs,
+                modules,
+                true,
+                requireNonNull(listener, "listener"));
     }
 
     public MachineContext context() {

@@ -3,10 +3,10 @@ package org.fvmreplay.fvm.machine;
 import static java.util.Objects.requireNonNull;
 
 import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.gas.PriceLists;
 import org.fvmreplay.fvm.generation.FvmV2;
 import org.fvmreplay.fvm.generation.FvmV3;
 import org.fvmreplay.fvm.generation.FvmV4;
-import org.fvmreplay.fvm.gas.PriceLists;
 
 /**
  * Network-wide execution parameters (the reference's {@code NetworkConfig}): network version, price list, call depth
@@ -38,6 +38,7 @@ public record NetworkConfig(int networkVersion, PriceList priceList, int maxCall
 
     /** The reference defaults for {@code networkVersion}: call depth 1025, 1 MiB blocks, mainnet chain id. */
     public static NetworkConfig forNetworkVersion(int networkVersion) {
-        return new NetworkConfig(networkVersion, PriceLists.forNetworkVersion(networkVersion), 1025, 1 << 20, MAINNET_CHAIN_ID);
+        return new NetworkConfig(
+                networkVersion, PriceLists.forNetworkVersion(networkVersion), 1025, 1 << 20, MAINNET_CHAIN_ID);
     }
 }

@@ -71,7 +71,8 @@ public record ActorState(Cid code, Cid head, long sequence, BigInteger balance, 
                 w.writeNull();
             }
         } else if (delegatedAddress.isPresent()) {
-            throw new IllegalStateException("state tree version " + stateTreeVersion + " cannot hold a delegated address");
+            throw new IllegalStateException(
+                    "state tree version " + stateTreeVersion + " cannot hold a delegated address");
         }
         return w.toByteArray();
     }

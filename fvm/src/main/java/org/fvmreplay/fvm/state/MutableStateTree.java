@@ -123,7 +123,14 @@ public final class MutableStateTree {
                 .toByteArray();
         Cid head = Cid.forDagCbor(encoded);
         store.put(head, encoded);
-        setActor(InitActorState.ACTOR_ID, new ActorState(initActor.code(), head, initActor.sequence(), initActor.balance(), initActor.delegatedAddress()));
+        setActor(
+                InitActorState.ACTOR_ID,
+                new ActorState(
+                        initActor.code(),
+                        head,
+                        initActor.sequence(),
+                        initActor.balance(),
+                        initActor.delegatedAddress()));
         return id;
     }
 

@@ -52,7 +52,8 @@ public final class StateTree {
         try {
             return Optional.of(ActorState.decode(entry));
         } catch (CborException e) {
-            throw new StateTreeException("actor f0" + Long.toUnsignedString(id) + " has a malformed entry: " + e.getMessage(), e);
+            throw new StateTreeException(
+                    "actor f0" + Long.toUnsignedString(id) + " has a malformed entry: " + e.getMessage(), e);
         }
     }
 

@@ -68,7 +68,8 @@ final class ActorSyscalls {
     private static <K extends GasOps & ActorOps> byte[] nextActorAddress(Invocation<K> inv, K k, long[] a) {
         inv.checkBounds(a[0], a[1]);
         if (a[1] < 21) {
-            throw ExecutionError.syscall(ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
+            throw ExecutionError.syscall(
+                    ErrorNumber.BUFFER_TOO_SMALL, "output buffer must have a minimum capacity of 21 bytes");
         }
         byte[] bytes = k.nextActorAddress().toBytes();
         inv.write(a[0], bytes);

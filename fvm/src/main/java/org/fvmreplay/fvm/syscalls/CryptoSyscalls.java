@@ -52,8 +52,13 @@ final class CryptoSyscalls {
             byte[] plaintext = inv.read(a[5], a[6]);
             return u32(k.verifySignature((int) a[0], signature, signer, plaintext) ? 0 : -1);
         });
-        b.bind("crypto", "recover_secp_public_key", "ii", 65, (inv, k, a) ->
-                k.recoverSecpPublicKey(inv.read(a[0], Secp256k1.HASH_LENGTH), inv.read(a[1], Secp256k1.SIGNATURE_LENGTH)));
+        b.bind(
+                "crypto",
+                "recover_secp_public_key",
+                "ii",
+                65,
+                (inv, k, a) -> k.recoverSecpPublicKey(
+                        inv.read(a[0], Secp256k1.HASH_LENGTH), inv.read(a[1], Secp256k1.SIGNATURE_LENGTH)));
         b.bind("crypto", "compute_unsealed_sector_cid", "Iiiii", 4, (inv, k, a) -> {
             if (UnsealedSectorCid.sectorSize(a[0]).isEmpty()) {
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "invalid proof type " + a[0]);
@@ -62,10 +67,22 @@ final class CryptoSyscalls {
             inv.checkBounds(a[3], a[4]);
             return u32(inv.writeCid(k.computeUnsealedSectorCid(a[0], pieces), a[3], a[4]));
         });
-        b.bind("crypto", "verify_post", "ii", 4, (inv, k, a) ->
-                u32(k.verifyPost(proofParams(() -> ProofParams.windowPost(inv.read(a[0], a[1])))) ? 0 : -1));
-        b.bind("crypto", "verify_aggregate_seals", "ii", 4, (inv, k, a) ->
-                u32(k.verifyAggregateSeals(proofParams(() -> ProofParams.aggregateSeals(inv.read(a[0], a[1])))) ? 0 : -1));
+        b.bind(
+                "crypto",
+                "verify_post",
+                "ii",
+                4,
+                (inv, k, a) ->
+                        u32(k.verifyPost(proofParams(() -> ProofParams.windowPost(inv.read(a[0], a[1])))) ? 0 : -1));
+        b.bind(
+                "crypto",
+                "verify_aggregate_seals",
+                "ii",
+                4,
+                (inv, k, a) -> u32(
+                        k.verifyAggregateSeals(proofParams(() -> ProofParams.aggregateSeals(inv.read(a[0], a[1]))))
+                                ? 0
+                                : -1));
         b.bind("crypto", "verify_replica_update", "ii", 4, (inv, k, a) -> {
             byte[] info = inv.read(a[0], a[1]);
             proofParams(() -> {
@@ -103,7 +120,9 @@ final class CryptoSyscalls {
             long signerCount = a[0];
             long keysLength = signerCount * BlsSignatures.PUBLIC_KEY_LENGTH;
             if (keysLength > 0xFFFF_FFFFL) {
-                throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "number of signatures aggregated (" + signerCount + ") exceeds limit");
+                throw ExecutionError.syscall(
+                        ErrorNumber.ILLEGAL_ARGUMENT,
+                        "number of signatures aggregated (" + signerCount + ") exceeds limit");
             }
             byte[] signature = inv.read(a[1], BlsSignatures.SIGNATURE_LENGTH);
             byte[] keyBytes = inv.read(a[2], keysLength);
@@ -111,9 +130,11 @@ final class CryptoSyscalls {
             int signers = (int) signerCount;
             List<byte[]> keys = new ArrayList<>(signers);
             for (int i = 0; i < signers; i++) {
-                keys.add(java.util.Arrays.copyOfRange(keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
+                keys.add(java.util.Arrays.copyOfRange(
+                        keyBytes, i * BlsSignatures.PUBLIC_KEY_LENGTH, (i + 1) * BlsSignatures.PUBLIC_KEY_LENGTH));
             }
-            ByteBuffer lengthBytes = ByteBuffer.wrap(inv.read(a[4], (long) signers * 4)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer lengthBytes =
+                    ByteBuffer.wrap(inv.read(a[4], (long) signers * 4)).order(ByteOrder.LITTLE_ENDIAN);
             long[] lengths = new long[signers];
             long total = 0;
             for (int i = 0; i < signers; i++) {

@@ -37,7 +37,8 @@ final class EventSyscalls {
             if (count * EVENT_ENTRY_SIZE > Integer.MAX_VALUE) {
                 throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "too many event entries");
             }
-            ByteBuffer raw = ByteBuffer.wrap(inv.read(a[0], count * EVENT_ENTRY_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer raw =
+                    ByteBuffer.wrap(inv.read(a[0], count * EVENT_ENTRY_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
             List<KernelV4.EventEntryHeader> headers = new ArrayList<>((int) count);
             for (long i = 0; i < count; i++) {
                 long flags = raw.getLong();

@@ -12,7 +12,9 @@ final class GasSyscalls {
     static <K extends GasOps> void bind(SyscallBinder<K> b) {
         b.bind("gas", "charge", "iiI", 0, (inv, k, a) -> {
             byte[] name = inv.read(a[0], a[1]);
-            k.chargeGas(new String(name, java.nio.charset.StandardCharsets.UTF_8), org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[2]));
+            k.chargeGas(
+                    new String(name, java.nio.charset.StandardCharsets.UTF_8),
+                    org.fvmreplay.fvm.kernel.GasTracker.gasToMilligas(a[2]));
             return null;
         });
         b.bind("gas", "available", "", 8, (inv, k, a) -> u64(k.gasTracker().available() / 1000));

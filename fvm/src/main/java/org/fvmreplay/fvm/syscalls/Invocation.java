@@ -115,7 +115,8 @@ public final class Invocation<K extends GasOps> {
 
     public void checkBounds(long offset, long length) {
         if (offset + length > instance.memorySize()) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "buffer " + offset + "+" + length + " out of bounds");
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT, "buffer " + offset + "+" + length + " out of bounds");
         }
     }
 
@@ -147,7 +148,10 @@ public final class Invocation<K extends GasOps> {
         }
         // the reference's CID type holds digests of at most 64 bytes; a longer identity digest does not parse there
         if (cid.multihash().digestLength() > MAX_CID_DIGEST) {
-            throw ExecutionError.syscall(ErrorNumber.ILLEGAL_ARGUMENT, "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds " + MAX_CID_DIGEST);
+            throw ExecutionError.syscall(
+                    ErrorNumber.ILLEGAL_ARGUMENT,
+                    "failed to parse CID: digest of " + cid.multihash().digestLength() + " bytes exceeds "
+                            + MAX_CID_DIGEST);
         }
         return cid;
     }

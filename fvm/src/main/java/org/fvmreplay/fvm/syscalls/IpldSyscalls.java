@@ -15,7 +15,10 @@ final class IpldSyscalls {
         b.bind("ipld", "block_open", "i", 16, (inv, k, a) -> {
             Cid cid = inv.readCid(a[0]);
             IpldOps.OpenedBlock opened = k.blockOpen(cid);
-            return le(16).putLong(opened.codec()).putInt(opened.id()).putInt(opened.size()).array();
+            return le(16).putLong(opened.codec())
+                    .putInt(opened.id())
+                    .putInt(opened.size())
+                    .array();
         });
         b.bind("ipld", "block_create", "Iii", 4, (inv, k, a) -> u32(k.blockCreate(a[0], inv.read(a[1], a[2]))));
         b.bind("ipld", "block_read", "iiii", 4, (inv, k, a) -> {

@@ -10,8 +10,18 @@ final class RandSyscalls {
 
     /** FVM v3 (and v2): personalization, epoch and entropy in, the drawn randomness out. */
     static <K extends GasOps & RandomnessOps> void bind(SyscallBinder<K> b) {
-        b.bind("rand", "get_chain_randomness", "IIii", 32, (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
-        b.bind("rand", "get_beacon_randomness", "IIii", 32, (inv, k, a) -> k.beaconRandomness(a[0], a[1], inv.read(a[2], a[3])));
+        b.bind(
+                "rand",
+                "get_chain_randomness",
+                "IIii",
+                32,
+                (inv, k, a) -> k.chainRandomness(a[0], a[1], inv.read(a[2], a[3])));
+        b.bind(
+                "rand",
+                "get_beacon_randomness",
+                "IIii",
+                32,
+                (inv, k, a) -> k.beaconRandomness(a[0], a[1], inv.read(a[2], a[3])));
     }
 
     /** FVM v4 takes only an epoch and returns the digest (FIP-0075). */

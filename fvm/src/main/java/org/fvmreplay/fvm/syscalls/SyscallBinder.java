@@ -53,11 +53,13 @@ final class SyscallBinder<K extends GasOps> {
 
     /** Binds {@code module::name} as a syscall the actor may import but this VM does not offer: calling it is fatal. */
     void bindUnsupported(String module, String name) {
-        out.put(module + "::" + name, new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
-            Abort abort = Abort.fatal("syscall " + module + "::" + name + " is not implemented", null);
-            invocation.setPendingAbort(abort);
-            throw new HostAbort(abort.exitCode(), abort.getMessage());
-        }));
+        out.put(
+                module + "::" + name,
+                new HostFunction(module, name, HostSignature.of(List.of(), List.of(ValueType.I32)), (caller, args) -> {
+                    Abort abort = Abort.fatal("syscall " + module + "::" + name + " is not implemented", null);
+                    invocation.setPendingAbort(abort);
+                    throw new HostAbort(abort.exitCode(), abort.getMessage());
+                }));
     }
 
     /**

@@ -23,9 +23,11 @@ public final class Syscalls {
      * Another generation's linker as the v3 one and its {@code changes} (binding a name again replaces it, unbinding
      * removes it), for an invocation whose kernel is a {@code kernelType}.
      */
-    static <K extends Kernel> HostFunctions derive(Invocation<Kernel> invocation, Class<K> kernelType, Consumer<SyscallBinder<K>> changes) {
+    static <K extends Kernel> HostFunctions derive(
+            Invocation<Kernel> invocation, Class<K> kernelType, Consumer<SyscallBinder<K>> changes) {
         if (!kernelType.isInstance(invocation.kernel())) {
-            throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got " + invocation.kernel().getClass().getSimpleName());
+            throw new IllegalArgumentException("these syscalls need a " + kernelType.getSimpleName() + ", got "
+                    + invocation.kernel().getClass().getSimpleName());
         }
         // checked just above: the invocation's kernel, which never changes, is a K
         @SuppressWarnings("unchecked")

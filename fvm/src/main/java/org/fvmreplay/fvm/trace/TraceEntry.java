@@ -7,7 +7,8 @@ import java.math.BigInteger;
 /** One step of a message's execution trace, in the order it happened; see {@link TraceWriter} for the file format. */
 public sealed interface TraceEntry {
     /** A gas charge: its reference name, compute and storage ("other") milligas, and wall time since the previous entry. */
-    record GasCharged(String name, long computeMilligas, long storageMilligas, long elapsedNanos) implements TraceEntry {
+    record GasCharged(String name, long computeMilligas, long storageMilligas, long elapsedNanos)
+            implements TraceEntry {
         public GasCharged {
             requireNonNull(name, "name");
         }

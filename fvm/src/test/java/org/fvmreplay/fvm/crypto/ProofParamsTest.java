@@ -41,26 +41,34 @@ class ProofParamsTest {
         assertThat(windowPost.firstProofType()).hasValue(13);
         assertThat(windowPost.challengedSectorCount()).isEqualTo(2);
 
-        IpldValue seal = list(integer(8), list(integer(1000), integer(5)), list(integer(1)), BYTES, BYTES, BYTES, CID, CID);
-        assertThat(ProofParams.sealVerifyInfoCount(DagCbor.encode(list(seal, seal)))).isEqualTo(2);
+        IpldValue seal =
+                list(integer(8), list(integer(1000), integer(5)), list(integer(1)), BYTES, BYTES, BYTES, CID, CID);
+        assertThat(ProofParams.sealVerifyInfoCount(DagCbor.encode(list(seal, seal))))
+                .isEqualTo(2);
     }
 
     @Test
     void replicaUpdateProofIsAnArrayOfByteValuesAsFvmSharedEncodesIt() {
         ProofParams.checkReplicaUpdate(DagCbor.encode(list(integer(3), CID, CID, CID, list(integer(1), integer(255)))));
         assertThatThrownBy(() -> ProofParams.checkReplicaUpdate(DagCbor.encode(list(integer(3), CID, CID, CID, BYTES))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("proof must be a CBOR array");
-        assertThatThrownBy(() -> ProofParams.checkReplicaUpdate(DagCbor.encode(list(integer(3), CID, CID, CID, list(integer(256))))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("0..255");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("proof must be a CBOR array");
+        assertThatThrownBy(() -> ProofParams.checkReplicaUpdate(
+                        DagCbor.encode(list(integer(3), CID, CID, CID, list(integer(256))))))
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("0..255");
     }
 
     @Test
     void malformedParametersSayWhatIsWrong() {
         assertThatThrownBy(() -> ProofParams.pieces(new byte[] {(byte) 0x82, 0x01}))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("cannot decode PieceInfo list (2 bytes of CBOR)");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("cannot decode PieceInfo list (2 bytes of CBOR)");
         assertThatThrownBy(() -> ProofParams.pieces(DagCbor.encode(list(list(integer(-1), CID)))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("PieceInfo.size must be an unsigned 64-bit integer");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("PieceInfo.size must be an unsigned 64-bit integer");
         assertThatThrownBy(() -> ProofParams.aggregateSeals(DagCbor.encode(list(integer(1)))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("must have 5 fields, got 1");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("must have 5 fields, got 1");
     }
 }

@@ -47,10 +47,14 @@ class UnsealedSectorCidTest {
     /** Forest's parity test against go-commp-utils: one 1 KiB piece in a 512 MiB V1_1 sector. */
     @Test
     void onePieceMatchesGoCommpUtils() {
-        Cid piece = Cid.v1(Multicodec.FIL_COMMITMENT_UNSEALED,
-                Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, HEX.parseHex("9c2bef5edd10e6e042e766152c38b9bb9a107eb46193871e28da3c939bd30601")));
+        Cid piece = Cid.v1(
+                Multicodec.FIL_COMMITMENT_UNSEALED,
+                Multihash.of(
+                        MultihashCode.SHA2_256_TRUNC254_PADDED,
+                        HEX.parseHex("9c2bef5edd10e6e042e766152c38b9bb9a107eb46193871e28da3c939bd30601")));
         assertThat(piece.toString()).isEqualTo("baga6ea4seaqjyk7pl3orbzxailtwmfjmhc43xgqqp22gde4hdyunupettpjqmai");
-        assertThat(UnsealedSectorCid.compute(7, List.of(new PieceInfo(1024, piece))).toString())
+        assertThat(UnsealedSectorCid.compute(7, List.of(new PieceInfo(1024, piece)))
+                        .toString())
                 .isEqualTo("baga6ea4seaqoebmodxmpe6nrd63rqey67bhby43u4mxyx2v2vpxnfv7zxdr6uaa");
     }
 
@@ -66,18 +70,23 @@ class UnsealedSectorCidTest {
     @Test
     void rejectsPiecesThatDoNotFit() {
         Cid zero = PieceCommitments.unsealedCid(PieceCommitments.zeroPieceCommitment(2048));
-        assertThatThrownBy(() -> UnsealedSectorCid.compute(0, List.of(new PieceInfo(2048, zero), new PieceInfo(2048, zero))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("larger than the sector");
+        assertThatThrownBy(() ->
+                        UnsealedSectorCid.compute(0, List.of(new PieceInfo(2048, zero), new PieceInfo(2048, zero))))
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("larger than the sector");
         assertThatThrownBy(() -> UnsealedSectorCid.compute(0, List.of(new PieceInfo(384, zero))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("power of 2");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("power of 2");
         assertThatThrownBy(() -> UnsealedSectorCid.compute(15, List.of()))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("invalid seal proof type 15");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("invalid seal proof type 15");
     }
 
     @Test
     void rejectsPieceCidsThatAreNoPieceCommitments() {
         Cid dagCbor = Cid.forDagCbor(new byte[] {(byte) 0xa0});
         assertThatThrownBy(() -> UnsealedSectorCid.compute(0, List.of(new PieceInfo(128, dagCbor))))
-                .isInstanceOf(CryptoInputException.class).hasMessageContaining("fil-commitment-unsealed");
+                .isInstanceOf(CryptoInputException.class)
+                .hasMessageContaining("fil-commitment-unsealed");
     }
 }

@@ -5,15 +5,12 @@ import org.fvmreplay.fvm.wasm.instrument.gas.GasRules;
 import org.fvmreplay.fvm.wasm.instrument.gas.InstructionCost;
 
 /** Test rules easy to compute by hand: 1 per instruction; memory.grow 1 + 100 per page; memory.fill/copy 1 + 2 per byte. */
-final class CountingRules
-        implements GasRules
-{
+final class CountingRules implements GasRules {
     static final int GROW_PAGE_COST = 100;
     static final int BYTE_COST = 2;
 
     @Override
-    public InstructionCost instructionCost(Instruction instruction)
-    {
+    public InstructionCost instructionCost(Instruction instruction) {
         return switch (instruction.opcode()) {
             case MEMORY_GROW -> new InstructionCost.Linear(1, GROW_PAGE_COST);
             case MEMORY_FILL, MEMORY_COPY -> new InstructionCost.Linear(1, BYTE_COST);
@@ -22,14 +19,12 @@ final class CountingRules
     }
 
     @Override
-    public long gasChargeCost()
-    {
+    public long gasChargeCost() {
         return 0;
     }
 
     @Override
-    public long linearCalcCost()
-    {
+    public long linearCalcCost() {
         return 0;
     }
 }

@@ -1,5 +1,11 @@
 package org.fvmreplay.fvm.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.fvmreplay.fvm.engine.ActorCodeCorpus.ActorCode;
 import org.fvmreplay.fvm.engine.EngineContractTest.Outcome;
 import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
@@ -10,22 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Both engines (and Chicory's interpreter) on the same modules and inputs: identical results, gas, traps and syscalls. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DifferentialEngineTest
-{
+class DifferentialEngineTest {
     private List<WasmEngine> engines;
 
     @BeforeAll
-    void start()
-    {
+    void start() {
         engines = List.of(
                 new WasmtimeEngine(EngineConfig.reference()),
                 new ChicoryEngine(EngineConfig.reference()),
@@ -33,17 +30,25 @@ class DifferentialEngineTest
     }
 
     @AfterAll
-    void stop()
-    {
+    void stop() {
         engines.forEach(WasmEngine::close);
     }
 
     @Test
-    void smallModulesAgreeOnEveryInputAndGasBudget()
-    {
-        String[] modules = {TestModules.STRAIGHT, TestModules.LOOP, TestModules.BRANCH, TestModules.CALLS, TestModules.GROW_DYNAMIC,
-                TestModules.GROW_STATIC, TestModules.GROW_UNBOUNDED, TestModules.FILL_COPY, TestModules.RECORDING_LOOP, TestModules.HOST_ABORT,
-                TestModules.TRAPS};
+    void smallModulesAgreeOnEveryInputAndGasBudget() {
+        String[] modules = {
+            TestModules.STRAIGHT,
+            TestModules.LOOP,
+            TestModules.BRANCH,
+            TestModules.CALLS,
+            TestModules.GROW_DYNAMIC,
+            TestModules.GROW_STATIC,
+            TestModules.GROW_UNBOUNDED,
+            TestModules.FILL_COPY,
+            TestModules.RECORDING_LOOP,
+            TestModules.HOST_ABORT,
+            TestModules.TRAPS
+        };
         Random random = new Random(20231121);
         int compared = 0;
         for (String wat : modules) {
@@ -59,21 +64,26 @@ class DifferentialEngineTest
                     for (WasmEngine engine : engines) {
                         outcomes.add(EngineContractTest.run(engine, wasm, gas, argument));
                     }
-                    assertThat(outcomes).as("%s limiter=%s argument=%s gas=%s", wat.lines().skip(1).findFirst().orElse(""), withLimiter, argument, gas)
+                    assertThat(outcomes)
+                            .as(
+                                    "%s limiter=%s argument=%s gas=%s",
+                                    wat.lines().skip(1).findFirst().orElse(""), withLimiter, argument, gas)
                             .allSatisfy(outcome -> assertThat(outcome).isEqualTo(outcomes.get(0)));
                     compared++;
                 }
             }
         }
-        System.out.printf("differential: %d module/input/gas cases identical on %d engines%n", compared, engines.size());
+        System.out.printf(
+                "differential: %d module/input/gas cases identical on %d engines%n", compared, engines.size());
         assertThat(compared).isEqualTo(modules.length * 2 * 12);
     }
 
     @Test
-    void recursionHitsTheLimiterAtTheSameDepthEverywhere()
-    {
+    void recursionHitsTheLimiterAtTheSameDepthEverywhere() {
         byte[] wasm = ModulePreparation.stackAndGas(TestModules.RECURSION, 2048, new CountingRules());
-        List<Outcome> outcomes = engines.stream().map(engine -> EngineContractTest.run(engine, wasm, 1_000_000, 0)).toList();
+        List<Outcome> outcomes = engines.stream()
+                .map(engine -> EngineContractTest.run(engine, wasm, 1_000_000, 0))
+                .toList();
         assertThat(outcomes.get(0).trap()).isEqualTo(TrapKind.UNREACHABLE);
         // 3 + 4k > 2048 first at k = 512
         assertThat(outcomes.get(0).recorded()).hasSize(511);
@@ -81,24 +91,38 @@ class DifferentialEngineTest
     }
 
     @Test
-    void realActorsRunIdenticallyUpToTheirFirstSyscall()
-    {
+    void realActorsRunIdenticallyUpToTheirFirstSyscall() {
         // v10 mainnet actors: invoke(1) runs the actor's startup until its first syscall, which the stubs abort
-        List<String> actors = List.of("system", "init", "cron", "account", "storagepower", "storageminer", "storagemarket", "paymentchannel",
-                "multisig", "reward", "verifiedregistry", "datacap", "evm", "eam", "ethaccount");
+        List<String> actors = List.of(
+                "system",
+                "init",
+                "cron",
+                "account",
+                "storagepower",
+                "storageminer",
+                "storagemarket",
+                "paymentchannel",
+                "multisig",
+                "reward",
+                "verifiedregistry",
+                "datacap",
+                "evm",
+                "eam",
+                "ethaccount");
         for (String actor : actors) {
             ActorCode code = ActorCodeCorpus.find("v10", "mainnet", actor);
             byte[] instrumented = ActorBundleEngineTest.PROFILE.prepare(code.wasm());
             List<String> results = new ArrayList<>();
             for (WasmEngine engine : engines.subList(0, 2)) {
                 List<String> calls = new ArrayList<>();
-                try (WasmInstance instance = engine.instantiate(engine.compile(code.cid(), instrumented), StubHostFunctions.forModule(instrumented, calls::add))) {
+                try (WasmInstance instance = engine.instantiate(
+                        engine.compile(code.cid(), instrumented),
+                        StubHostFunctions.forModule(instrumented, calls::add))) {
                     instance.setGasCounter(1_000_000_000L);
                     String outcome;
                     try {
                         outcome = "returned " + instance.invoke(1);
-                    }
-                    catch (Trap trap) {
+                    } catch (Trap trap) {
                         outcome = trap.kind() + " " + trap.exitCode();
                     }
                     results.add(outcome + " gas " + instance.gasCounter() + " syscalls " + calls);

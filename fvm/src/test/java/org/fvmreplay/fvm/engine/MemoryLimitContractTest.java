@@ -1,21 +1,19 @@
 package org.fvmreplay.fvm.engine;
 
-import org.fvmreplay.fvm.exitcode.ExitCodes;
-import org.fvmreplay.fvm.wasm.binary.ValueType;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.fvmreplay.fvm.exitcode.ExitCodes;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
+import org.junit.jupiter.api.Test;
 
 /**
  * Per-instance and call-stack memory limits on each engine. Nested calls go through a host function that instantiates
  * another actor in a new limiter frame, as the call manager's send does.
  */
-abstract class MemoryLimitContractTest
-{
+abstract class MemoryLimitContractTest {
     static final long PAGE = EngineConfig.PAGE_SIZE;
     static final long GAS = 1_000_000;
     static final long GROW_FAILED = 0xFFFFFFFFL;
@@ -60,18 +58,17 @@ abstract class MemoryLimitContractTest
     /** Whether wasm-initiated growth is refused at the grow itself (false: charged late, see the wasmtime engine). */
     protected abstract boolean refusesGrowthInPlace();
 
-    static byte[] metered(String wat)
-    {
+    static byte[] metered(String wat) {
         return ModulePreparation.gasOnly(wat, new CountingRules());
     }
 
     @Test
-    void growthStopsAtTheInstanceLimitAndIsCharged()
-    {
+    void growthStopsAtTheInstanceLimitAndIsCharged() {
         try (WasmEngine engine = createEngine(new EngineConfig(4 * PAGE, 2048, 4L << 20))) {
             byte[] wasm = metered(GROW_UNTIL_REFUSED);
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(100 * PAGE);
-            try (WasmInstance instance = engine.instantiate(engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
+            try (WasmInstance instance = engine.instantiate(
+                    engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
                 instance.setGasCounter(GAS);
                 assertThat(instance.call("run", 0)[0]).isEqualTo(4);
                 assertThat(instance.memorySize()).isEqualTo(4 * PAGE);
@@ -82,19 +79,18 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void growthStopsAtTheCallStackLimit()
-    {
+    void growthStopsAtTheCallStackLimit() {
         try (WasmEngine engine = createEngine(EngineConfig.reference())) {
             byte[] wasm = metered(GROW_UNTIL_REFUSED);
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(6 * PAGE);
             limiter.tryReserve(2 * PAGE); // callers' instances
-            try (WasmInstance instance = engine.instantiate(engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
+            try (WasmInstance instance = engine.instantiate(
+                    engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
                 instance.setGasCounter(GAS);
                 if (refusesGrowthInPlace()) {
                     assertThat(instance.call("run", 0)[0]).isEqualTo(4);
                     assertThat(limiter.memoryUsed()).isEqualTo(6 * PAGE);
-                }
-                else {
+                } else {
                     // wasmtime grows to the instance limit and only then notices the budget is exceeded
                     assertThatThrownBy(() -> instance.call("run", 0)).isInstanceOfSatisfying(Trap.class, trap -> {
                         assertThat(trap.kind()).isEqualTo(TrapKind.FATAL);
@@ -107,47 +103,48 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void initialMemoryBeyondTheCallStackLimitFailsInstantiation()
-    {
+    void initialMemoryBeyondTheCallStackLimitFailsInstantiation() {
         try (WasmEngine engine = createEngine(EngineConfig.reference())) {
             byte[] wasm = metered(GROW_UNTIL_REFUSED);
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(PAGE - 1);
             CompiledModule module = engine.compile(EngineContractTest.cidOf(wasm), wasm);
-            assertThatThrownBy(() -> engine.instantiate(module, HostFunctions.empty(), limiter)).isInstanceOfSatisfying(Trap.class, trap -> {
-                assertThat(trap.kind()).isEqualTo(TrapKind.MEMORY_LIMIT);
-                assertThat(trap.exitCode()).isEqualTo(ExitCodes.SYS_ILLEGAL_INSTRUCTION);
-            });
+            assertThatThrownBy(() -> engine.instantiate(module, HostFunctions.empty(), limiter))
+                    .isInstanceOfSatisfying(Trap.class, trap -> {
+                        assertThat(trap.kind()).isEqualTo(TrapKind.MEMORY_LIMIT);
+                        assertThat(trap.exitCode()).isEqualTo(ExitCodes.SYS_ILLEGAL_INSTRUCTION);
+                    });
             assertThat(limiter.memoryUsed()).isZero();
         }
     }
 
     /** Runs {@link #NEST} {@code levels} deep under a total of {@code totalPages}; records the peak reservation. */
-    private long nest(WasmEngine engine, MemoryLimiter limiter, int levels, AtomicLong peak)
-    {
+    private long nest(WasmEngine engine, MemoryLimiter limiter, int levels, AtomicLong peak) {
         byte[] wasm = metered(NEST);
         CompiledModule module = engine.compile(EngineContractTest.cidOf(wasm), wasm);
         HostFunctions[] host = new HostFunctions[1];
-        host[0] = HostFunctions.of(List.of(new HostFunction("env", "nest", HostSignature.of(List.of(ValueType.I32), List.of(ValueType.I32)), (caller, arguments) -> {
-            peak.accumulateAndGet(limiter.memoryUsed(), Math::max);
-            int depth = (int) arguments[0];
-            if (depth == 0) {
-                return new long[] {0};
-            }
-            long frame = limiter.enterFrame();
-            try (WasmInstance nested = engine.instantiate(module, host[0], limiter)) {
-                nested.setGasCounter(GAS);
-                return new long[] {nested.call("run", depth - 1)[0]};
-            }
-            catch (Trap trap) {
-                if (trap.kind() != TrapKind.MEMORY_LIMIT) {
-                    throw trap;
-                }
-                return new long[] {trap.exitCode()};
-            }
-            finally {
-                limiter.exitFrame(frame);
-            }
-        })));
+        host[0] = HostFunctions.of(List.of(new HostFunction(
+                "env",
+                "nest",
+                HostSignature.of(List.of(ValueType.I32), List.of(ValueType.I32)),
+                (caller, arguments) -> {
+                    peak.accumulateAndGet(limiter.memoryUsed(), Math::max);
+                    int depth = (int) arguments[0];
+                    if (depth == 0) {
+                        return new long[] {0};
+                    }
+                    long frame = limiter.enterFrame();
+                    try (WasmInstance nested = engine.instantiate(module, host[0], limiter)) {
+                        nested.setGasCounter(GAS);
+                        return new long[] {nested.call("run", depth - 1)[0]};
+                    } catch (Trap trap) {
+                        if (trap.kind() != TrapKind.MEMORY_LIMIT) {
+                            throw trap;
+                        }
+                        return new long[] {trap.exitCode()};
+                    } finally {
+                        limiter.exitFrame(frame);
+                    }
+                })));
         try (WasmInstance outer = engine.instantiate(module, host[0], limiter)) {
             outer.setGasCounter(GAS);
             return outer.call("run", levels)[0];
@@ -155,8 +152,7 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void nestedInstancesWithinTheTotalSucceed()
-    {
+    void nestedInstancesWithinTheTotalSucceed() {
         try (WasmEngine engine = createEngine(new EngineConfig(4 * PAGE, 2048, 4L << 20))) {
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(12 * PAGE);
             AtomicLong peak = new AtomicLong();
@@ -168,8 +164,7 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void nestedInstantiationBeyondTheTotalFails()
-    {
+    void nestedInstantiationBeyondTheTotalFails() {
         try (WasmEngine engine = createEngine(new EngineConfig(4 * PAGE, 2048, 4L << 20))) {
             // three instances use 9 pages; the fourth's 2 initial pages would make 11
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(10 * PAGE);
@@ -181,8 +176,7 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void nestedGrowthBeyondTheTotalIsRefused()
-    {
+    void nestedGrowthBeyondTheTotalIsRefused() {
         try (WasmEngine engine = createEngine(new EngineConfig(4 * PAGE, 2048, 4L << 20))) {
             // the fourth instance fits with its 2 initial pages (11) but cannot grow to 12
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(11 * PAGE);
@@ -190,8 +184,7 @@ abstract class MemoryLimitContractTest
             if (refusesGrowthInPlace()) {
                 assertThat(nest(engine, limiter, 5, peak)).isEqualTo(GROW_FAILED);
                 assertThat(peak.get()).isEqualTo(9 * PAGE);
-            }
-            else {
+            } else {
                 assertThatThrownBy(() -> nest(engine, limiter, 5, peak)).isInstanceOfSatisfying(Trap.class, trap -> {
                     assertThat(trap.kind()).isEqualTo(TrapKind.FATAL);
                     assertThat(trap).hasMessageContaining("beyond the call stack's limit");
@@ -202,18 +195,19 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void initialTablesAreChargedAndLimited()
-    {
+    void initialTablesAreChargedAndLimited() {
         byte[] wasm = metered(TABLE);
         try (WasmEngine engine = createEngine(EngineConfig.reference())) {
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(PAGE + 3 * 8);
-            try (WasmInstance instance = engine.instantiate(engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
+            try (WasmInstance instance = engine.instantiate(
+                    engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
                 assertThat(limiter.memoryUsed()).isEqualTo(PAGE + 3 * 8);
             }
             MemoryLimiter tooSmall = MemoryLimiter.withTotalLimit(PAGE + 3 * 8 - 1);
             CompiledModule module = engine.compile(EngineContractTest.cidOf(wasm), wasm);
             assertThatThrownBy(() -> engine.instantiate(module, HostFunctions.empty(), tooSmall))
-                    .isInstanceOfSatisfying(Trap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.MEMORY_LIMIT));
+                    .isInstanceOfSatisfying(
+                            Trap.class, trap -> assertThat(trap.kind()).isEqualTo(TrapKind.MEMORY_LIMIT));
         }
         try (WasmEngine engine = createEngine(new EngineConfig(512L << 20, 2048, 4L << 20, 2))) {
             CompiledModule module = engine.compile(EngineContractTest.cidOf(wasm), wasm);
@@ -226,25 +220,25 @@ abstract class MemoryLimitContractTest
     }
 
     @Test
-    void tableGrowthIsChargedAndLimited()
-    {
+    void tableGrowthIsChargedAndLimited() {
         byte[] wasm = metered(TABLE);
         try (WasmEngine engine = createEngine(new EngineConfig(512L << 20, 2048, 4L << 20, 6))) {
             MemoryLimiter limiter = MemoryLimiter.withTotalLimit(PAGE + 5 * 8);
-            try (WasmInstance instance = engine.instantiate(engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
+            try (WasmInstance instance = engine.instantiate(
+                    engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), limiter)) {
                 instance.setGasCounter(GAS);
                 assertThat(instance.call("run", 2)[0]).isEqualTo(3);
                 if (refusesGrowthInPlace()) {
                     assertThat(limiter.memoryUsed()).isEqualTo(PAGE + 5 * 8);
                     assertThat(instance.call("run", 1)[0]).isEqualTo(GROW_FAILED); // over the total
-                }
-                else {
+                } else {
                     // wasmtime-java cannot observe table growth: documented gap
                     assertThat(limiter.memoryUsed()).isEqualTo(PAGE + 3 * 8);
                 }
             }
             MemoryLimiter roomy = MemoryLimiter.unlimited();
-            try (WasmInstance instance = engine.instantiate(engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), roomy)) {
+            try (WasmInstance instance = engine.instantiate(
+                    engine.compile(EngineContractTest.cidOf(wasm), wasm), HostFunctions.empty(), roomy)) {
                 instance.setGasCounter(GAS);
                 assertThat(instance.call("run", 3)[0]).isEqualTo(3);
                 if (refusesGrowthInPlace()) {

@@ -1,16 +1,14 @@
 package org.fvmreplay.fvm.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 /** The call-stack budget, with the cases of ref-fvm's {@code machine/limiter.rs} and {@code engine/mod.rs} tests. */
-class MemoryLimiterTest
-{
+class MemoryLimiterTest {
     @Test
-    void refusesGrowthBeyondTheTotal()
-    {
+    void refusesGrowthBeyondTheTotal() {
         MemoryLimiter limiter = MemoryLimiter.withTotalLimit(4);
         assertThat(limiter.tryReserve(3)).isTrue();
         assertThat(limiter.tryReserve(1)).isTrue(); // exactly at the limit
@@ -19,8 +17,7 @@ class MemoryLimiterTest
     }
 
     @Test
-    void framesRestoreTheTallyOfTheCaller()
-    {
+    void framesRestoreTheTallyOfTheCaller() {
         MemoryLimiter limiter = MemoryLimiter.withTotalLimit(6);
         assertThat(limiter.tryReserve(1)).isTrue();
         long outer = limiter.enterFrame();
@@ -36,8 +33,7 @@ class MemoryLimiterTest
     }
 
     @Test
-    void tableElementsCostEightBytes()
-    {
+    void tableElementsCostEightBytes() {
         MemoryLimiter limiter = MemoryLimiter.withTotalLimit(10);
         assertThat(limiter.growInstanceTable(0, 1)).isTrue();
         assertThat(limiter.tryReserve(2)).isTrue();
@@ -51,8 +47,7 @@ class MemoryLimiterTest
     }
 
     @Test
-    void instanceMemoryGrowthCountsTheDifference()
-    {
+    void instanceMemoryGrowthCountsTheDifference() {
         MemoryLimiter limiter = MemoryLimiter.unlimited();
         assertThat(limiter.growInstanceMemory(0, 3)).isTrue();
         assertThat(limiter.growInstanceMemory(2, 4)).isTrue();
@@ -61,8 +56,7 @@ class MemoryLimiterTest
     }
 
     @Test
-    void hugeRequestsSaturateInsteadOfOverflowing()
-    {
+    void hugeRequestsSaturateInsteadOfOverflowing() {
         MemoryLimiter limiter = MemoryLimiter.withTotalLimit(Long.MAX_VALUE - 1);
         assertThat(limiter.tryReserve(10)).isTrue();
         assertThat(limiter.tryReserve(Long.MAX_VALUE)).isFalse();

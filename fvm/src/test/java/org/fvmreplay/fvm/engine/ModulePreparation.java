@@ -6,17 +6,14 @@ import org.fvmreplay.fvm.wasm.instrument.gas.GasRules;
 import org.fvmreplay.fvm.wasm.instrument.stack.StackLimiterInjector;
 
 /** Test helpers: WAT to instrumented bytes, in the reference order (stack limiter, then gas metering into module "gas"). */
-final class ModulePreparation
-{
+final class ModulePreparation {
     private ModulePreparation() {}
 
-    static byte[] gasOnly(String wat, GasRules rules)
-    {
+    static byte[] gasOnly(String wat, GasRules rules) {
         return GasMeteringInjector.inject(Wat2Wasm.parse(wat), rules, "gas");
     }
 
-    static byte[] stackAndGas(String wat, int stackLimit, GasRules rules)
-    {
+    static byte[] stackAndGas(String wat, int stackLimit, GasRules rules) {
         return GasMeteringInjector.inject(StackLimiterInjector.inject(Wat2Wasm.parse(wat), stackLimit), rules, "gas");
     }
 }

@@ -5,8 +5,7 @@ package org.fvmreplay.fvm.engine;
  * number of its instructions, not counting {@code end} and {@code else}; {@code loop} and {@code if} count in the enclosing
  * block; a loop body is charged on every iteration.
  */
-final class TestModules
-{
+final class TestModules {
     private TestModules() {}
 
     /** 3 instructions: gas 3. */

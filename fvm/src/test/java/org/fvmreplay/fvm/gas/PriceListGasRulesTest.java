@@ -19,7 +19,8 @@ class PriceListGasRulesTest {
             counts.merge(PriceListGasRules.classOf(op), 1, Integer::sum);
         }
         // group sizes of ref-fvm release/v3 price_list.rs, restricted to the opcodes our decoder knows
-        assertThat(counts).containsEntry(WasmInstructionClass.FREE, 8)
+        assertThat(counts)
+                .containsEntry(WasmInstructionClass.FREE, 8)
                 .containsEntry(WasmInstructionClass.DEFAULT, 21)
                 .containsEntry(WasmInstructionClass.LOAD, 15)
                 .containsEntry(WasmInstructionClass.STORE, 10)
@@ -34,16 +35,19 @@ class PriceListGasRulesTest {
     void hyggeRulesPriceByGroup() {
         PriceListGasRules rules = PriceListGasRules.of(PriceLists.forNetworkVersion(18));
         WasmGasPrices p = PriceLists.forNetworkVersion(18).wasmGasPrices();
-        assertThat(rules.instructionCost(Instruction.of(Opcode.I32_ADD))).isEqualTo(InstructionCost.fixed(p.mathDefault()));
-        assertThat(rules.instructionCost(Instruction.of(Opcode.LOCAL_GET, 0))).isEqualTo(InstructionCost.fixed(p.instructionDefault()));
+        assertThat(rules.instructionCost(Instruction.of(Opcode.I32_ADD)))
+                .isEqualTo(InstructionCost.fixed(p.mathDefault()));
+        assertThat(rules.instructionCost(Instruction.of(Opcode.LOCAL_GET, 0)))
+                .isEqualTo(InstructionCost.fixed(p.instructionDefault()));
         assertThat(rules.instructionCost(Instruction.of(Opcode.NOP))).isEqualTo(InstructionCost.fixed(0));
         assertThat(rules.instructionCost(Instruction.of(Opcode.CALL, 0)))
                 .isEqualTo(InstructionCost.fixed(p.jumpUnconditional() + p.call()));
         assertThat(rules.instructionCost(Instruction.of(Opcode.MEMORY_GROW, 0)))
-                .isEqualTo(new InstructionCost.Linear(p.instructionDefault() + p.memoryFillBaseCost(),
-                        (int) (p.memoryFillPerByteCost() * WasmGasPrices.WASM_PAGE_SIZE)));
+                .isEqualTo(new InstructionCost.Linear(p.instructionDefault() + p.memoryFillBaseCost(), (int)
+                        (p.memoryFillPerByteCost() * WasmGasPrices.WASM_PAGE_SIZE)));
         assertThatThrownBy(() -> rules.instructionCost(Instruction.of(Opcode.REF_FUNC, 0)))
-                .isInstanceOf(InstrumentationException.class).hasMessageContaining("ref.func");
+                .isInstanceOf(InstrumentationException.class)
+                .hasMessageContaining("ref.func");
     }
 
     @Test
@@ -56,7 +60,9 @@ class PriceListGasRulesTest {
                     continue;
                 }
                 Instruction instruction = Instruction.of(op);
-                assertThat(v4.instructionCost(instruction)).as(op.mnemonic()).isEqualTo(hygge.instructionCost(instruction));
+                assertThat(v4.instructionCost(instruction))
+                        .as(op.mnemonic())
+                        .isEqualTo(hygge.instructionCost(instruction));
             }
         }
     }

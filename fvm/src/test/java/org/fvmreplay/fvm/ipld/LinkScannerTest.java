@@ -39,7 +39,10 @@ class LinkScannerTest {
     @BeforeAll
     static void prices(@TempDir Path dir) throws IOException {
         Path overrides = dir.resolve("scan-prices.json");
-        Files.writeString(overrides, "{\"prices\": {\"ipld_cbor_scan_per_field\": " + PER_FIELD + ", \"ipld_cbor_scan_per_cid\": " + PER_CID + "}}");
+        Files.writeString(
+                overrides,
+                "{\"prices\": {\"ipld_cbor_scan_per_field\": " + PER_FIELD + ", \"ipld_cbor_scan_per_cid\": " + PER_CID
+                        + "}}");
         prices = PriceLists.withOverrides(PriceLists.forNetworkVersion(21), overrides);
         assertThat(prices.onScanIpldLinks(1, 0).totalMilligas()).isEqualTo(1_000);
         assertThat(prices.onScanIpldLinks(0, 1).totalMilligas()).isEqualTo(65_536_000);
@@ -47,7 +50,8 @@ class LinkScannerTest {
 
     /** The reference's {@code scan_for_links}: the scan must use exactly {@code fields} fields and {@code cids} CIDs worth of gas. */
     private static List<Cid> scanForLinks(long codec, byte[] data, long fields, long cids) {
-        GasTracker tracker = new GasTracker(GasTracker.gasToMilligas(PER_FIELD * fields + PER_CID * cids), GasTrace.disabled());
+        GasTracker tracker =
+                new GasTracker(GasTracker.gasToMilligas(PER_FIELD * fields + PER_CID * cids), GasTrace.disabled());
         try {
             return LinkScanner.scan(codec, data, prices, tracker);
         } finally {
@@ -57,7 +61,12 @@ class LinkScannerTest {
 
     /** fvm's {@code struct Test(u64, Cid, u64)} as DAG-CBOR: a 3-tuple. */
     private static byte[] testTuple(Cid cid) {
-        return new CborWriter(64).writeArrayHeader(3).writeHead(0, 0).writeCid(cid).writeHead(0, 1).toByteArray();
+        return new CborWriter(64)
+                .writeArrayHeader(3)
+                .writeHead(0, 0)
+                .writeCid(cid)
+                .writeHead(0, 1)
+                .toByteArray();
     }
 
     private static Cid blake2b(long codec, String data) {
@@ -69,11 +78,10 @@ class LinkScannerTest {
     }
 
     private static void assertSyscallError(Runnable scan, int errorNumber) {
-        assertThatThrownBy(scan::run)
-                .isInstanceOfSatisfying(ExecutionError.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ExecutionError.Kind.SYSCALL);
-                    assertThat(e.errorNumber()).as("error number of: " + e.getMessage()).isEqualTo(errorNumber);
-                });
+        assertThatThrownBy(scan::run).isInstanceOfSatisfying(ExecutionError.class, e -> {
+            assertThat(e.kind()).isEqualTo(ExecutionError.Kind.SYSCALL);
+            assertThat(e.errorNumber()).as("error number of: " + e.getMessage()).isEqualTo(errorNumber);
+        });
     }
 
     @Test
@@ -92,7 +100,8 @@ class LinkScannerTest {
         assertThat(scanForLinks(Block.RAW, data, 0, 0)).isEmpty();
         // four fields' gas but none for the CID
         assertThatThrownBy(() -> scanForLinks(Block.DAG_CBOR, data, 4, 0))
-                .isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
     }
 
     @Test
@@ -124,9 +133,15 @@ class LinkScannerTest {
         byte[] data = testTuple(blake2b(Multicodec.RAW, "foobar"));
 
         assertThatThrownBy(() -> LinkScanner.scan(Block.DAG_CBOR, data, prices, tracker))
-                .isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
         assertThat(tracker.used()).isEqualTo(available);
-        assertThat(trace.entries()).containsExactly(new TraceEntry.GasCharged("OnScanIpldLinks", available, 0, ((TraceEntry.GasCharged) trace.entries().get(0)).elapsedNanos()));
+        assertThat(trace.entries())
+                .containsExactly(new TraceEntry.GasCharged(
+                        "OnScanIpldLinks",
+                        available,
+                        0,
+                        ((TraceEntry.GasCharged) trace.entries().get(0)).elapsedNanos()));
     }
 
     @Test
@@ -136,12 +151,20 @@ class LinkScannerTest {
         Cid a = blake2b(Multicodec.RAW, "a");
         Cid b = blake2b(Multicodec.DAG_CBOR, "b");
         // {"x": [a, b], "y": h'0102'}: map + key + array + 2 tags + key + bytes = 7 fields, 2 CIDs
-        byte[] data = new CborWriter(128).writeMapHeader(2).writeText("x").writeArrayHeader(2).writeCid(a).writeCid(b)
-                .writeText("y").writeBytes(new byte[] {1, 2}).toByteArray();
+        byte[] data = new CborWriter(128)
+                .writeMapHeader(2)
+                .writeText("x")
+                .writeArrayHeader(2)
+                .writeCid(a)
+                .writeCid(b)
+                .writeText("y")
+                .writeBytes(new byte[] {1, 2})
+                .toByteArray();
 
         assertThat(LinkScanner.scan(Block.DAG_CBOR, data, prices, tracker)).containsExactly(a, b);
         assertThat(tracker.used()).isEqualTo(GasTracker.gasToMilligas(7 * PER_FIELD + 2 * PER_CID));
-        assertThat(trace.charges()).containsExactly("OnScanIpldLinks " + GasTracker.gasToMilligas(7 * PER_FIELD + 2 * PER_CID));
+        assertThat(trace.charges())
+                .containsExactly("OnScanIpldLinks " + GasTracker.gasToMilligas(7 * PER_FIELD + 2 * PER_CID));
     }
 
     @Test
@@ -152,7 +175,8 @@ class LinkScannerTest {
 
     @Test
     void linkHashedWithSha256IsNotFound() {
-        byte[] data = testTuple(Cid.compute(Multicodec.RAW, MultihashCode.SHA2_256, "foobar".getBytes(StandardCharsets.UTF_8)));
+        byte[] data = testTuple(
+                Cid.compute(Multicodec.RAW, MultihashCode.SHA2_256, "foobar".getBytes(StandardCharsets.UTF_8)));
         assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, data, prices, plentyOfGas()), ErrorNumber.NOT_FOUND);
     }
 
@@ -173,37 +197,55 @@ class LinkScannerTest {
     @Test
     void malformedCborIsASerializationError() {
         // an array of three items holding one
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {(byte) 0x83, 0x00}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {(byte) 0x83, 0x00}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
         // additional information 28 is reserved
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x1c}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x1c}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
         // a byte string longer than the block
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x45, 1, 2}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x45, 1, 2}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
         // tag 42 around a text string, and around a byte string without the 0x00 prefix
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {(byte) 0xd8, 0x2a, 0x61, 0x00}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {(byte) 0xd8, 0x2a, 0x41, 0x01}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(
+                        Block.DAG_CBOR, new byte[] {(byte) 0xd8, 0x2a, 0x61, 0x00}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(
+                        Block.DAG_CBOR, new byte[] {(byte) 0xd8, 0x2a, 0x41, 0x01}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
         // the empty block
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[0], prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, new byte[0], prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
     }
 
     @Test
     void trailingBytesAreASerializationError() {
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x01, 0x02}, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, new byte[] {0x01, 0x02}, prices, plentyOfGas()),
+                ErrorNumber.SERIALIZATION);
         // bytes after the CID inside its tag-42 byte string
         Cid cid = blake2b(Multicodec.RAW, "foobar");
         byte[] cidBytes = cid.toBytes();
         byte[] padded = new byte[cidBytes.length + 2];
         System.arraycopy(cidBytes, 0, padded, 1, cidBytes.length);
         byte[] data = new CborWriter(64).writeHead(6, 42).writeBytes(padded).toByteArray();
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, data, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, data, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
     }
 
     @Test
     void identityDigestOver64BytesIsASerializationError() {
         byte[] data64 = testTuple(Cid.v1(Multicodec.RAW, Multihash.of(MultihashCode.IDENTITY, new byte[64])));
-        assertThat(LinkScanner.scan(Block.DAG_CBOR, data64, prices, plentyOfGas())).isEmpty();
+        assertThat(LinkScanner.scan(Block.DAG_CBOR, data64, prices, plentyOfGas()))
+                .isEmpty();
 
         byte[] data65 = testTuple(Cid.v1(Multicodec.RAW, Multihash.of(MultihashCode.IDENTITY, new byte[65])));
-        assertSyscallError(() -> LinkScanner.scan(Block.DAG_CBOR, data65, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
+        assertSyscallError(
+                () -> LinkScanner.scan(Block.DAG_CBOR, data65, prices, plentyOfGas()), ErrorNumber.SERIALIZATION);
     }
 
     @Test
@@ -213,6 +255,7 @@ class LinkScannerTest {
         assertThat(LinkScanner.isAllowedCodec(0x71)).isTrue();
         assertThat(LinkScanner.isAllowedCodec(0x70)).isFalse();
         assertThat(LinkScanner.isAllowedCodec(0x0129)).isFalse();
-        assertSyscallError(() -> LinkScanner.scan(0x70, new byte[] {0x0a}, prices, plentyOfGas()), ErrorNumber.ILLEGAL_CODEC);
+        assertSyscallError(
+                () -> LinkScanner.scan(0x70, new byte[] {0x0a}, prices, plentyOfGas()), ErrorNumber.ILLEGAL_CODEC);
     }
 }

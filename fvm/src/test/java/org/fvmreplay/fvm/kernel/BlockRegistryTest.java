@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** FIP-0071 reachability as ref-fvm's {@code kernel/blocks.rs} tracks it. */
 class BlockRegistryTest {
-    private static final Cid A = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, "a".getBytes(StandardCharsets.UTF_8));
-    private static final Cid B = Cid.compute(Multicodec.DAG_CBOR, MultihashCode.BLAKE2B_256, "b".getBytes(StandardCharsets.UTF_8));
+    private static final Cid A =
+            Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, "a".getBytes(StandardCharsets.UTF_8));
+    private static final Cid B =
+            Cid.compute(Multicodec.DAG_CBOR, MultihashCode.BLAKE2B_256, "b".getBytes(StandardCharsets.UTF_8));
 
     private static Block linking(Cid... links) {
         return new Block(Block.DAG_CBOR, new byte[] {(byte) 0x80}, List.of(links));
@@ -31,8 +33,9 @@ class BlockRegistryTest {
                 });
         // no handle was used up
         assertThat(registry.putCheckReachable(linking(A))).isEqualTo(1);
-        assertThatThrownBy(() -> registry.get(2)).isInstanceOfSatisfying(ExecutionError.class,
-                e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.INVALID_HANDLE));
+        assertThatThrownBy(() -> registry.get(2))
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.INVALID_HANDLE));
     }
 
     @Test
@@ -65,7 +68,8 @@ class BlockRegistryTest {
         Cid inline = Cid.v1(Multicodec.RAW, Multihash.of(MultihashCode.IDENTITY, new byte[] {1, 2, 3}));
         assertThat(registry.isReachable(inline)).isFalse();
         assertThatThrownBy(() -> registry.putCheckReachable(linking(inline)))
-                .isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.NOT_FOUND));
         registry.markReachable(inline);
         assertThat(registry.isReachable(inline)).isTrue();
     }
@@ -75,7 +79,8 @@ class BlockRegistryTest {
         BlockRegistry registry = new BlockRegistry();
         assertThat(registry.put(new Block(Block.RAW, new byte[] {7}))).isEqualTo(1);
         assertThat(registry.get(1).data()).containsExactly(7);
-        assertThatThrownBy(() -> registry.get(BlockRegistry.NO_DATA_BLOCK_ID)).isInstanceOfSatisfying(ExecutionError.class,
-                e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.INVALID_HANDLE));
+        assertThatThrownBy(() -> registry.get(BlockRegistry.NO_DATA_BLOCK_ID))
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.INVALID_HANDLE));
     }
 }

@@ -22,7 +22,8 @@ class GasTrackerTest {
         GasTracker tracker = new GasTracker(10_000, GasTrace.disabled());
         tracker.charge("work", 6_000);
         assertThatThrownBy(() -> tracker.charge("more", 5_000))
-                .isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
         assertThat(tracker.used()).isEqualTo(10_000);
     }
 
@@ -31,6 +32,7 @@ class GasTrackerTest {
         GasTracker tracker = new GasTracker(Long.MAX_VALUE, GasTrace.disabled());
         tracker.charge("work", Long.MAX_VALUE - 10);
         assertThatThrownBy(() -> tracker.charge("more", 100))
-                .isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(ExecutionError.Kind.OUT_OF_GAS));
     }
 }

@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
  */
 class KernelV3EventTest {
     /** The ActorEvent of the EVM log at devnet-c epoch 22: [[3, "t1", 0x55, topic], [3, "d", 0x55, data]]. */
-    private static final byte[] EVM_LOG = HexFormat.of().parseHex(
-            "828403627431185558208db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b"
+    private static final byte[] EVM_LOG = HexFormat.of()
+            .parseHex("828403627431185558208db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b"
                     + "84036164185558200000000000000000000000006778922bd38a3edd68848f48ef9afa21d1d6962c");
 
     private static Kernel v3Kernel(V4TestMachine vm) {
-        return new Kernel(vm.callManager, new BlockRegistry(), V4TestMachine.ORIGIN, V4TestMachine.ACTOR, 2, BigInteger.ZERO, false);
+        return new Kernel(
+                vm.callManager,
+                new BlockRegistry(),
+                V4TestMachine.ORIGIN,
+                V4TestMachine.ACTOR,
+                2,
+                BigInteger.ZERO,
+                false);
     }
 
     @Test
@@ -48,7 +55,8 @@ class KernelV3EventTest {
             byte[] wrapped = new byte[EVM_LOG.length + 1];
             wrapped[0] = (byte) 0x81;
             System.arraycopy(EVM_LOG, 0, wrapped, 1, EVM_LOG.length);
-            // the whole event is decoded before it is validated: a DAG-CBOR first entry does not hide a truncated second one
+            // the whole event is decoded before it is validated: a DAG-CBOR first entry does not hide a truncated
+            // second one
             byte[] badCodecThenTruncated = HexFormat.of().parseHex("828400616b187140" + "8400");
             for (byte[] bad : new byte[][] {wrapped, {(byte) 0xff}, {(byte) 0x81}, badCodecThenTruncated}) {
                 assertThatThrownBy(() -> kernel.emitEvent(bad)).isInstanceOfSatisfying(ExecutionError.class, e -> {
@@ -58,8 +66,10 @@ class KernelV3EventTest {
             }
             assertThat(vm.callManager.events()).isEmpty();
             // well-formed, the same first entry is an illegal codec
-            assertThatThrownBy(() -> kernel.emitEvent(HexFormat.of().parseHex("818400616b187140"))).isInstanceOfSatisfying(ExecutionError.class,
-                    e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.ILLEGAL_CODEC));
+            assertThatThrownBy(() -> kernel.emitEvent(HexFormat.of().parseHex("818400616b187140")))
+                    .isInstanceOfSatisfying(
+                            ExecutionError.class,
+                            e -> assertThat(e.errorNumber()).isEqualTo(ErrorNumber.ILLEGAL_CODEC));
         }
     }
 }

@@ -80,7 +80,9 @@ class KernelV4Test {
     }
 
     private static void assertKind(Runnable call, ExecutionError.Kind kind) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(kind));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        ExecutionError.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 
     /** Milligas {@code call} charged, whether or not it threw. */
@@ -112,7 +114,9 @@ class KernelV4Test {
 
     @Test
     void dagPbBlocksAreAnIllegalCodecAndCostNothing() {
-        assertThat(gasOf(() -> assertSyscallError(() -> kernel.blockCreate(0x70, new byte[] {0x0a, 0x00}), ErrorNumber.ILLEGAL_CODEC))).isZero();
+        assertThat(gasOf(() -> assertSyscallError(
+                        () -> kernel.blockCreate(0x70, new byte[] {0x0a, 0x00}), ErrorNumber.ILLEGAL_CODEC)))
+                .isZero();
     }
 
     @Test
@@ -124,7 +128,8 @@ class KernelV4Test {
 
     @Test
     void dagCborLinkingAnUnreachableCidIsNotFound() {
-        byte[] linksUnrelated = new CborWriter(64).writeArrayHeader(1).writeCid(UNRELATED).toByteArray();
+        byte[] linksUnrelated =
+                new CborWriter(64).writeArrayHeader(1).writeCid(UNRELATED).toByteArray();
         assertSyscallError(() -> kernel.blockCreate(Block.DAG_CBOR, linksUnrelated), ErrorNumber.NOT_FOUND);
         // the same bytes as plain CBOR carry no links
         assertThat(kernel.blockCreate(Block.CBOR, linksUnrelated)).isEqualTo(1);
@@ -133,7 +138,8 @@ class KernelV4Test {
     @Test
     void theRootIsReachableOnlyAfterRootAndOpensWithItsLinks() {
         assertSyscallError(() -> kernel.blockOpen(STATE), ErrorNumber.NOT_FOUND);
-        byte[] linksChild = new CborWriter(64).writeArrayHeader(1).writeCid(CHILD).toByteArray();
+        byte[] linksChild =
+                new CborWriter(64).writeArrayHeader(1).writeCid(CHILD).toByteArray();
         assertSyscallError(() -> kernel.blockCreate(Block.DAG_CBOR, linksChild), ErrorNumber.NOT_FOUND);
 
         assertThat(kernel.root()).isEqualTo(STATE);
@@ -156,7 +162,10 @@ class KernelV4Test {
         int before = vm.callManager.gasTrace().entries().size();
         kernel.blockOpen(STATE);
         // [1, CHILD]: an array header, an integer and a tag-42 field, one CID
-        assertThat(vm.callManager.gasTrace().entries().subList(before, vm.callManager.gasTrace().entries().size()))
+        assertThat(vm.callManager
+                        .gasTrace()
+                        .entries()
+                        .subList(before, vm.callManager.gasTrace().entries().size()))
                 .map(e -> (TraceEntry.GasCharged) e)
                 .extracting(c -> c.name() + " " + c.computeMilligas() + " " + c.storageMilligas())
                 .containsExactly(
@@ -169,12 +178,21 @@ class KernelV4Test {
     void creatingDagCborChargesTheScanThenTheBlockWithItsLinks() {
         kernel.root();
         kernel.blockOpen(STATE);
-        byte[] data = new CborWriter(64).writeMapHeader(1).writeText("c").writeArrayHeader(2).writeCid(CHILD).writeCid(STATE).toByteArray();
+        byte[] data = new CborWriter(64)
+                .writeMapHeader(1)
+                .writeText("c")
+                .writeArrayHeader(2)
+                .writeCid(CHILD)
+                .writeCid(STATE)
+                .toByteArray();
         int before = vm.callManager.gasTrace().entries().size();
         int id = kernel.blockCreate(Block.DAG_CBOR, data);
         assertThat(kernel.blocks().get(id).links()).containsExactly(CHILD, STATE);
         // map, key, array, two tags: 5 fields, 2 CIDs
-        assertThat(vm.callManager.gasTrace().entries().subList(before, vm.callManager.gasTrace().entries().size()))
+        assertThat(vm.callManager
+                        .gasTrace()
+                        .entries()
+                        .subList(before, vm.callManager.gasTrace().entries().size()))
                 .map(e -> (TraceEntry.GasCharged) e)
                 .extracting(c -> c.name() + " " + c.computeMilligas() + " " + c.storageMilligas())
                 .containsExactly(
@@ -190,7 +208,9 @@ class KernelV4Test {
     void openingAnUnreachableStoredBlockIsNotFoundAfterTheBaseCharge() {
         assertThat(vm.store.get(UNRELATED)).isNotNull();
         long gas = gasOf(() -> assertSyscallError(() -> kernel.blockOpen(UNRELATED), ErrorNumber.NOT_FOUND));
-        assertThat(gas).isEqualTo(kernel.priceList().onBlockOpenBase().totalMilligas()).isPositive();
+        assertThat(gas)
+                .isEqualTo(kernel.priceList().onBlockOpenBase().totalMilligas())
+                .isPositive();
     }
 
     @Test
@@ -249,14 +269,20 @@ class KernelV4Test {
     void withUnspentFundsAndNoBurnIsIllegalOperationAndChangesNothing() {
         assertSyscallError(() -> kernel.selfDestruct(false), ErrorNumber.ILLEGAL_OPERATION);
         assertThat(vm.actor(ACTOR)).get().extracting(ActorState::balance).isEqualTo(ACTOR_BALANCE);
-        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance).isEqualTo(BURNT_BALANCE);
+        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID))
+                .get()
+                .extracting(ActorState::balance)
+                .isEqualTo(BURNT_BALANCE);
     }
 
     @Test
     void burningMovesTheBalanceToF099AndDeletesTheActor() {
         kernel.selfDestruct(true);
         assertThat(vm.actor(ACTOR)).isEmpty();
-        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance).isEqualTo(BURNT_BALANCE.add(ACTOR_BALANCE));
+        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID))
+                .get()
+                .extracting(ActorState::balance)
+                .isEqualTo(BURNT_BALANCE.add(ACTOR_BALANCE));
         assertThat(kernel.currentBalance()).isZero();
         // the state root is gone with the actor
         assertSyscallError(kernel::root, ErrorNumber.ILLEGAL_OPERATION);
@@ -264,11 +290,17 @@ class KernelV4Test {
 
     @Test
     void withoutFundsNoBurnIsNeeded() {
-        vm = V4TestMachine.create(EPOCH, engine, Map.of(ACTOR, new ActorState(V4TestMachine.ACCOUNT_CODE, STATE, 0, BigInteger.ZERO, Optional.empty())));
+        vm = V4TestMachine.create(
+                EPOCH,
+                engine,
+                Map.of(ACTOR, new ActorState(V4TestMachine.ACCOUNT_CODE, STATE, 0, BigInteger.ZERO, Optional.empty())));
         kernel = vm.kernel(false);
         kernel.selfDestruct(false);
         assertThat(vm.actor(ACTOR)).isEmpty();
-        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance).isEqualTo(BURNT_BALANCE);
+        assertThat(vm.actor(Machine.BURNT_FUNDS_ACTOR_ID))
+                .get()
+                .extracting(ActorState::balance)
+                .isEqualTo(BURNT_BALANCE);
     }
 
     @Test
@@ -381,13 +413,18 @@ class KernelV4Test {
     private void assertRejected(List<EventEntryHeader> headers, byte[] keys, byte[] values, int errorNumber) {
         long gas = gasOf(() -> assertSyscallError(() -> kernel.emitEvent(headers, keys, values), errorNumber));
         // charged before any check fails
-        assertThat(gas).isEqualTo(kernel.priceList().onActorEvent(headers.size(), keys.length, values.length).totalMilligas()).isPositive();
+        assertThat(gas)
+                .isEqualTo(kernel.priceList()
+                        .onActorEvent(headers.size(), keys.length, values.length)
+                        .totalMilligas())
+                .isPositive();
         assertThat(vm.callManager.events()).isEmpty();
     }
 
     @Test
     void moreThan255EntriesExceedTheLimit() {
-        assertRejected(Collections.nCopies(256, entry(0, RAW, 0, 0)), new byte[0], new byte[0], ErrorNumber.LIMIT_EXCEEDED);
+        assertRejected(
+                Collections.nCopies(256, entry(0, RAW, 0, 0)), new byte[0], new byte[0], ErrorNumber.LIMIT_EXCEEDED);
         kernel.emitEvent(Collections.nCopies(255, entry(0, RAW, 0, 0)), new byte[0], new byte[0]);
         assertThat(vm.callManager.events()).hasSize(1);
     }
@@ -395,20 +432,29 @@ class KernelV4Test {
     @Test
     void valuesOver8KiBInTotalExceedTheLimit() {
         assertRejected(List.of(entry(0, RAW, 1, 8193)), utf8("k"), new byte[8193], ErrorNumber.LIMIT_EXCEEDED);
-        assertRejected(List.of(entry(0, RAW, 1, 4097), entry(0, RAW, 1, 4096)), utf8("ab"), new byte[8193], ErrorNumber.LIMIT_EXCEEDED);
+        assertRejected(
+                List.of(entry(0, RAW, 1, 4097), entry(0, RAW, 1, 4096)),
+                utf8("ab"),
+                new byte[8193],
+                ErrorNumber.LIMIT_EXCEEDED);
         kernel.emitEvent(List.of(entry(0, RAW, 1, 8192)), utf8("k"), new byte[8192]);
         assertThat(vm.callManager.events()).hasSize(1);
     }
 
     @Test
     void invalidUtf8KeysAreIllegalArguments() {
-        assertRejected(List.of(entry(0, RAW, 1, 0)), new byte[] {(byte) 0xff}, new byte[0], ErrorNumber.ILLEGAL_ARGUMENT);
+        assertRejected(
+                List.of(entry(0, RAW, 1, 0)), new byte[] {(byte) 0xff}, new byte[0], ErrorNumber.ILLEGAL_ARGUMENT);
     }
 
     @Test
     void aKeyThatSplitsACharacterIsAnIllegalArgument() {
         // "é" is two bytes; two one-byte keys would split it
-        assertRejected(List.of(entry(0, RAW, 1, 0), entry(0, RAW, 1, 0)), utf8("é"), new byte[0], ErrorNumber.ILLEGAL_ARGUMENT);
+        assertRejected(
+                List.of(entry(0, RAW, 1, 0), entry(0, RAW, 1, 0)),
+                utf8("é"),
+                new byte[0],
+                ErrorNumber.ILLEGAL_ARGUMENT);
     }
 
     @Test
@@ -451,23 +497,24 @@ class KernelV4Test {
     @Test
     void readOnlyIsReadOnlyAndCostsNothing() {
         KernelV4 readOnly = vm.kernel(true);
-        assertSyscallError(() -> readOnly.emitEvent(List.of(entry(0, RAW, 1, 0)), utf8("k"), new byte[0]), ErrorNumber.READ_ONLY);
+        assertSyscallError(
+                () -> readOnly.emitEvent(List.of(entry(0, RAW, 1, 0)), utf8("k"), new byte[0]), ErrorNumber.READ_ONLY);
         assertThat(readOnly.gasTracker().used()).isZero();
         assertThat(vm.callManager.events()).isEmpty();
     }
 
     @Test
     void theEventIsEncodedAsTheListOfEntryTuples() {
-        long gas = gasOf(() -> kernel.emitEvent(List.of(entry(0b11, RAW, 2, 3), entry(0b01, CBOR, 1, 0)), utf8("k1a"), new byte[] {1, 2, 3}));
+        long gas = gasOf(() -> kernel.emitEvent(
+                List.of(entry(0b11, RAW, 2, 3), entry(0b01, CBOR, 1, 0)), utf8("k1a"), new byte[] {1, 2, 3}));
         assertThat(gas).isEqualTo(kernel.priceList().onActorEvent(2, 3, 3).totalMilligas());
 
         assertThat(vm.callManager.events()).singleElement().satisfies(event -> {
             assertThat(event.emitter()).isEqualTo(ACTOR);
             // fvm_shared's ActorEvent is #[serde(transparent)]: [ [3, "k1", 0x55, h'010203'], [1, "a", 0x51, h''] ]
-            assertThat(HexFormat.of().formatHex(event.encoded())).isEqualTo(
-                    "82"
-                            + "84" + "03" + "626b31" + "1855" + "43010203"
-                            + "84" + "01" + "6161" + "1851" + "40");
+            assertThat(HexFormat.of().formatHex(event.encoded()))
+                    .isEqualTo(
+                            "82" + "84" + "03" + "626b31" + "1855" + "43010203" + "84" + "01" + "6161" + "1851" + "40");
         });
     }
 
@@ -485,9 +532,15 @@ class KernelV4Test {
 
         kernel.emitEvent(List.of(entry(0b11, RAW, 2, 32), entry(0b11, RAW, 1, 32)), utf8("t1d"), values);
 
-        byte[] stamped = new CborWriter(128).writeArrayHeader(2).writeHead(0, 1017).writeRaw(vm.callManager.events().get(0).encoded()).toByteArray();
-        assertThat(HexFormat.of().formatHex(stamped)).isEqualTo("821903f9828403627431185558208db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b"
-                + "84036164185558200000000000000000000000006778922bd38a3edd68848f48ef9afa21d1d6962c");
+        byte[] stamped = new CborWriter(128)
+                .writeArrayHeader(2)
+                .writeHead(0, 1017)
+                .writeRaw(vm.callManager.events().get(0).encoded())
+                .toByteArray();
+        assertThat(HexFormat.of().formatHex(stamped))
+                .isEqualTo(
+                        "821903f9828403627431185558208db3b20eed31d927a4f613b5c11765212e129cf726d025649650665569ea683b"
+                                + "84036164185558200000000000000000000000006778922bd38a3edd68848f48ef9afa21d1d6962c");
     }
 
     // ---- BLS aggregates ----
@@ -522,13 +575,15 @@ class KernelV4Test {
 
     @Test
     void zeroSignersVerify() {
-        assertThat(kernel.verifyBlsAggregate(NO_SIGNATURE, List.of(), new byte[0], new long[0])).isTrue();
+        assertThat(kernel.verifyBlsAggregate(NO_SIGNATURE, List.of(), new byte[0], new long[0]))
+                .isTrue();
     }
 
     @Test
     void unequalCountsAreIllegalArgumentsBeforeCharging() {
         Signer a = Signer.of(1);
-        long gas = gasOf(() -> assertSyscallError(() -> kernel.verifyBlsAggregate(NO_SIGNATURE, List.of(a.publicKey()), new byte[0], new long[0]),
+        long gas = gasOf(() -> assertSyscallError(
+                () -> kernel.verifyBlsAggregate(NO_SIGNATURE, List.of(a.publicKey()), new byte[0], new long[0]),
                 ErrorNumber.ILLEGAL_ARGUMENT));
         assertThat(gas).isZero();
     }
@@ -539,11 +594,15 @@ class KernelV4Test {
         Signer b = Signer.of(2);
         List<byte[]> keys = List.of(a.publicKey(), b.publicKey());
         // too short: one byte left over
-        long gas = gasOf(() -> assertSyscallError(() -> kernel.verifyBlsAggregate(NO_SIGNATURE, keys, new byte[5], new long[] {2, 2}),
+        long gas = gasOf(() -> assertSyscallError(
+                () -> kernel.verifyBlsAggregate(NO_SIGNATURE, keys, new byte[5], new long[] {2, 2}),
                 ErrorNumber.ILLEGAL_ARGUMENT));
-        assertThat(gas).isEqualTo(kernel.priceList().onVerifyAggregateSignature(2, 5).totalMilligas());
+        assertThat(gas)
+                .isEqualTo(kernel.priceList().onVerifyAggregateSignature(2, 5).totalMilligas());
         // too long: past the end
-        assertSyscallError(() -> kernel.verifyBlsAggregate(NO_SIGNATURE, keys, new byte[5], new long[] {2, 4}), ErrorNumber.ILLEGAL_ARGUMENT);
+        assertSyscallError(
+                () -> kernel.verifyBlsAggregate(NO_SIGNATURE, keys, new byte[5], new long[] {2, 4}),
+                ErrorNumber.ILLEGAL_ARGUMENT);
     }
 
     @Test
@@ -556,16 +615,24 @@ class KernelV4Test {
         List<byte[]> keys = List.of(a.publicKey(), b.publicKey());
         long[] lengths = {m1.length, m2.length};
 
-        long gas = gasOf(() -> assertThat(kernel.verifyBlsAggregate(signature, keys, concat(m1, m2), lengths)).isTrue());
-        assertThat(gas).isEqualTo(kernel.priceList().onVerifyAggregateSignature(2, m1.length + m2.length).totalMilligas());
+        long gas = gasOf(() -> assertThat(kernel.verifyBlsAggregate(signature, keys, concat(m1, m2), lengths))
+                .isTrue());
+        assertThat(gas)
+                .isEqualTo(kernel.priceList()
+                        .onVerifyAggregateSignature(2, m1.length + m2.length)
+                        .totalMilligas());
 
         byte[] tampered = concat(m1, m2);
         tampered[tampered.length - 1] ^= 1;
-        assertThat(kernel.verifyBlsAggregate(signature, keys, tampered, lengths)).isFalse();
+        assertThat(kernel.verifyBlsAggregate(signature, keys, tampered, lengths))
+                .isFalse();
         // keys swapped
-        assertThat(kernel.verifyBlsAggregate(signature, List.of(b.publicKey(), a.publicKey()), concat(m1, m2), lengths)).isFalse();
+        assertThat(kernel.verifyBlsAggregate(signature, List.of(b.publicKey(), a.publicKey()), concat(m1, m2), lengths))
+                .isFalse();
         // same bytes, split differently
-        assertThat(kernel.verifyBlsAggregate(signature, keys, concat(m1, m2), new long[] {m1.length - 1, m2.length + 1})).isFalse();
+        assertThat(kernel.verifyBlsAggregate(
+                        signature, keys, concat(m1, m2), new long[] {m1.length - 1, m2.length + 1}))
+                .isFalse();
     }
 
     @Test
@@ -574,7 +641,10 @@ class KernelV4Test {
         Signer b = Signer.of(2);
         byte[] m = "same".getBytes(StandardCharsets.UTF_8);
         byte[] signature = aggregate(a.sign(m), b.sign(m));
-        assertThat(kernel.verifyBlsAggregate(signature, List.of(a.publicKey(), b.publicKey()), concat(m, m), new long[] {m.length, m.length})).isFalse();
+        assertThat(kernel.verifyBlsAggregate(
+                        signature, List.of(a.publicKey(), b.publicKey()), concat(m, m), new long[] {m.length, m.length
+                        }))
+                .isFalse();
     }
 
     @Test
@@ -583,6 +653,7 @@ class KernelV4Test {
         byte[] m = "m".getBytes(StandardCharsets.UTF_8);
         byte[] garbage = new byte[BlsSignatures.SIGNATURE_LENGTH];
         java.util.Arrays.fill(garbage, (byte) 0x11);
-        assertThat(kernel.verifyBlsAggregate(garbage, List.of(a.publicKey()), m, new long[] {1})).isFalse();
+        assertThat(kernel.verifyBlsAggregate(garbage, List.of(a.publicKey()), m, new long[] {1}))
+                .isFalse();
     }
 }

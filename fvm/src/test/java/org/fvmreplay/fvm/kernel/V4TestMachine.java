@@ -43,11 +43,17 @@ public final class V4TestMachine {
 
     /** A raw block the test actor's state links to. */
     public static final byte[] CHILD_DATA = "child block".getBytes(StandardCharsets.UTF_8);
+
     public static final Cid CHILD = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, CHILD_DATA);
-    public static final byte[] STATE_DATA = new CborWriter(64).writeArrayHeader(2).writeHead(0, 1).writeCid(CHILD).toByteArray();
+    public static final byte[] STATE_DATA = new CborWriter(64)
+            .writeArrayHeader(2)
+            .writeHead(0, 1)
+            .writeCid(CHILD)
+            .toByteArray();
     public static final Cid STATE = Cid.forDagCbor(STATE_DATA);
     /** Stored, but nothing the actor can reach links to it. */
     public static final byte[] UNRELATED_DATA = "unrelated".getBytes(StandardCharsets.UTF_8);
+
     public static final Cid UNRELATED = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, UNRELATED_DATA);
 
     public final MemoryBlockstore store = new MemoryBlockstore();
@@ -56,31 +62,56 @@ public final class V4TestMachine {
     public final CallManager callManager;
 
     private V4TestMachine(int networkVersion, long epoch, WasmEngine engine, Map<Long, ActorState> extraActors) {
-        Cid manifest = put(new CborWriter(128).writeArrayHeader(3)
-                .writeArrayHeader(2).writeText("system").writeCid(SYSTEM_CODE)
-                .writeArrayHeader(2).writeText("init").writeCid(INIT_CODE)
-                .writeArrayHeader(2).writeText("account").writeCid(ACCOUNT_CODE)
+        Cid manifest = put(new CborWriter(128)
+                .writeArrayHeader(3)
+                .writeArrayHeader(2)
+                .writeText("system")
+                .writeCid(SYSTEM_CODE)
+                .writeArrayHeader(2)
+                .writeText("init")
+                .writeCid(INIT_CODE)
+                .writeArrayHeader(2)
+                .writeText("account")
+                .writeCid(ACCOUNT_CODE)
                 .toByteArray());
-        Cid systemState = put(new CborWriter(64).writeArrayHeader(1).writeCid(manifest).toByteArray());
+        Cid systemState =
+                put(new CborWriter(64).writeArrayHeader(1).writeCid(manifest).toByteArray());
         Cid empty = put(new byte[] {(byte) 0x80});
         store.put(CHILD, CHILD_DATA);
         store.put(UNRELATED, UNRELATED_DATA);
         put(STATE_DATA);
 
         Map<Long, ActorState> actors = new LinkedHashMap<>();
-        actors.put(Machine.SYSTEM_ACTOR_ID, new ActorState(SYSTEM_CODE, systemState, 0, BigInteger.ZERO, Optional.empty()));
-        actors.put(Machine.BURNT_FUNDS_ACTOR_ID, new ActorState(ACCOUNT_CODE, empty, 0, BURNT_BALANCE, Optional.empty()));
+        actors.put(
+                Machine.SYSTEM_ACTOR_ID,
+                new ActorState(SYSTEM_CODE, systemState, 0, BigInteger.ZERO, Optional.empty()));
+        actors.put(
+                Machine.BURNT_FUNDS_ACTOR_ID, new ActorState(ACCOUNT_CODE, empty, 0, BURNT_BALANCE, Optional.empty()));
         actors.put(ORIGIN, new ActorState(ACCOUNT_CODE, empty, 0, BigInteger.valueOf(1_000_000), Optional.empty()));
         actors.put(ACTOR, new ActorState(ACCOUNT_CODE, STATE, 0, ACTOR_BALANCE, Optional.empty()));
         actors.putAll(extraActors);
         Hamt hamt = Hamt.create(store);
         actors.forEach((id, state) -> hamt.set(Address.id(id).toBytes(), state.encode(5)));
-        Cid stateRoot = put(new CborWriter(96).writeArrayHeader(3).writeHead(0, 5).writeCid(hamt.flush()).writeCid(empty).toByteArray());
+        Cid stateRoot = put(new CborWriter(96)
+                .writeArrayHeader(3)
+                .writeHead(0, 5)
+                .writeCid(hamt.flush())
+                .writeCid(empty)
+                .toByteArray());
 
         NetworkConfig network = NetworkConfig.forNetworkVersion(networkVersion);
-        MachineContext context = new MachineContext(network, epoch, 1_700_000_000L, BigInteger.valueOf(100), BigInteger.ZERO, stateRoot);
+        MachineContext context =
+                new MachineContext(network, epoch, 1_700_000_000L, BigInteger.valueOf(100), BigInteger.ZERO, stateRoot);
         machine = Machine.create(context, store, externs, engine, true);
-        callManager = new CallManager(machine, GAS_LIMIT, ORIGIN, Address.id(ORIGIN), OptionalLong.of(ACTOR), Address.id(ACTOR), 0, BigInteger.ZERO);
+        callManager = new CallManager(
+                machine,
+                GAS_LIMIT,
+                ORIGIN,
+                Address.id(ORIGIN),
+                OptionalLong.of(ACTOR),
+                Address.id(ACTOR),
+                0,
+                BigInteger.ZERO);
     }
 
     public static V4TestMachine create(long epoch, WasmEngine engine) {
@@ -112,7 +143,8 @@ public final class V4TestMachine {
     }
 
     private static Cid code(String name) {
-        return Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, ("fil/test/" + name).getBytes(StandardCharsets.UTF_8));
+        return Cid.compute(
+                Multicodec.RAW, MultihashCode.BLAKE2B_256, ("fil/test/" + name).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Digests derived from the epoch (chain: byte i = epoch + i, beacon: 0xB0 ^ that), every call recorded. */
@@ -137,7 +169,8 @@ public final class V4TestMachine {
         }
 
         public static Cid tipset(long epoch) {
-            return Cid.forDagCbor(new CborWriter(16).writeArrayHeader(1).writeHead(0, epoch).toByteArray());
+            return Cid.forDagCbor(
+                    new CborWriter(16).writeArrayHeader(1).writeHead(0, epoch).toByteArray());
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.fvmreplay.fvm.callmanager.InvocationResult;
+import org.fvmreplay.fvm.crypto.BlsSignatures;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
@@ -30,7 +31,6 @@ import org.fvmreplay.ipld.cid.MultihashCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.fvmreplay.fvm.crypto.BlsSignatures;
 import supranational.blst.P1;
 import supranational.blst.P2;
 import supranational.blst.SecretKey;
@@ -79,19 +79,29 @@ class SyscallsV4EngineTest {
     /** A v21 machine whose actor f01000 runs {@code wasm}, keeping its balance. */
     private static V4TestMachine machineRunning(WasmEngine engine, byte[] wasm) {
         Cid code = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, wasm);
-        V4TestMachine vm = V4TestMachine.create(EPOCH, engine,
+        V4TestMachine vm = V4TestMachine.create(
+                EPOCH,
+                engine,
                 Map.of(ACTOR, new ActorState(code, V4TestMachine.STATE, 0, ACTOR_BALANCE, Optional.empty())));
         vm.store.put(code, wasm);
         return vm;
     }
 
     private static InvocationResult invoke(V4TestMachine vm) {
-        return vm.callManager.send(V4TestMachine.ORIGIN, Address.id(ACTOR), 2, Optional.empty(), BigInteger.ZERO, OptionalLong.empty(), false);
+        return vm.callManager.send(
+                V4TestMachine.ORIGIN,
+                Address.id(ACTOR),
+                2,
+                Optional.empty(),
+                BigInteger.ZERO,
+                OptionalLong.empty(),
+                false);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void randomnessIsWrittenToMemoryTheEventRecordedAndTheActorBurntAndDeleted(String name, Function<EngineConfig, WasmEngine> engines) {
+    void randomnessIsWrittenToMemoryTheEventRecordedAndTheActorBurntAndDeleted(
+            String name, Function<EngineConfig, WasmEngine> engines) {
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             V4TestMachine vm = machineRunning(engine, actor(1, 0));
 
@@ -103,27 +113,36 @@ class SyscallsV4EngineTest {
             String digest = HexFormat.of().formatHex(V4TestMachine.TestExterns.chainDigest(RAND_EPOCH));
             assertThat(vm.callManager.events()).singleElement().satisfies(event -> {
                 assertThat(event.emitter()).isEqualTo(ACTOR);
-                assertThat(HexFormat.of().formatHex(event.encoded())).isEqualTo("81" + "84" + "03" + "6472616e64" + "1855" + "5820" + digest);
+                assertThat(HexFormat.of().formatHex(event.encoded()))
+                        .isEqualTo("81" + "84" + "03" + "6472616e64" + "1855" + "5820" + digest);
             });
             assertThat(vm.machine.stateTree().actor(ACTOR)).isEmpty();
-            assertThat(vm.machine.stateTree().actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance)
+            assertThat(vm.machine.stateTree().actor(Machine.BURNT_FUNDS_ACTOR_ID))
+                    .get()
+                    .extracting(ActorState::balance)
                     .isEqualTo(BURNT_BALANCE.add(ACTOR_BALANCE));
             // randomness at lookback 10 was charged as the v4 price list says
-            assertThat(vm.callManager.gasTrace().entries()).filteredOn(e -> e instanceof TraceEntry.GasCharged c && c.name().equals("OnGetRandomness"))
-                    .singleElement().satisfies(e -> {
+            assertThat(vm.callManager.gasTrace().entries())
+                    .filteredOn(e ->
+                            e instanceof TraceEntry.GasCharged c && c.name().equals("OnGetRandomness"))
+                    .singleElement()
+                    .satisfies(e -> {
                         TraceEntry.GasCharged charge = (TraceEntry.GasCharged) e;
                         assertThat(charge.computeMilligas()).isZero();
                         assertThat(charge.storageMilligas()).isEqualTo((146_200 + 75 * 10) * 1000L);
                     });
-            assertThat(vm.callManager.gasTrace().entries()).filteredOn(e -> e instanceof TraceEntry.SyscallReturned)
-                    .extracting(e -> ((TraceEntry.SyscallReturned) e).namespace() + "::" + ((TraceEntry.SyscallReturned) e).name())
+            assertThat(vm.callManager.gasTrace().entries())
+                    .filteredOn(e -> e instanceof TraceEntry.SyscallReturned)
+                    .extracting(e -> ((TraceEntry.SyscallReturned) e).namespace() + "::"
+                            + ((TraceEntry.SyscallReturned) e).name())
                     .containsExactly("rand::get_chain_randomness", "event::emit_event", "self::self_destruct");
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void selfDestructWithoutBurningFundsReturnsIllegalOperationToTheActor(String name, Function<EngineConfig, WasmEngine> engines) {
+    void selfDestructWithoutBurningFundsReturnsIllegalOperationToTheActor(
+            String name, Function<EngineConfig, WasmEngine> engines) {
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             V4TestMachine vm = machineRunning(engine, actor(0, ErrorNumber.ILLEGAL_OPERATION));
 
@@ -131,15 +150,22 @@ class SyscallsV4EngineTest {
 
             assertThat(result.exitCode()).as("exit code on " + name).isZero();
             assertThat(vm.callManager.events()).hasSize(1);
-            assertThat(vm.machine.stateTree().actor(ACTOR)).get().extracting(ActorState::balance).isEqualTo(ACTOR_BALANCE);
-            assertThat(vm.machine.stateTree().actor(Machine.BURNT_FUNDS_ACTOR_ID)).get().extracting(ActorState::balance).isEqualTo(BURNT_BALANCE);
+            assertThat(vm.machine.stateTree().actor(ACTOR))
+                    .get()
+                    .extracting(ActorState::balance)
+                    .isEqualTo(ACTOR_BALANCE);
+            assertThat(vm.machine.stateTree().actor(Machine.BURNT_FUNDS_ACTOR_ID))
+                    .get()
+                    .extracting(ActorState::balance)
+                    .isEqualTo(BURNT_BALANCE);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void aTrapRevertsTheEventAndTheDeletion(String name, Function<EngineConfig, WasmEngine> engines) {
-        // expects self_destruct(1) to fail with IllegalOperation, which it does not: the actor traps after deleting itself
+        // expects self_destruct(1) to fail with IllegalOperation, which it does not: the actor traps after deleting
+        // itself
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             V4TestMachine vm = machineRunning(engine, actor(1, ErrorNumber.ILLEGAL_OPERATION));
 
@@ -147,7 +173,10 @@ class SyscallsV4EngineTest {
 
             assertThat(result.exitCode()).as("exit code on " + name).isNotZero();
             assertThat(vm.callManager.events()).isEmpty();
-            assertThat(vm.machine.stateTree().actor(ACTOR)).get().extracting(ActorState::balance).isEqualTo(ACTOR_BALANCE);
+            assertThat(vm.machine.stateTree().actor(ACTOR))
+                    .get()
+                    .extracting(ActorState::balance)
+                    .isEqualTo(ACTOR_BALANCE);
         }
     }
 
@@ -164,7 +193,8 @@ class SyscallsV4EngineTest {
      * An actor that calls {@code crypto::verify_bls_aggregate(ret 512, signers, sig 0, keys 96, plaintexts 192, lens 256)}
      * over its data segments and traps unless the call succeeds and writes {@code expected} at 512.
      */
-    private static byte[] blsActor(int signers, byte[] signature, byte[] keys, byte[] plaintexts, byte[] lengths, int expected) {
+    private static byte[] blsActor(
+            int signers, byte[] signature, byte[] keys, byte[] plaintexts, byte[] lengths, int expected) {
         return Wat.compile("""
                 (module
                   (import "crypto" "verify_bls_aggregate" (func $verify (param i32 i32 i32 i32 i32 i32) (result i32)))
@@ -178,12 +208,14 @@ class SyscallsV4EngineTest {
                       (then unreachable))
                     (if (i32.ne (i32.load (i32.const 512)) (i32.const %d)) (then unreachable))
                     (i32.const 0)))
-                """.formatted(escaped(signature), escaped(keys), escaped(plaintexts), escaped(lengths), signers, expected));
+                """.formatted(
+                        escaped(signature), escaped(keys), escaped(plaintexts), escaped(lengths), signers, expected));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void verifyBlsAggregateReadsKeysAndLittleEndianLengthsFromMemory(String name, Function<EngineConfig, WasmEngine> engines) {
+    void verifyBlsAggregateReadsKeysAndLittleEndianLengthsFromMemory(
+            String name, Function<EngineConfig, WasmEngine> engines) {
         SecretKey a = new SecretKey();
         a.keygen(new byte[32]);
         SecretKey b = new SecretKey();
@@ -203,12 +235,28 @@ class SyscallsV4EngineTest {
         byte[] otherSplit = {4, 0, 0, 0, 4, 0, 0, 0};
 
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
-            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, 0))).exitCode()).as("valid on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, tampered, lengths, -1))).exitCode()).as("tampered on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, otherSplit, -1))).exitCode()).as("split on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, blsActor(0, new byte[96], new byte[0], new byte[0], new byte[0], 0))).exitCode()).as("no signers on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, 0)))
+                            .exitCode())
+                    .as("valid on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, tampered, lengths, -1)))
+                            .exitCode())
+                    .as("tampered on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, otherSplit, -1)))
+                            .exitCode())
+                    .as("split on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(
+                                    engine, blsActor(0, new byte[96], new byte[0], new byte[0], new byte[0], 0)))
+                            .exitCode())
+                    .as("no signers on " + name)
+                    .isZero();
             // the actor traps when the answer differs from what it expects
-            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, -1))).exitCode()).as("control on " + name).isNotZero();
+            assertThat(invoke(machineRunning(engine, blsActor(2, signature, keys, plaintexts, lengths, -1)))
+                            .exitCode())
+                    .as("control on " + name)
+                    .isNotZero();
         }
     }
 
@@ -230,7 +278,9 @@ class SyscallsV4EngineTest {
     /** Sends from a v4 kernel of f01000, which has opened its state (so its child is reachable to it), to a callee running {@code callee}. */
     private static int sendToOpeningActor(WasmEngine engine, byte[] callee, long paramsCodec, boolean withParams) {
         Cid code = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, callee);
-        V4TestMachine vm = V4TestMachine.create(EPOCH, engine,
+        V4TestMachine vm = V4TestMachine.create(
+                EPOCH,
+                engine,
                 Map.of(CALLEE, new ActorState(code, V4TestMachine.STATE, 0, BigInteger.ZERO, Optional.empty())));
         vm.store.put(code, callee);
         org.fvmreplay.fvm.kernel.KernelV4 sender = vm.kernel(false);
@@ -238,25 +288,43 @@ class SyscallsV4EngineTest {
         sender.blockOpen(V4TestMachine.STATE);
         int paramsId = 0;
         if (withParams) {
-            byte[] params = new org.fvmreplay.ipld.cbor.CborWriter(64).writeArrayHeader(1).writeCid(V4TestMachine.CHILD).toByteArray();
+            byte[] params = new org.fvmreplay.ipld.cbor.CborWriter(64)
+                    .writeArrayHeader(1)
+                    .writeCid(V4TestMachine.CHILD)
+                    .toByteArray();
             paramsId = sender.blockCreate(paramsCodec, params);
         }
-        return sender.send(Address.id(CALLEE), 2, paramsId, BigInteger.ZERO, OptionalLong.empty(), false).exitCode();
+        return sender.send(Address.id(CALLEE), 2, paramsId, BigInteger.ZERO, OptionalLong.empty(), false)
+                .exitCode();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void linksInDagCborParamsAreReachableToTheCalleeAndNothingElseIs(String name, Function<EngineConfig, WasmEngine> engines) {
+    void linksInDagCborParamsAreReachableToTheCalleeAndNothingElseIs(
+            String name, Function<EngineConfig, WasmEngine> engines) {
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             long dagCbor = org.fvmreplay.fvm.kernel.Block.DAG_CBOR;
             long cbor = org.fvmreplay.fvm.kernel.Block.CBOR;
-            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, 0), dagCbor, true)).as("linked child on " + name).isZero();
-            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.UNRELATED, ErrorNumber.NOT_FOUND), dagCbor, true)).as("unrelated on " + name).isZero();
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, 0), dagCbor, true))
+                    .as("linked child on " + name)
+                    .isZero();
+            assertThat(sendToOpeningActor(
+                            engine, openingActor(V4TestMachine.UNRELATED, ErrorNumber.NOT_FOUND), dagCbor, true))
+                    .as("unrelated on " + name)
+                    .isZero();
             // the sender's reachable set does not travel without params, nor in CBOR params (which have no links)
-            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, false)).as("no params on " + name).isZero();
-            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), cbor, true)).as("cbor params on " + name).isZero();
+            assertThat(sendToOpeningActor(
+                            engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, false))
+                    .as("no params on " + name)
+                    .isZero();
+            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), cbor, true))
+                    .as("cbor params on " + name)
+                    .isZero();
             // control: the callee traps when block_open does not answer what it expects
-            assertThat(sendToOpeningActor(engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, true)).as("control on " + name).isNotZero();
+            assertThat(sendToOpeningActor(
+                            engine, openingActor(V4TestMachine.CHILD, ErrorNumber.NOT_FOUND), dagCbor, true))
+                    .as("control on " + name)
+                    .isNotZero();
         }
     }
 
@@ -275,14 +343,27 @@ class SyscallsV4EngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void signerCountsTooLargeForMemoryOrU32AreIllegalArguments(String name, Function<EngineConfig, WasmEngine> engines) {
+    void signerCountsTooLargeForMemoryOrU32AreIllegalArguments(
+            String name, Function<EngineConfig, WasmEngine> engines) {
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             // 2000 keys (96 000 bytes) do not fit in one 64 KiB page
-            assertThat(invoke(machineRunning(engine, blsCountActor(2000, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2000 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(2000, ErrorNumber.ILLEGAL_ARGUMENT)))
+                            .exitCode())
+                    .as("2000 on " + name)
+                    .isZero();
             // 0x10000000 * 48 and 0xFFFFFFFF * 48 overflow u32: the reference's checked_mul reports IllegalArgument
-            assertThat(invoke(machineRunning(engine, blsCountActor(0x10000000, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2^28 on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, blsCountActor(-1, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("u32::MAX on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, blsCountActor(Integer.MIN_VALUE, ErrorNumber.ILLEGAL_ARGUMENT))).exitCode()).as("2^31 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(0x10000000, ErrorNumber.ILLEGAL_ARGUMENT)))
+                            .exitCode())
+                    .as("2^28 on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(-1, ErrorNumber.ILLEGAL_ARGUMENT)))
+                            .exitCode())
+                    .as("u32::MAX on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(engine, blsCountActor(Integer.MIN_VALUE, ErrorNumber.ILLEGAL_ARGUMENT)))
+                            .exitCode())
+                    .as("2^31 on " + name)
+                    .isZero();
         }
     }
 
@@ -305,7 +386,14 @@ class SyscallsV4EngineTest {
     }
 
     private static InvocationResult invoke(V4TestMachine vm, boolean readOnly) {
-        return vm.callManager.send(V4TestMachine.ORIGIN, Address.id(ACTOR), 2, Optional.empty(), BigInteger.ZERO, OptionalLong.empty(), readOnly);
+        return vm.callManager.send(
+                V4TestMachine.ORIGIN,
+                Address.id(ACTOR),
+                2,
+                Optional.empty(),
+                BigInteger.ZERO,
+                OptionalLong.empty(),
+                readOnly);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -314,19 +402,36 @@ class SyscallsV4EngineTest {
         try (WasmEngine engine = engines.apply(EngineConfig.reference())) {
             V4TestMachine ok = machineRunning(engine, emittingActor(1, 0));
             assertThat(invoke(ok, false).exitCode()).as("one entry on " + name).isZero();
-            assertThat(ok.callManager.events()).singleElement().satisfies(e -> assertThat(HexFormat.of().formatHex(e.encoded())).isEqualTo("81" + "84" + "01" + "616b" + "1855" + "40"));
+            assertThat(ok.callManager.events())
+                    .singleElement()
+                    .satisfies(e -> assertThat(HexFormat.of().formatHex(e.encoded()))
+                            .isEqualTo("81" + "84" + "01" + "616b" + "1855" + "40"));
 
             V4TestMachine readOnly = machineRunning(engine, emittingActor(1, ErrorNumber.READ_ONLY));
-            assertThat(invoke(readOnly, true).exitCode()).as("read-only on " + name).isZero();
+            assertThat(invoke(readOnly, true).exitCode())
+                    .as("read-only on " + name)
+                    .isZero();
             assertThat(readOnly.callManager.events()).isEmpty();
 
             // the second header is all zeros: its codec 0 is checked (IllegalCodec) before the "k" left over would be
-            assertThat(invoke(machineRunning(engine, emittingActor(2, ErrorNumber.ILLEGAL_CODEC)), false).exitCode()).as("codec 0 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, emittingActor(2, ErrorNumber.ILLEGAL_CODEC)), false)
+                            .exitCode())
+                    .as("codec 0 on " + name)
+                    .isZero();
             // 256 headers fit in memory but exceed the entry limit
-            assertThat(invoke(machineRunning(engine, emittingActor(256, ErrorNumber.LIMIT_EXCEEDED)), false).exitCode()).as("256 on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, emittingActor(256, ErrorNumber.LIMIT_EXCEEDED)), false)
+                            .exitCode())
+                    .as("256 on " + name)
+                    .isZero();
             // 2731 headers (65 544 bytes) run past the 64 KiB memory, and 0xFFFFFFFF headers overflow u32
-            assertThat(invoke(machineRunning(engine, emittingActor(2731, ErrorNumber.ILLEGAL_ARGUMENT)), false).exitCode()).as("2731 on " + name).isZero();
-            assertThat(invoke(machineRunning(engine, emittingActor(-1, ErrorNumber.ILLEGAL_ARGUMENT)), false).exitCode()).as("u32::MAX on " + name).isZero();
+            assertThat(invoke(machineRunning(engine, emittingActor(2731, ErrorNumber.ILLEGAL_ARGUMENT)), false)
+                            .exitCode())
+                    .as("2731 on " + name)
+                    .isZero();
+            assertThat(invoke(machineRunning(engine, emittingActor(-1, ErrorNumber.ILLEGAL_ARGUMENT)), false)
+                            .exitCode())
+                    .as("u32::MAX on " + name)
+                    .isZero();
         }
     }
 
@@ -338,8 +443,13 @@ class SyscallsV4EngineTest {
      * {@code [CALLEE_STATE]} and returns it; it traps unless {@code block_create} returns {@code expectedError}.
      */
     private static byte[] returningActor(boolean readRoot, int expectedError) {
-        byte[] block = new org.fvmreplay.ipld.cbor.CborWriter(64).writeArrayHeader(1).writeCid(CALLEE_STATE).toByteArray();
-        String root = readRoot ? "(if (i32.ne (call $root (i32.const 1024) (i32.const 1100) (i32.const 100)) (i32.const 0)) (then unreachable))" : "";
+        byte[] block = new org.fvmreplay.ipld.cbor.CborWriter(64)
+                .writeArrayHeader(1)
+                .writeCid(CALLEE_STATE)
+                .toByteArray();
+        String root = readRoot
+                ? "(if (i32.ne (call $root (i32.const 1024) (i32.const 1100) (i32.const 100)) (i32.const 0)) (then unreachable))"
+                : "";
         return Wat.compile("""
                 (module
                   (import "self" "root" (func $root (param i32 i32 i32) (result i32)))
@@ -360,16 +470,21 @@ class SyscallsV4EngineTest {
             for (boolean readRoot : new boolean[] {true, false}) {
                 byte[] callee = returningActor(readRoot, readRoot ? 0 : ErrorNumber.NOT_FOUND);
                 Cid code = Cid.compute(Multicodec.RAW, MultihashCode.BLAKE2B_256, callee);
-                V4TestMachine vm = V4TestMachine.create(EPOCH, engine,
+                V4TestMachine vm = V4TestMachine.create(
+                        EPOCH,
+                        engine,
                         Map.of(CALLEE, new ActorState(code, CALLEE_STATE, 0, BigInteger.ZERO, Optional.empty())));
                 vm.store.put(code, callee);
                 vm.store.put(CALLEE_STATE, CALLEE_STATE_DATA);
                 org.fvmreplay.fvm.kernel.KernelV4 caller = vm.kernel(false);
                 assertThat(caller.blocks().isReachable(CALLEE_STATE)).isFalse();
 
-                org.fvmreplay.fvm.kernel.Kernel.SendResult sent = caller.send(Address.id(CALLEE), 2, 0, BigInteger.ZERO, OptionalLong.empty(), false);
+                org.fvmreplay.fvm.kernel.Kernel.SendResult sent =
+                        caller.send(Address.id(CALLEE), 2, 0, BigInteger.ZERO, OptionalLong.empty(), false);
 
-                assertThat(sent.exitCode()).as("exit code on " + name + ", root read: " + readRoot).isZero();
+                assertThat(sent.exitCode())
+                        .as("exit code on " + name + ", root read: " + readRoot)
+                        .isZero();
                 if (readRoot) {
                     assertThat(sent.blockId()).isNotZero();
                     assertThat(sent.codec()).isEqualTo(0x71);

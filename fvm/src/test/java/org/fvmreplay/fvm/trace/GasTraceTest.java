@@ -64,7 +64,9 @@ class GasTraceTest {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(7);
-        List<String> types = lines.stream().map(line -> read(json, line).path("type").asText()).toList();
+        List<String> types = lines.stream()
+                .map(line -> read(json, line).path("type").asText())
+                .toList();
         assertThat(types).containsExactly("message", "call", "charge", "charge", "syscall", "event", "return");
         assertThat(read(json, lines.get(1)).path("value").asText()).isEqualTo("10");
         assertThat(read(json, lines.get(4)).path("syscall").asText()).isEqualTo("ipld::block_open");

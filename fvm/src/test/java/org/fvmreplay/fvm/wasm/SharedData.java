@@ -3,12 +3,10 @@ package org.fvmreplay.fvm.wasm;
 import java.nio.file.Path;
 
 /** Locates the shared test data directory (system property {@code fvmreplay.shared}, else {@code ../shared} next to the repo). */
-public final class SharedData
-{
+public final class SharedData {
     private SharedData() {}
 
-    public static Path directory()
-    {
+    public static Path directory() {
         String configured = System.getProperty("fvmreplay.shared");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();

@@ -19,6 +19,7 @@ public final class Address implements Comparable<Address> {
     public static final int BLS_LENGTH = 48;
     /** Longest sub-address of a delegated address (ref-fvm's MAX_SUBADDRESS_LEN). */
     public static final int MAX_SUBADDRESS_LENGTH = 54;
+
     private static final int CHECKSUM_LENGTH = 4;
 
     private final Protocol protocol;
@@ -89,7 +90,8 @@ public final class Address implements Comparable<Address> {
         requireNonNull(payload, "payload");
         int expected = protocol == Protocol.BLS ? BLS_LENGTH : HASH_LENGTH;
         if (payload.length != expected) {
-            throw new AddressFormatException(protocol + " address payload must be " + expected + " bytes, got " + payload.length);
+            throw new AddressFormatException(
+                    protocol + " address payload must be " + expected + " bytes, got " + payload.length);
         }
         byte[] out = new byte[1 + payload.length];
         out[0] = (byte) protocol.code();
@@ -146,7 +148,9 @@ public final class Address implements Comparable<Address> {
         Protocol protocol = Protocol.fromCode(p - '0');
         String rest = s.substring(2);
         if (protocol == Protocol.ID) {
-            if (rest.length() > 20 || !rest.chars().allMatch(Character::isDigit) || (rest.length() > 1 && rest.charAt(0) == '0')) {
+            if (rest.length() > 20
+                    || !rest.chars().allMatch(Character::isDigit)
+                    || (rest.length() > 1 && rest.charAt(0) == '0')) {
                 throw new AddressFormatException("bad ID address \"" + s + "\"");
             }
             try {
@@ -160,7 +164,8 @@ public final class Address implements Comparable<Address> {
         if (protocol == Protocol.DELEGATED) {
             int sep = rest.indexOf('f');
             if (sep <= 0 || !rest.substring(0, sep).chars().allMatch(Character::isDigit) || sep > 20) {
-                throw new AddressFormatException("bad delegated address \"" + s + "\": expected f4<namespace>f<base32>");
+                throw new AddressFormatException(
+                        "bad delegated address \"" + s + "\": expected f4<namespace>f<base32>");
             }
             long namespace;
             try {
@@ -257,7 +262,9 @@ public final class Address implements Comparable<Address> {
                 long ns = namespace();
                 int subStart = 1 + Varint.size(ns);
                 byte[] sub = Arrays.copyOfRange(bytes, subStart, bytes.length);
-                sb.append(Long.toUnsignedString(ns)).append('f').append(Multibase.encodeBase32(concat(sub, checksum())));
+                sb.append(Long.toUnsignedString(ns))
+                        .append('f')
+                        .append(Multibase.encodeBase32(concat(sub, checksum())));
             }
             default -> sb.append(Multibase.encodeBase32(concat(payload(), checksum())));
         }

@@ -36,7 +36,8 @@ public final class Amt implements Iterable<AmtEntry> {
     private AmtNode root;
     private Cid flushedRoot;
 
-    private Amt(Blockstore store, AmtFormat format, int bitWidth, int height, long count, AmtNode root, Cid flushedRoot) {
+    private Amt(
+            Blockstore store, AmtFormat format, int bitWidth, int height, long count, AmtNode root, Cid flushedRoot) {
         this.store = store;
         this.format = format;
         this.bitWidth = bitWidth;
@@ -109,7 +110,8 @@ public final class Amt implements Iterable<AmtEntry> {
 
     private static void checkBitWidth(AmtFormat format, int bitWidth) {
         if (bitWidth < 1 || bitWidth > MAX_BIT_WIDTH) {
-            throw new IllegalArgumentException("AMT bit width must be between 1 and " + MAX_BIT_WIDTH + ", got " + bitWidth);
+            throw new IllegalArgumentException(
+                    "AMT bit width must be between 1 and " + MAX_BIT_WIDTH + ", got " + bitWidth);
         }
         if (format == AmtFormat.V0 && bitWidth != DEFAULT_BIT_WIDTH) {
             throw new IllegalArgumentException("legacy v0 AMTs have bit width 3, got " + bitWidth);
@@ -265,8 +267,8 @@ public final class Amt implements Iterable<AmtEntry> {
 
     private static void checkIndex(long index) {
         if (Long.compareUnsigned(index, MAX_INDEX) > 0) {
-            throw new IllegalArgumentException("AMT index " + Long.toUnsignedString(index)
-                    + " is above the maximum " + Long.toUnsignedString(MAX_INDEX) + " (2^64-2)");
+            throw new IllegalArgumentException("AMT index " + Long.toUnsignedString(index) + " is above the maximum "
+                    + Long.toUnsignedString(MAX_INDEX) + " (2^64-2)");
         }
     }
 

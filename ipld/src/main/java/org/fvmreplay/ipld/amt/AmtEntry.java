@@ -26,6 +26,7 @@ public record AmtEntry(long index, byte[] value) {
 
     @Override
     public String toString() {
-        return "AmtEntry[" + Long.toUnsignedString(index) + " -> " + HexFormat.of().formatHex(value) + "]";
+        return "AmtEntry[" + Long.toUnsignedString(index) + " -> "
+                + HexFormat.of().formatHex(value) + "]";
     }
 }

@@ -111,7 +111,8 @@ final class AmtNode {
             in.expectEnd();
             return node;
         } catch (CborException | IllegalArgumentException e) {
-            throw new AmtException("malformed AMT node " + cid + " at height " + height + ": " + e.getMessage(), cid, e);
+            throw new AmtException(
+                    "malformed AMT node " + cid + " at height " + height + ": " + e.getMessage(), cid, e);
         }
     }
 
@@ -149,7 +150,8 @@ final class AmtNode {
             for (int i = 0; i < width; i++) {
                 if ((bitmap[i >>> 3] & (1 << (i & 7))) != 0) {
                     if (taken == valueCount) {
-                        throw new IllegalArgumentException("bitmap has more set bits than the " + valueCount + " values");
+                        throw new IllegalArgumentException(
+                                "bitmap has more set bits than the " + valueCount + " values");
                     }
                     leaf.values[i] = raw[taken++];
                 }

@@ -24,7 +24,8 @@ public final class FilBigInt {
         out[0] = (byte) (value.signum() < 0 ? 1 : 0);
         System.arraycopy(mag, skip, out, 1, mag.length - skip);
         if (out.length > MAX_ENCODED_LENGTH) {
-            throw new IllegalArgumentException("big integer encodes to " + out.length + " bytes, over " + MAX_ENCODED_LENGTH);
+            throw new IllegalArgumentException(
+                    "big integer encodes to " + out.length + " bytes, over " + MAX_ENCODED_LENGTH);
         }
         return out;
     }
@@ -38,7 +39,8 @@ public final class FilBigInt {
             return BigInteger.ZERO;
         }
         if (bytes.length > MAX_ENCODED_LENGTH) {
-            throw new IllegalArgumentException("big integer of " + bytes.length + " bytes exceeds " + MAX_ENCODED_LENGTH);
+            throw new IllegalArgumentException(
+                    "big integer of " + bytes.length + " bytes exceeds " + MAX_ENCODED_LENGTH);
         }
         int sign = bytes[0];
         if (sign != 0 && sign != 1) {

@@ -79,13 +79,15 @@ public final class BufferedBlockstore implements Blockstore {
                 continue;
             }
             if (codec != Multicodec.RAW && codec != Multicodec.DAG_CBOR && codec != CBOR) {
-                throw new BlockstoreException("cannot flush state " + root + ": cid " + cid + " has unexpected codec (" + codec + ")");
+                throw new BlockstoreException(
+                        "cannot flush state " + root + ": cid " + cid + " has unexpected codec (" + codec + ")");
             }
             long hash = cid.multihash().code();
             boolean identity = hash == IDENTITY;
             if (!identity && !(hash == BLAKE2B_256 && cid.multihash().digestLength() == 32)) {
-                throw new BlockstoreException("cannot flush state " + root + ": cid " + cid + " has unexpected multihash (code=" + hash + ", len="
-                        + cid.multihash().digestLength() + ")");
+                throw new BlockstoreException(
+                        "cannot flush state " + root + ": cid " + cid + " has unexpected multihash (code=" + hash
+                                + ", len=" + cid.multihash().digestLength() + ")");
             }
             if (!seen.add(cid)) {
                 continue;

@@ -9,6 +9,8 @@ final class IdentityBlocks {
 
     /** The inline data of an identity CID, or null for any other CID. */
     static byte[] inline(Cid cid) {
-        return cid.multihash().code() == MultihashCode.IDENTITY ? cid.multihash().digest() : null;
+        return cid.multihash().code() == MultihashCode.IDENTITY
+                ? cid.multihash().digest()
+                : null;
     }
 }

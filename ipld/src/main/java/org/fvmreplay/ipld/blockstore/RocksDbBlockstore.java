@@ -2,9 +2,9 @@ package org.fvmreplay.ipld.blockstore;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.List;
 import org.fvmreplay.ipld.cid.Cid;
 import org.rocksdb.BlockBasedTableConfig;
@@ -68,7 +68,9 @@ public final class RocksDbBlockstore implements Blockstore {
             if (!readOnly) {
                 Files.createDirectories(directory);
             }
-            this.db = readOnly ? RocksDB.openReadOnly(options, directory.toString()) : RocksDB.open(options, directory.toString());
+            this.db = readOnly
+                    ? RocksDB.openReadOnly(options, directory.toString())
+                    : RocksDB.open(options, directory.toString());
         } catch (RocksDBException | IOException e) {
             closeNatives();
             throw new BlockstoreException("cannot open RocksDB blockstore at " + directory + ": " + e.getMessage(), e);
@@ -170,8 +172,16 @@ public final class RocksDbBlockstore implements Blockstore {
      * while bulk loading reopens the store with the defaults.
      */
     public void beginBulkLoad(long memtableBytes) {
-        setMutableOptions(new String[] {"write_buffer_size", Long.toString(memtableBytes), "disable_auto_compactions", "true",
-                "level0_slowdown_writes_trigger", "1000", "level0_stop_writes_trigger", "2000"});
+        setMutableOptions(new String[] {
+            "write_buffer_size",
+            Long.toString(memtableBytes),
+            "disable_auto_compactions",
+            "true",
+            "level0_slowdown_writes_trigger",
+            "1000",
+            "level0_stop_writes_trigger",
+            "2000"
+        });
         bulkLoading = true;
     }
 
@@ -182,9 +192,16 @@ public final class RocksDbBlockstore implements Blockstore {
     public void endBulkLoad(boolean compact) {
         bulkLoading = false;
         flushToDisk();
-        setMutableOptions(new String[] {"write_buffer_size", Long.toString(options.writeBufferSize()), "disable_auto_compactions", "false",
-                "level0_slowdown_writes_trigger", Integer.toString(options.level0SlowdownWritesTrigger()),
-                "level0_stop_writes_trigger", Integer.toString(options.level0StopWritesTrigger())});
+        setMutableOptions(new String[] {
+            "write_buffer_size",
+            Long.toString(options.writeBufferSize()),
+            "disable_auto_compactions",
+            "false",
+            "level0_slowdown_writes_trigger",
+            Integer.toString(options.level0SlowdownWritesTrigger()),
+            "level0_stop_writes_trigger",
+            Integer.toString(options.level0StopWritesTrigger())
+        });
         if (compact) {
             try {
                 db.compactRange();
@@ -197,10 +214,14 @@ public final class RocksDbBlockstore implements Blockstore {
     private void setMutableOptions(String[] keysAndValues) {
         StringBuilder spec = new StringBuilder();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            spec.append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]).append(';');
+            spec.append(keysAndValues[i])
+                    .append('=')
+                    .append(keysAndValues[i + 1])
+                    .append(';');
         }
         try {
-            db.setOptions(org.rocksdb.MutableColumnFamilyOptions.parse(spec.toString()).build());
+            db.setOptions(org.rocksdb.MutableColumnFamilyOptions.parse(spec.toString())
+                    .build());
         } catch (RocksDBException | IllegalArgumentException e) {
             throw new BlockstoreException("cannot set options " + spec + " on " + directory + ": " + e.getMessage(), e);
         }
@@ -214,14 +235,16 @@ public final class RocksDbBlockstore implements Blockstore {
     public void writeSortedTable(List<Block> blocks, Path file) {
         requireNonNull(blocks, "blocks");
         requireNonNull(file, "file");
-        try (EnvOptions env = new EnvOptions(); SstFileWriter writer = new SstFileWriter(env, options)) {
+        try (EnvOptions env = new EnvOptions();
+                SstFileWriter writer = new SstFileWriter(env, options)) {
             writer.open(file.toString());
             for (Block b : blocks) {
                 writer.put(b.cid().toBytes(), b.data());
             }
             writer.finish();
         } catch (RocksDBException e) {
-            throw new BlockstoreException("cannot write the sorted table " + file + " for " + directory + ": " + e.getMessage(), e);
+            throw new BlockstoreException(
+                    "cannot write the sorted table " + file + " for " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -293,5 +316,4 @@ public final class RocksDbBlockstore implements Blockstore {
         bloom.close();
         cache.close();
     }
-
 }

@@ -53,7 +53,8 @@ public final class ActorBundleArchive {
         requireNonNull(visitor, "visitor");
         String source = archive.toString();
         try (InputStream file = Files.newInputStream(archive);
-                TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(new BufferedInputStream(file, 1 << 16)))) {
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(new ZstdInputStream(new BufferedInputStream(file, 1 << 16)))) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(tar, source)) != null) {
                 String name = fileName(entry.getName());
@@ -61,8 +62,11 @@ public final class ActorBundleArchive {
                     continue;
                 }
                 if (entry.getSize() > MAX_ENTRY_SIZE) {
-                    throw new CarFormatException(source, tar.getBytesRead(), "tar entry " + entry.getName() + " claims "
-                            + entry.getSize() + " bytes, far more than any actor bundle");
+                    throw new CarFormatException(
+                            source,
+                            tar.getBytesRead(),
+                            "tar entry " + entry.getName() + " claims " + entry.getSize()
+                                    + " bytes, far more than any actor bundle");
                 }
                 String network = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
                 visitor.visit(network, source + "!" + entry.getName(), tar);
@@ -96,7 +100,8 @@ public final class ActorBundleArchive {
     public byte[] carBytes(String network) {
         byte[] car = cars.get(requireNonNull(network, "network"));
         if (car == null) {
-            throw new IllegalArgumentException(source + " has no bundle for network '" + network + "'; it has " + networks());
+            throw new IllegalArgumentException(
+                    source + " has no bundle for network '" + network + "'; it has " + networks());
         }
         return car.clone();
     }

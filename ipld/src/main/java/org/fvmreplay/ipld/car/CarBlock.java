@@ -30,8 +30,12 @@ public record CarBlock(Cid cid, byte[] data, long sectionOffset, long dataOffset
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CarBlock b && b.cid.equals(cid) && java.util.Arrays.equals(b.data, data)
-                && b.sectionOffset == sectionOffset && b.dataOffset == dataOffset && b.verification == verification;
+        return o instanceof CarBlock b
+                && b.cid.equals(cid)
+                && java.util.Arrays.equals(b.data, data)
+                && b.sectionOffset == sectionOffset
+                && b.dataOffset == dataOffset
+                && b.verification == verification;
     }
 
     @Override

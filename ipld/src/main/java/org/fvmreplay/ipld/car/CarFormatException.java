@@ -13,7 +13,10 @@ public final class CarFormatException extends RuntimeException {
     }
 
     public CarFormatException(String source, long offset, String problem, Throwable cause) {
-        super(requireNonNull(source, "source") + ": " + requireNonNull(problem, "problem") + " (at byte " + offset + ")", cause);
+        super(
+                requireNonNull(source, "source") + ": " + requireNonNull(problem, "problem") + " (at byte " + offset
+                        + ")",
+                cause);
         this.source = source;
         this.offset = offset;
     }

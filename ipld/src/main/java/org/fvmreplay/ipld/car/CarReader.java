@@ -173,7 +173,8 @@ public final class CarReader implements Closeable {
 
     private CarV2Header readV2Header(long knownLength) {
         long at = in.position();
-        ByteBuffer b = ByteBuffer.wrap(in.readExactly(CarV2Header.HEADER_LENGTH, "CARv2 header")).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(in.readExactly(CarV2Header.HEADER_LENGTH, "CARv2 header"))
+                .order(ByteOrder.LITTLE_ENDIAN);
         // characteristics are a 128-bit field whose leftmost bit comes first: keep big-endian halves
         long high = Long.reverseBytes(b.getLong());
         long low = Long.reverseBytes(b.getLong());
@@ -181,21 +182,30 @@ public final class CarReader implements Closeable {
         long dataSize = b.getLong();
         long indexOffset = b.getLong();
         if (dataOffset < CarV2Header.MIN_DATA_OFFSET) {
-            throw fail(at + 16, "CARv2 data offset " + Long.toUnsignedString(dataOffset) + " is not past the 51-byte pragma and header");
+            throw fail(
+                    at + 16,
+                    "CARv2 data offset " + Long.toUnsignedString(dataOffset)
+                            + " is not past the 51-byte pragma and header");
         }
         if (dataSize <= 0 || dataOffset + dataSize < 0) {
             throw fail(at + 24, "CARv2 data size " + Long.toUnsignedString(dataSize) + " is impossible");
         }
         long dataEnd = dataOffset + dataSize;
         if (indexOffset < 0 || (indexOffset != 0 && indexOffset < dataEnd)) {
-            throw fail(at + 32, "CARv2 index offset " + Long.toUnsignedString(indexOffset)
-                    + " points inside the data payload (which ends at byte " + dataEnd + ")");
+            throw fail(
+                    at + 32,
+                    "CARv2 index offset " + Long.toUnsignedString(indexOffset)
+                            + " points inside the data payload (which ends at byte " + dataEnd + ")");
         }
         if (knownLength >= 0 && dataEnd > knownLength) {
-            throw fail(at + 24, "CARv2 data payload ends at byte " + dataEnd + " but the file has only " + knownLength + " bytes");
+            throw fail(
+                    at + 24,
+                    "CARv2 data payload ends at byte " + dataEnd + " but the file has only " + knownLength + " bytes");
         }
         if (knownLength >= 0 && indexOffset >= knownLength) {
-            throw fail(at + 32, "CARv2 index offset " + indexOffset + " is past the end of the " + knownLength + "-byte file");
+            throw fail(
+                    at + 32,
+                    "CARv2 index offset " + indexOffset + " is past the end of the " + knownLength + "-byte file");
         }
         return new CarV2Header(high, low, dataOffset, dataSize, indexOffset);
     }
@@ -227,8 +237,10 @@ public final class CarReader implements Closeable {
         }
         if (v.value().intValue() != 1 || v.value().bitLength() > 31) {
             String where = v2Header == null ? "" : " inside the CARv2 payload";
-            throw fail(bodyAt, "unsupported CAR version " + v.value() + where
-                    + (v.value().intValue() == 2 ? " (a CARv2 must start with the exact 11-byte pragma)" : ""));
+            throw fail(
+                    bodyAt,
+                    "unsupported CAR version " + v.value() + where
+                            + (v.value().intValue() == 2 ? " (a CARv2 must start with the exact 11-byte pragma)" : ""));
         }
         for (String key : map.entries().keySet()) {
             if (!key.equals("roots") && !key.equals("version")) {
@@ -250,11 +262,16 @@ public final class CarReader implements Closeable {
 
     private void checkLength(long at, long length, String what) {
         if (length > options.maxSectionLength()) {
-            throw fail(at, what + " length " + length + " exceeds the limit of " + options.maxSectionLength()
-                    + " bytes: the length field is corrupt (or raise CarReadOptions.maxSectionLength)");
+            throw fail(
+                    at,
+                    what + " length " + length + " exceeds the limit of " + options.maxSectionLength()
+                            + " bytes: the length field is corrupt (or raise CarReadOptions.maxSectionLength)");
         }
         if (in.position() + length > payloadEnd) {
-            throw fail(at, what + " of " + length + " bytes runs past the end of the CARv2 data payload at byte " + payloadEnd);
+            throw fail(
+                    at,
+                    what + " of " + length + " bytes runs past the end of the CARv2 data payload at byte "
+                            + payloadEnd);
         }
     }
 
@@ -310,8 +327,10 @@ public final class CarReader implements Closeable {
         }
         if (!expected.matches(data, 0, data.length)) {
             Multihash actual = Multihash.digest(expected.code(), data);
-            throw fail(dataAt, "block does not match its CID " + cid + ": the " + data.length
-                    + " bytes hash to " + actual + " (corrupt block or CID)");
+            throw fail(
+                    dataAt,
+                    "block does not match its CID " + cid + ": the " + data.length + " bytes hash to " + actual
+                            + " (corrupt block or CID)");
         }
         return BlockVerification.VERIFIED;
     }
@@ -322,7 +341,9 @@ public final class CarReader implements Closeable {
         }
         in.skipExactly(v2Header.indexOffset() - payloadEnd, "gap before the CARv2 index");
         if (in.peek(1).length == 0) {
-            throw fail(in.position(), "CARv2 header promises an index at byte " + v2Header.indexOffset() + " but the input ends there");
+            throw fail(
+                    in.position(),
+                    "CARv2 header promises an index at byte " + v2Header.indexOffset() + " but the input ends there");
         }
     }
 

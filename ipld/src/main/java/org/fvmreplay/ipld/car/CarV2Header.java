@@ -6,7 +6,8 @@ import java.util.HexFormat;
  * The fixed 40-byte CARv2 header that follows the pragma: characteristics bitfield and the
  * position of the inner CARv1 payload and of the index (all offsets from the file start).
  */
-public record CarV2Header(long characteristicsHigh, long characteristicsLow, long dataOffset, long dataSize, long indexOffset) {
+public record CarV2Header(
+        long characteristicsHigh, long characteristicsLow, long dataOffset, long dataSize, long indexOffset) {
     /** Length of the CARv2 pragma: a varint-prefixed DAG-CBOR {version: 2}. */
     public static final int PRAGMA_LENGTH = 11;
     /** Length of the fixed header after the pragma. */

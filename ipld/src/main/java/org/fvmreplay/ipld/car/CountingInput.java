@@ -23,7 +23,8 @@ final class CountingInput {
     }
 
     CarFormatException fail(long offset, String problem) {
-        return new CarFormatException(source, offset, problem + (decompressing ? " [offset in the decompressed stream]" : ""));
+        return new CarFormatException(
+                source, offset, problem + (decompressing ? " [offset in the decompressed stream]" : ""));
     }
 
     /** Up to {@code n} next bytes without consuming them (fewer at the end). Needs a mark-supporting stream. */
@@ -65,7 +66,8 @@ final class CountingInput {
         }
         position += out.length;
         if (out.length != n) {
-            throw fail(start, "truncated " + what + ": expected " + n + " bytes but the input ends after " + out.length);
+            throw fail(
+                    start, "truncated " + what + ": expected " + n + " bytes but the input ends after " + out.length);
         }
         return out;
     }
@@ -89,7 +91,8 @@ final class CountingInput {
             throw translate(e);
         }
         if (left > 0) {
-            throw fail(start, "truncated " + what + ": expected " + n + " bytes but the input ends after " + (n - left));
+            throw fail(
+                    start, "truncated " + what + ": expected " + n + " bytes but the input ends after " + (n - left));
         }
     }
 
@@ -119,8 +122,11 @@ final class CountingInput {
     private RuntimeException translate(IOException e) {
         if (decompressing) {
             // zstd-jni reports corrupt and truncated frames as IOExceptions
-            return new CarFormatException(source, position, "zstd decompression failed: " + e.getMessage()
-                    + " [offset in the decompressed stream]", e);
+            return new CarFormatException(
+                    source,
+                    position,
+                    "zstd decompression failed: " + e.getMessage() + " [offset in the decompressed stream]",
+                    e);
         }
         return new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
     }

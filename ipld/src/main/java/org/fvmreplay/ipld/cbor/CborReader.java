@@ -102,7 +102,8 @@ public final class CborReader {
         int major = ib >>> 5;
         if (major != expectedMajor) {
             pos = start;
-            throw new CborException("expected " + MajorType.name(expectedMajor) + " but found " + MajorType.name(major), start);
+            throw new CborException(
+                    "expected " + MajorType.name(expectedMajor) + " but found " + MajorType.name(major), start);
         }
         return readArgument(ib & 0x1F, start);
     }
@@ -126,8 +127,10 @@ public final class CborReader {
             }
             case 26 -> {
                 require(4);
-                value = ((long) (buf[pos] & 0xFF) << 24) | ((buf[pos + 1] & 0xFF) << 16)
-                        | ((buf[pos + 2] & 0xFF) << 8) | (buf[pos + 3] & 0xFF);
+                value = ((long) (buf[pos] & 0xFF) << 24)
+                        | ((buf[pos + 1] & 0xFF) << 16)
+                        | ((buf[pos + 2] & 0xFF) << 8)
+                        | (buf[pos + 3] & 0xFF);
                 pos += 4;
                 checkMinimal(value > 0xFFFF, start);
             }
@@ -156,8 +159,10 @@ public final class CborReader {
         int start = pos;
         long len = readHead(major);
         if (len < 0 || len > end - pos) {
-            throw new CborException(MajorType.name(major) + " length " + Long.toUnsignedString(len)
-                    + " exceeds the " + (end - pos) + " remaining bytes", start);
+            throw new CborException(
+                    MajorType.name(major) + " length " + Long.toUnsignedString(len) + " exceeds the " + (end - pos)
+                            + " remaining bytes",
+                    start);
         }
         return (int) len;
     }
@@ -271,7 +276,8 @@ public final class CborReader {
 
     private String decodeUtf8(int start, int len) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, start, len))
@@ -354,7 +360,10 @@ public final class CborReader {
         }
         if (lenient && ib == 0xFA) {
             require(5);
-            int bits = ((buf[pos + 1] & 0xFF) << 24) | ((buf[pos + 2] & 0xFF) << 16) | ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
+            int bits = ((buf[pos + 1] & 0xFF) << 24)
+                    | ((buf[pos + 2] & 0xFF) << 16)
+                    | ((buf[pos + 3] & 0xFF) << 8)
+                    | (buf[pos + 4] & 0xFF);
             pos += 5;
             return Float.intBitsToFloat(bits);
         }
@@ -370,7 +379,11 @@ public final class CborReader {
         if (ib == 0xF7) {
             throw new CborException("undefined is not allowed in DAG-CBOR", start);
         }
-        throw new CborException(ib >>> 5 == MajorType.SIMPLE ? "unsupported simple value 0x" + Integer.toHexString(ib) : "expected a float", start);
+        throw new CborException(
+                ib >>> 5 == MajorType.SIMPLE
+                        ? "unsupported simple value 0x" + Integer.toHexString(ib)
+                        : "expected a float",
+                start);
     }
 
     // Float.float16ToFloat needs Java 20; this is IEEE 754 binary16 widening.
@@ -425,7 +438,11 @@ public final class CborReader {
         } else if (b == 0xFB || (lenient && (b == 0xF9 || b == 0xFA))) {
             readDouble();
         } else {
-            throw new CborException(b == 0xF7 ? "undefined is not allowed in DAG-CBOR" : "unsupported simple value 0x" + Integer.toHexString(b), pos);
+            throw new CborException(
+                    b == 0xF7
+                            ? "undefined is not allowed in DAG-CBOR"
+                            : "unsupported simple value 0x" + Integer.toHexString(b),
+                    pos);
         }
     }
 

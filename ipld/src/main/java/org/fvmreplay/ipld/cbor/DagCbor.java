@@ -1,6 +1,5 @@
 package org.fvmreplay.ipld.cbor;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -177,5 +176,4 @@ public final class DagCbor {
             default -> r.skip();
         }
     }
-
 }

@@ -74,7 +74,8 @@ public final class Multihash {
         long len = Varint.read(in, pos, limit);
         pos += Varint.size(len);
         if (len > limit - pos) {
-            throw new IllegalArgumentException("multihash digest of " + len + " bytes runs past the end at offset " + pos);
+            throw new IllegalArgumentException(
+                    "multihash digest of " + len + " bytes runs past the end at offset " + pos);
         }
         return new Multihash(code, Arrays.copyOfRange(in, pos, pos + (int) len));
     }

@@ -202,7 +202,8 @@ public final class Hamt implements Iterable<HamtEntry> {
                 in.skip();
                 in.expectEnd();
             } catch (CborException e) {
-                throw new IllegalArgumentException("HAMT key must be exactly one DAG-CBOR item with CBOR_ITEM keys: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "HAMT key must be exactly one DAG-CBOR item with CBOR_ITEM keys: " + e.getMessage(), e);
             }
         }
     }

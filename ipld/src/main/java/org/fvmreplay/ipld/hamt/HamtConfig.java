@@ -12,13 +12,15 @@ import static java.util.Objects.requireNonNull;
  * @param hasher the key hash function
  * @param keyEncoding how keys are written in buckets
  */
-public record HamtConfig(int bitWidth, int maxBucketSize, int minDataDepth, HamtHasher hasher, HamtKeyEncoding keyEncoding) {
+public record HamtConfig(
+        int bitWidth, int maxBucketSize, int minDataDepth, HamtHasher hasher, HamtKeyEncoding keyEncoding) {
     /** Filecoin builtin actors' bit width. */
     public static final int DEFAULT_BIT_WIDTH = 5;
     /** Filecoin's bucket size (go-hamt-ipld v3 {@code arrayWidth}). */
     public static final int DEFAULT_MAX_BUCKET_SIZE = 3;
     /** The configuration of the HAMTs in Filecoin actor state: bit width 5, buckets of 3, SHA2-256. */
-    public static final HamtConfig DEFAULT = new HamtConfig(DEFAULT_BIT_WIDTH, DEFAULT_MAX_BUCKET_SIZE, 0, HamtHasher.SHA2_256);
+    public static final HamtConfig DEFAULT =
+            new HamtConfig(DEFAULT_BIT_WIDTH, DEFAULT_MAX_BUCKET_SIZE, 0, HamtHasher.SHA2_256);
 
     public HamtConfig {
         requireNonNull(hasher, "hasher");

@@ -27,6 +27,7 @@ public record HamtEntry(byte[] key, byte[] value) {
 
     @Override
     public String toString() {
-        return "HamtEntry[" + HexFormat.of().formatHex(key) + " -> " + HexFormat.of().formatHex(value) + "]";
+        return "HamtEntry[" + HexFormat.of().formatHex(key) + " -> "
+                + HexFormat.of().formatHex(value) + "]";
     }
 }

@@ -46,7 +46,8 @@ final class HamtNode {
         try {
             return decode(data, conf, depth);
         } catch (CborException | IllegalArgumentException e) {
-            throw new HamtException("malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage(), cid, e);
+            throw new HamtException(
+                    "malformed HAMT node " + cid + " at depth " + depth + ": " + e.getMessage(), cid, e);
         }
     }
 
@@ -65,7 +66,8 @@ final class HamtNode {
                     + " a bit width of " + conf.bitWidth() + " allows (wrong bit width for this HAMT?)");
         }
         if (bitfield.bitCount() != count) {
-            throw new IllegalArgumentException(count + " pointers but " + bitfield.bitCount() + " bits set in the bitfield");
+            throw new IllegalArgumentException(
+                    count + " pointers but " + bitfield.bitCount() + " bits set in the bitfield");
         }
         if (count == 0 && depth != 0) {
             throw new IllegalArgumentException("a non-root node has no pointers");
@@ -77,8 +79,8 @@ final class HamtNode {
             } else {
                 Cid link = in.readCid();
                 if (link.codec() != Multicodec.DAG_CBOR) {
-                    throw new IllegalArgumentException("link " + link + " is not dag-cbor but "
-                            + Multicodec.name(link.codec()));
+                    throw new IllegalArgumentException(
+                            "link " + link + " is not dag-cbor but " + Multicodec.name(link.codec()));
                 }
                 pointers.add(HamtPointer.link(link));
             }
@@ -90,14 +92,15 @@ final class HamtNode {
     private static List<HamtEntry> readBucket(CborReader in, HamtConfig conf, int depth) {
         int size = in.readArrayHeader();
         if (depth < conf.minDataDepth()) {
-            throw new IllegalArgumentException("bucket at depth " + depth + ", above the minimum data depth "
-                    + conf.minDataDepth());
+            throw new IllegalArgumentException(
+                    "bucket at depth " + depth + ", above the minimum data depth " + conf.minDataDepth());
         }
         if (size == 0) {
             throw new IllegalArgumentException("empty bucket");
         }
         if (size > conf.maxBucketSize()) {
-            throw new IllegalArgumentException("bucket of " + size + " entries exceeds the maximum " + conf.maxBucketSize());
+            throw new IllegalArgumentException(
+                    "bucket of " + size + " entries exceeds the maximum " + conf.maxBucketSize());
         }
         List<HamtEntry> entries = new ArrayList<>(size);
         byte[] previous = null;
@@ -196,7 +199,13 @@ final class HamtNode {
             HamtNode sub = new HamtNode();
             SetOutcome outcome = sub.set(hash, key, value, depth + 1, overwrite, ctx);
             for (HamtEntry e : entries) {
-                sub.set(new HashBits(conf.hasher().hash(e.key()), consumed), e.key(), e.value(), depth + 1, overwrite, ctx);
+                sub.set(
+                        new HashBits(conf.hasher().hash(e.key()), consumed),
+                        e.key(),
+                        e.value(),
+                        depth + 1,
+                        overwrite,
+                        ctx);
             }
             p.becomeDirty(sub);
             return outcome;

@@ -25,7 +25,8 @@ class AmtPropertyTest {
             case 0 -> rnd.nextInt(64);
             case 1 -> rnd.nextInt(5000);
             // Sparse and huge indices, up to the maximum.
-            default -> rnd.nextInt(4) == 0 ? Amt.MAX_INDEX - rnd.nextInt(100) : rnd.nextLong() >>> (1 + rnd.nextInt(63));
+            default ->
+                rnd.nextInt(4) == 0 ? Amt.MAX_INDEX - rnd.nextInt(100) : rnd.nextLong() >>> (1 + rnd.nextInt(63));
         };
     }
 
@@ -40,7 +41,9 @@ class AmtPropertyTest {
             List<Long> used = new ArrayList<>();
             int ops = rnd.nextInt(400);
             for (int op = 0; op < ops; op++) {
-                long index = !used.isEmpty() && rnd.nextInt(3) == 0 ? used.get(rnd.nextInt(used.size())) : randomIndex(rnd, seed);
+                long index = !used.isEmpty() && rnd.nextInt(3) == 0
+                        ? used.get(rnd.nextInt(used.size()))
+                        : randomIndex(rnd, seed);
                 used.add(index);
                 if (rnd.nextInt(3) == 0) {
                     assertThat(amt.delete(index)).isEqualTo(model.remove(index));

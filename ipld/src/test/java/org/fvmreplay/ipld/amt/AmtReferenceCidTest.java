@@ -288,8 +288,9 @@ class AmtReferenceCidTest {
         }
         for (long start : new long[] {range, range + 1, 2L * range, 8L * range}) {
             assertThat(a.forEachRanged(start, Long.MAX_VALUE, (i, v) -> {
-                throw new AssertionError("didn't expect to iterate");
-            })).isEqualTo(-1L);
+                        throw new AssertionError("didn't expect to iterate");
+                    }))
+                    .isEqualTo(-1L);
         }
         for (long page = 1; page <= range; page++) {
             List<Long> got = new ArrayList<>();
@@ -297,10 +298,12 @@ class AmtReferenceCidTest {
             assertThat(got).isEqualTo(LongStream.range(0, page).boxed().toList());
             assertThat(next).isEqualTo(page == range ? -1L : page);
         }
-        assertThat(paginate(a, 100)).isEqualTo(LongStream.range(0, range).boxed().toList());
+        assertThat(paginate(a, 100))
+                .isEqualTo(LongStream.range(0, range).boxed().toList());
 
         a = Amt.load(a.flush(), db);
-        assertThat(paginate(a, 100)).isEqualTo(LongStream.range(0, range).boxed().toList());
+        assertThat(paginate(a, 100))
+                .isEqualTo(LongStream.range(0, range).boxed().toList());
         for (int i = 0; i < range; i++) {
             if ((i / 10) % 2 == 0) {
                 a.delete(i);

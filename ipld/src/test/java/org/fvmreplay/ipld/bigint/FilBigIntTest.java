@@ -26,6 +26,7 @@ class FilBigIntTest {
         assertThat(FilBigInt.decode(new byte[] {1})).isZero();
         assertThatThrownBy(() -> FilBigInt.decode(new byte[] {2, 1})).hasMessageContaining("sign byte");
         assertThatThrownBy(() -> FilBigInt.decode(new byte[129])).hasMessageContaining("exceeds 128");
-        assertThatThrownBy(() -> FilBigInt.encode(BigInteger.ONE.shiftLeft(128 * 8))).hasMessageContaining("over 128");
+        assertThatThrownBy(() -> FilBigInt.encode(BigInteger.ONE.shiftLeft(128 * 8)))
+                .hasMessageContaining("over 128");
     }
 }

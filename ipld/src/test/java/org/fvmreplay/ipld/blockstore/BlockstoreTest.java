@@ -29,7 +29,9 @@ class BlockstoreTest {
         Cid absent = Cid.forDagCbor(list(IpldValue.Int.of(2)));
         assertThat(store.get(absent)).isNull();
         assertThat(store.has(absent)).isFalse();
-        assertThatThrownBy(() -> store.getOrThrow(absent)).isInstanceOf(MissingBlockException.class).hasMessageContaining(absent.toString());
+        assertThatThrownBy(() -> store.getOrThrow(absent))
+                .isInstanceOf(MissingBlockException.class)
+                .hasMessageContaining(absent.toString());
         Cid inline = Cid.v1(Multicodec.RAW, Multihash.digest(MultihashCode.IDENTITY, new byte[] {9, 8}));
         assertThat(store.get(inline)).containsExactly(9, 8);
         List<Block> many = new ArrayList<>();
@@ -60,7 +62,8 @@ class BlockstoreTest {
             assertThat(store.estimatedBlockCount()).isGreaterThanOrEqualTo(1000);
         }
         assertThatThrownBy(() -> RocksDbBlockstore.openReadOnly(dir.resolve("missing"), 1 << 20))
-                .isInstanceOf(BlockstoreException.class).hasMessageContaining("missing");
+                .isInstanceOf(BlockstoreException.class)
+                .hasMessageContaining("missing");
     }
 
     @Test

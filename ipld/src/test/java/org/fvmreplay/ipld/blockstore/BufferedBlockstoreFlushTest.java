@@ -48,7 +48,10 @@ class BufferedBlockstoreFlushTest {
         MemoryBlockstore base = new MemoryBlockstore();
         BufferedBlockstore buffered = new BufferedBlockstore(base);
         Cid commitment = Cid.v1(0xf101, Multihash.of(0x1012, new byte[32]));
-        Cid root = put(buffered, Multicodec.DAG_CBOR, linking(commitment, Cid.compute(Multicodec.RAW, BLAKE2B_256, new byte[] {1})));
+        Cid root = put(
+                buffered,
+                Multicodec.DAG_CBOR,
+                linking(commitment, Cid.compute(Multicodec.RAW, BLAKE2B_256, new byte[] {1})));
         assertThat(buffered.flush(root)).isEqualTo(1);
         assertThat(base.has(root)).isTrue();
     }
@@ -59,7 +62,9 @@ class BufferedBlockstoreFlushTest {
         BufferedBlockstore buffered = new BufferedBlockstore(base);
         Cid dagPb = Cid.compute(Multicodec.DAG_PB, BLAKE2B_256, new byte[] {1});
         Cid root = put(buffered, Multicodec.DAG_CBOR, linking(dagPb));
-        assertThatThrownBy(() -> buffered.flush(root)).isInstanceOf(BlockstoreException.class).hasMessageContaining("unexpected codec");
+        assertThatThrownBy(() -> buffered.flush(root))
+                .isInstanceOf(BlockstoreException.class)
+                .hasMessageContaining("unexpected codec");
         assertThat(base.size()).isZero();
     }
 
@@ -70,7 +75,9 @@ class BufferedBlockstoreFlushTest {
         Cid sha = Cid.compute(Multicodec.RAW, 0x12, new byte[] {1});
         Cid inline = Cid.v1(Multicodec.DAG_CBOR, Multihash.of(0x00, linking(sha)));
         Cid root = put(buffered, Multicodec.DAG_CBOR, linking(inline));
-        assertThatThrownBy(() -> buffered.flush(root)).isInstanceOf(BlockstoreException.class).hasMessageContaining("unexpected multihash");
+        assertThatThrownBy(() -> buffered.flush(root))
+                .isInstanceOf(BlockstoreException.class)
+                .hasMessageContaining("unexpected multihash");
         assertThat(base.size()).isZero();
     }
 }

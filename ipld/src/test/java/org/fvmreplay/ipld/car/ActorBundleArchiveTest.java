@@ -19,23 +19,33 @@ class ActorBundleArchiveTest {
     @Test
     void readsTheMainnetManifestOfActorsV10() {
         ActorBundleArchive archive = ActorBundleArchive.read(SharedData.root().resolve("actors/v10.tar.zst"));
-        assertThat(archive.networks()).contains("mainnet", "calibrationnet", "devnet", "testing", "testing-fake-proofs");
+        assertThat(archive.networks())
+                .contains("mainnet", "calibrationnet", "devnet", "testing", "testing-fake-proofs");
         try (CarReader reader = archive.open("mainnet")) {
             Cid manifest = reader.roots().get(0);
             // published by Lotus for actors v10 (shared/README.md)
             assertThat(manifest).hasToString("bafy2bzacecsuyf7mmvrhkx2evng5gnz5canlnz2fdlzu2lvcgptiq2pzuovos");
             List<CarBlock> blocks = reader.readAll();
-            CarBlock root = blocks.stream().filter(b -> b.cid().equals(manifest)).findFirst().orElseThrow();
+            CarBlock root = blocks.stream()
+                    .filter(b -> b.cid().equals(manifest))
+                    .findFirst()
+                    .orElseThrow();
             // the root is [version 1, CID of the entry list]; entries are [name, code CID]; code blocks are raw WASM
             IpldValue.ListValue versioned = (IpldValue.ListValue) DagCbor.decode(root.data());
             assertThat(versioned.values().get(0)).isEqualTo(IpldValue.Int.of(1));
             Cid entriesCid = ((IpldValue.Link) versioned.values().get(1)).cid();
-            CarBlock entriesBlock = blocks.stream().filter(b -> b.cid().equals(entriesCid)).findFirst().orElseThrow();
+            CarBlock entriesBlock = blocks.stream()
+                    .filter(b -> b.cid().equals(entriesCid))
+                    .findFirst()
+                    .orElseThrow();
             IpldValue.ListValue entries = (IpldValue.ListValue) DagCbor.decode(entriesBlock.data());
             assertThat(entries.values()).isNotEmpty();
             IpldValue.ListValue first = (IpldValue.ListValue) entries.values().get(0);
             Cid code = ((IpldValue.Link) first.values().get(1)).cid();
-            CarBlock wasm = blocks.stream().filter(b -> b.cid().equals(code)).findFirst().orElseThrow();
+            CarBlock wasm = blocks.stream()
+                    .filter(b -> b.cid().equals(code))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(wasm.cid().codec()).isEqualTo(Multicodec.RAW);
             assertThat(Arrays.copyOf(wasm.data(), 4)).containsExactly(0, 'a', 's', 'm');
         }

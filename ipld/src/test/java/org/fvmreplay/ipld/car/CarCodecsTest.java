@@ -25,7 +25,8 @@ class CarCodecsTest {
             assertThat(blocks).extracting(b -> b.cid().codec()).containsExactly(Multicodec.DAG_CBOR, CBOR);
             assertThat(blocks).extracting(CarBlock::verification).containsOnly(BlockVerification.VERIFIED);
             assertThat(blocks.get(0).data()).isEqualTo(blocks.get(1).data());
-            assertThat(blocks.get(1).cid().multihash()).isEqualTo(blocks.get(0).cid().multihash());
+            assertThat(blocks.get(1).cid().multihash())
+                    .isEqualTo(blocks.get(0).cid().multihash());
             assertThat(reader.roots()).containsExactly(blocks.get(0).cid());
         }
     }
@@ -35,10 +36,13 @@ class CarCodecsTest {
         byte[] data = {(byte) 0x82, 0x01, 0x02};
         Cid odd = Cid.compute(0x99, MultihashCode.BLAKE2B_256, data);
         Cid cbor = Cid.compute(CBOR, MultihashCode.SHA2_256, data);
-        byte[] car = CarTestData.car(List.of(cbor), List.of(new CarTestData.Section(odd, data), new CarTestData.Section(cbor, data)));
+        byte[] car = CarTestData.car(
+                List.of(cbor), List.of(new CarTestData.Section(odd, data), new CarTestData.Section(cbor, data)));
         try (CarReader reader = CarReader.open(new ByteArrayInputStream(car), "test.car")) {
-            assertThat(reader.readAll()).extracting(CarBlock::cid, CarBlock::verification)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(odd, BlockVerification.VERIFIED),
+            assertThat(reader.readAll())
+                    .extracting(CarBlock::cid, CarBlock::verification)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(odd, BlockVerification.VERIFIED),
                             org.assertj.core.groups.Tuple.tuple(cbor, BlockVerification.VERIFIED));
         }
     }
@@ -49,9 +53,11 @@ class CarCodecsTest {
         byte[] inline = new byte[100];
         Arrays.fill(inline, (byte) 7);
         Cid longIdentity = Cid.v1(Multicodec.RAW, Multihash.of(MultihashCode.IDENTITY, inline));
-        byte[] linking = new CborWriter().writeArrayHeader(1).writeCid(longIdentity).toByteArray();
+        byte[] linking =
+                new CborWriter().writeArrayHeader(1).writeCid(longIdentity).toByteArray();
         Cid parent = Cid.forDagCbor(linking);
-        byte[] car = CarTestData.car(List.of(parent),
+        byte[] car = CarTestData.car(
+                List.of(parent),
                 List.of(new CarTestData.Section(parent, linking), new CarTestData.Section(longIdentity, inline)));
         try (CarReader reader = CarReader.open(new ByteArrayInputStream(car), "test.car")) {
             List<CarBlock> blocks = reader.readAll();

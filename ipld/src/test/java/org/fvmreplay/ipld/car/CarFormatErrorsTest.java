@@ -37,7 +37,8 @@ class CarFormatErrorsTest {
     @Test
     void truncatedSection() {
         CarFormatException e = fail(Arrays.copyOf(GOOD, GOOD.length - 1));
-        assertThat(e.getMessage()).contains("test.car", "truncated section", "expected " + (CID.byteLength() + DATA.length));
+        assertThat(e.getMessage())
+                .contains("test.car", "truncated section", "expected " + (CID.byteLength() + DATA.length));
         assertThat(e.offset()).isEqualTo(HEADER_END + 1);
     }
 
@@ -88,32 +89,55 @@ class CarFormatErrorsTest {
 
     @Test
     void headerThatIsNotAMap() {
-        assertThat(fail(withHeader(new CborWriter().writeArrayHeader(0).toByteArray())).getMessage()).contains("not a map");
+        assertThat(fail(withHeader(new CborWriter().writeArrayHeader(0).toByteArray()))
+                        .getMessage())
+                .contains("not a map");
     }
 
     @Test
     void headerWithWrongVersion() {
-        byte[] header = new CborWriter().writeMapHeader(2).writeText("roots").writeArrayHeader(0).writeText("version").writeLong(3).toByteArray();
+        byte[] header = new CborWriter()
+                .writeMapHeader(2)
+                .writeText("roots")
+                .writeArrayHeader(0)
+                .writeText("version")
+                .writeLong(3)
+                .toByteArray();
         assertThat(fail(withHeader(header)).getMessage()).contains("unsupported CAR version 3");
     }
 
     @Test
     void headerWithUnknownField() {
-        byte[] header = new CborWriter().writeMapHeader(3).writeText("extra").writeLong(0).writeText("roots").writeArrayHeader(0)
-                .writeText("version").writeLong(1).toByteArray();
+        byte[] header = new CborWriter()
+                .writeMapHeader(3)
+                .writeText("extra")
+                .writeLong(0)
+                .writeText("roots")
+                .writeArrayHeader(0)
+                .writeText("version")
+                .writeLong(1)
+                .toByteArray();
         assertThat(fail(withHeader(header)).getMessage()).contains("unexpected field 'extra'");
     }
 
     @Test
     void headerWithoutRoots() {
-        byte[] header = new CborWriter().writeMapHeader(1).writeText("version").writeLong(1).toByteArray();
+        byte[] header = new CborWriter()
+                .writeMapHeader(1)
+                .writeText("version")
+                .writeLong(1)
+                .toByteArray();
         assertThat(fail(withHeader(header)).getMessage()).contains("no roots");
     }
 
     @Test
     void malformedHeaderCbor() {
         // a map that announces two entries but holds one: the CBOR ends early
-        byte[] header = new CborWriter().writeMapHeader(2).writeText("version").writeLong(1).toByteArray();
+        byte[] header = new CborWriter()
+                .writeMapHeader(2)
+                .writeText("version")
+                .writeLong(1)
+                .toByteArray();
         CarFormatException e = fail(withHeader(header));
         assertThat(e.getMessage()).contains("malformed DAG-CBOR in the CAR header");
         assertThat(e.offset()).isEqualTo(1 + header.length);
@@ -122,7 +146,13 @@ class CarFormatErrorsTest {
     @Test
     void nonCanonicalHeaderCbor() {
         // keys in the wrong order are not canonical DAG-CBOR
-        byte[] header = new CborWriter().writeMapHeader(2).writeText("version").writeLong(1).writeText("roots").writeArrayHeader(0).toByteArray();
+        byte[] header = new CborWriter()
+                .writeMapHeader(2)
+                .writeText("version")
+                .writeLong(1)
+                .writeText("roots")
+                .writeArrayHeader(0)
+                .toByteArray();
         assertThat(fail(withHeader(header)).getMessage()).contains("canonical order");
     }
 
@@ -185,17 +215,20 @@ class CarFormatErrorsTest {
 
     @Test
     void carV2WithMissingIndex() {
-        assertThat(fail(carV2(GOOD, 51, GOOD.length, 51 + GOOD.length, 0)).getMessage()).contains("promises an index");
+        assertThat(fail(carV2(GOOD, 51, GOOD.length, 51 + GOOD.length, 0)).getMessage())
+                .contains("promises an index");
     }
 
     @Test
     void carV2WithAbsurdDataSize() {
-        assertThat(fail(carV2(GOOD, 51, -1, 0, 0)).getMessage()).contains("data size 18446744073709551615 is impossible");
+        assertThat(fail(carV2(GOOD, 51, -1, 0, 0)).getMessage())
+                .contains("data size 18446744073709551615 is impossible");
     }
 
     @Test
     void carV2WithSectionCrossingThePayloadEnd() {
-        assertThat(fail(carV2(GOOD, 51, GOOD.length - 2, 0, 2)).getMessage()).contains("runs past the end of the CARv2 data payload");
+        assertThat(fail(carV2(GOOD, 51, GOOD.length - 2, 0, 2)).getMessage())
+                .contains("runs past the end of the CARv2 data payload");
     }
 
     @Test

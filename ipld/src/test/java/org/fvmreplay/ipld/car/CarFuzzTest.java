@@ -36,7 +36,8 @@ class CarFuzzTest {
     @BeforeAll
     static void loadSeeds() throws IOException {
         byte[] chain4 = Files.readAllBytes(SharedData.snapshot("chain4.car"));
-        // the header and the first 40 sections of a real chain: big enough to hold every structure, small enough to be fast
+        // the header and the first 40 sections of a real chain: big enough to hold every structure, small enough to be
+        // fast
         List<CarTestData.Section> sections = new ArrayList<>();
         cborBlocks = new ArrayList<>();
         try (CarReader reader = CarReader.open(new ByteArrayInputStream(chain4), "chain4.car")) {
@@ -98,8 +99,10 @@ class CarFuzzTest {
                     assertThat(e.offset()).isBetween(0L, (long) mutant.length);
                     failures += mode == 0 ? 1 : 0;
                 } catch (RuntimeException | StackOverflowError e) {
-                    fail("CBOR mutant " + i + " (mode " + mode + ", seed " + SEED + ") threw " + e + " for "
-                            + java.util.HexFormat.of().formatHex(mutant), e);
+                    fail(
+                            "CBOR mutant " + i + " (mode " + mode + ", seed " + SEED + ") threw " + e + " for "
+                                    + java.util.HexFormat.of().formatHex(mutant),
+                            e);
                 }
             }
         }
@@ -134,9 +137,24 @@ class CarFuzzTest {
                 case 1 -> data[at] = (byte) random.nextInt(256);
                 case 2 -> data = Arrays.copyOf(data, at);
                 case 3 -> data = insert(data, at, randomBytes(random, 1 + random.nextInt(16)));
-                case 4 -> data = insert(data, at, Varint.encode(random.nextBoolean() ? random.nextInt(1 << 20) : random.nextLong() >>> 1));
-                case 5 -> data = insert(data, at, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-                        (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+                case 4 ->
+                    data = insert(
+                            data,
+                            at,
+                            Varint.encode(random.nextBoolean() ? random.nextInt(1 << 20) : random.nextLong() >>> 1));
+                case 5 ->
+                    data = insert(data, at, new byte[] {
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff,
+                        (byte) 0xff
+                    });
                 default -> {
                     // overwrite a stretch, as a corrupt CID or length would
                     int n = Math.min(data.length - at, 1 + random.nextInt(8));

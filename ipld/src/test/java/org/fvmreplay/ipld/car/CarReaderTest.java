@@ -30,15 +30,19 @@ class CarReaderTest {
             assertThat(blocks).hasSize(CHAIN4_BLOCKS);
             assertThat(blocks.stream().mapToLong(b -> b.data().length).sum()).isEqualTo(CHAIN4_DATA_BYTES);
             assertThat(blocks).allMatch(b -> b.verification() == BlockVerification.VERIFIED);
-            assertThat(blocks.stream().filter(b -> b.cid().multihash().code() == MultihashCode.SHA2_256)).hasSize(1);
+            assertThat(blocks.stream().filter(b -> b.cid().multihash().code() == MultihashCode.SHA2_256))
+                    .hasSize(1);
             assertThat(blocks).allMatch(b -> b.cid().codec() == Multicodec.DAG_CBOR);
             // sections are contiguous, and the last one ends at the end of the file
             for (int i = 1; i < blocks.size(); i++) {
                 CarBlock previous = blocks.get(i - 1);
-                assertThat(blocks.get(i).sectionOffset()).isEqualTo(previous.sectionOffset() + previous.sectionLength());
+                assertThat(blocks.get(i).sectionOffset())
+                        .isEqualTo(previous.sectionOffset() + previous.sectionLength());
             }
             CarBlock last = blocks.get(blocks.size() - 1);
-            assertThat(last.dataOffset() + last.data().length).isEqualTo(1_107_835L).isEqualTo(reader.position());
+            assertThat(last.dataOffset() + last.data().length)
+                    .isEqualTo(1_107_835L)
+                    .isEqualTo(reader.position());
             assertThat(reader.next()).isNull();
         }
     }
@@ -59,7 +63,8 @@ class CarReaderTest {
 
     @Test
     void forestFileReadAsAPlainStreamIsZstd() throws IOException {
-        try (CarReader reader = CarReader.open(Files.newInputStream(SharedData.snapshot("chain4.forest.car.zst")), "forest stream")) {
+        try (CarReader reader =
+                CarReader.open(Files.newInputStream(SharedData.snapshot("chain4.forest.car.zst")), "forest stream")) {
             assertThat(reader.format()).isEqualTo(CarFormat.ZSTD_CARV1);
             assertThat(reader.readAll()).hasSize(CHAIN4_BLOCKS);
         }
@@ -81,7 +86,8 @@ class CarReaderTest {
             CarBlock last = blocks.get(blocks.size() - 1);
             assertThat(last.dataOffset() + last.data().length).isEqualTo(header.dataSize());
             assertThat(reader.roots()).hasSize(1);
-            assertThat(blocks.stream().map(CarBlock::cid)).contains(reader.roots().get(0));
+            assertThat(blocks.stream().map(CarBlock::cid))
+                    .contains(reader.roots().get(0));
         }
     }
 
@@ -97,11 +103,18 @@ class CarReaderTest {
 
     @Test
     void reportsBlocksWithUncomputableHashesAsUnverifiable() {
-        Cid commP = Cid.v1(Multicodec.RAW, org.fvmreplay.ipld.cid.Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, new byte[32]));
+        Cid commP = Cid.v1(
+                Multicodec.RAW,
+                org.fvmreplay.ipld.cid.Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, new byte[32]));
         Cid good = Cid.compute(Multicodec.RAW, MultihashCode.SHA2_256, new byte[] {1, 2, 3});
-        byte[] car = CarTestData.car(List.of(good), List.of(new CarTestData.Section(commP, new byte[] {9}), new CarTestData.Section(good, new byte[] {1, 2, 3})));
+        byte[] car = CarTestData.car(
+                List.of(good),
+                List.of(
+                        new CarTestData.Section(commP, new byte[] {9}),
+                        new CarTestData.Section(good, new byte[] {1, 2, 3})));
         try (CarReader reader = CarReader.open(new ByteArrayInputStream(car), "mem")) {
-            assertThat(reader.readAll()).extracting(CarBlock::verification)
+            assertThat(reader.readAll())
+                    .extracting(CarBlock::verification)
                     .containsExactly(BlockVerification.UNVERIFIABLE, BlockVerification.VERIFIED);
         }
     }
@@ -110,7 +123,8 @@ class CarReaderTest {
     void verificationCanBeSwitchedOff() {
         Cid cid = Cid.compute(Multicodec.RAW, MultihashCode.SHA2_256, new byte[] {1});
         byte[] car = CarTestData.car(List.of(cid), List.of(new CarTestData.Section(cid, new byte[] {2})));
-        try (CarReader reader = CarReader.open(new ByteArrayInputStream(car), "mem", CarReadOptions.defaults().withVerifyBlocks(false))) {
+        try (CarReader reader = CarReader.open(
+                new ByteArrayInputStream(car), "mem", CarReadOptions.defaults().withVerifyBlocks(false))) {
             assertThat(reader.next().verification()).isEqualTo(BlockVerification.NOT_CHECKED);
         }
     }

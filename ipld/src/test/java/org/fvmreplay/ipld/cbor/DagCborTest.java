@@ -26,11 +26,17 @@ class DagCborTest {
         map.put("a", new IpldValue.Bytes(new byte[] {1, 2}));
         map.put("c", IpldValue.Null.INSTANCE);
         IpldValue value = new IpldValue.ListValue(List.of(
-                IpldValue.Int.of(0), IpldValue.Int.of(23), IpldValue.Int.of(24), IpldValue.Int.of(65536),
+                IpldValue.Int.of(0),
+                IpldValue.Int.of(23),
+                IpldValue.Int.of(24),
+                IpldValue.Int.of(65536),
                 new IpldValue.Int(new BigInteger("18446744073709551615")),
                 new IpldValue.Int(new BigInteger("-18446744073709551616")),
-                new IpldValue.Text("héllo"), new IpldValue.Bool(true), new IpldValue.Float(1.5),
-                new IpldValue.Link(Cid.forDagCbor(hex("80"))), new IpldValue.MapValue(map)));
+                new IpldValue.Text("héllo"),
+                new IpldValue.Bool(true),
+                new IpldValue.Float(1.5),
+                new IpldValue.Link(Cid.forDagCbor(hex("80"))),
+                new IpldValue.MapValue(map)));
         byte[] encoded = DagCbor.encode(value);
         assertThat(DagCbor.decode(encoded)).isEqualTo(value);
         assertThat(DagCbor.encode(DagCbor.decode(encoded))).isEqualTo(encoded);
@@ -95,7 +101,9 @@ class DagCborTest {
     void rejectsDeepNestingWithoutStackOverflow() {
         byte[] deep = new byte[100_000];
         java.util.Arrays.fill(deep, (byte) 0x81);
-        assertThatThrownBy(() -> DagCbor.decode(deep)).isInstanceOf(CborException.class).hasMessageContaining("nesting");
+        assertThatThrownBy(() -> DagCbor.decode(deep))
+                .isInstanceOf(CborException.class)
+                .hasMessageContaining("nesting");
     }
 
     @Test

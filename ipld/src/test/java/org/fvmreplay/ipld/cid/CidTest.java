@@ -47,8 +47,10 @@ class CidTest {
     void filecoinCommitmentCodecsAreValues() {
         byte[] digest = new byte[32];
         digest[0] = 7;
-        Cid commD = Cid.v1(Multicodec.FIL_COMMITMENT_UNSEALED, Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, digest));
-        Cid commR = Cid.v1(Multicodec.FIL_COMMITMENT_SEALED, Multihash.of(MultihashCode.POSEIDON_BLS12_381_A2_FC1, digest));
+        Cid commD = Cid.v1(
+                Multicodec.FIL_COMMITMENT_UNSEALED, Multihash.of(MultihashCode.SHA2_256_TRUNC254_PADDED, digest));
+        Cid commR =
+                Cid.v1(Multicodec.FIL_COMMITMENT_SEALED, Multihash.of(MultihashCode.POSEIDON_BLS12_381_A2_FC1, digest));
         assertThat(Cid.parse(commD.toString())).isEqualTo(commD);
         assertThat(Cid.parse(commR.toString())).isEqualTo(commR);
         // the well-known "baga6ea4sea..." prefix of piece CIDs
@@ -73,7 +75,8 @@ class CidTest {
         assertThatThrownBy(() -> Cid.fromBytes(truncated)).hasMessageContaining("past the end");
         assertThatThrownBy(() -> Cid.fromBytes(new byte[] {2, 0x71, 0x12, 0})).hasMessageContaining("version 2");
         // non-minimal varint codec: 0x71 written as two bytes
-        assertThatThrownBy(() -> Cid.fromBytes(new byte[] {1, (byte) 0xF1, 0x00, 0x12, 0})).hasMessageContaining("non-minimal");
+        assertThatThrownBy(() -> Cid.fromBytes(new byte[] {1, (byte) 0xF1, 0x00, 0x12, 0}))
+                .hasMessageContaining("non-minimal");
         assertThatThrownBy(() -> Cid.parse("mAXESIA")).hasMessageContaining("multibase prefix");
         assertThatThrownBy(() -> Cid.parse("bafy!")).hasMessageContaining("base32");
         assertThatThrownBy(() -> Cid.parse("")).hasMessageContaining("empty");
@@ -83,7 +86,8 @@ class CidTest {
     void varintIsStrict() {
         assertThat(Varint.encode(300)).containsExactly(0xAC, 0x02);
         assertThat(Varint.read(new byte[] {(byte) 0xAC, 0x02}, 0, 2)).isEqualTo(300);
-        assertThatThrownBy(() -> Varint.read(new byte[] {(byte) 0x80, 0x00}, 0, 2)).hasMessageContaining("non-minimal");
+        assertThatThrownBy(() -> Varint.read(new byte[] {(byte) 0x80, 0x00}, 0, 2))
+                .hasMessageContaining("non-minimal");
         assertThatThrownBy(() -> Varint.read(new byte[] {(byte) 0x80}, 0, 1)).hasMessageContaining("truncated");
         byte[] max = Varint.encode(-1L);
         assertThat(max).hasSize(10);

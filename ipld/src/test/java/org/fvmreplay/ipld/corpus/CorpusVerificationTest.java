@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.fvmreplay.ipld.car.ActorBundleArchive;
@@ -77,28 +75,37 @@ class CorpusVerificationTest {
     void actorBundleCarsVerify() throws IOException {
         List<Path> archives;
         try (Stream<Path> list = Files.list(SharedData.root().resolve("actors"))) {
-            archives = list.filter(p -> p.toString().endsWith(".tar.zst")).sorted().toList();
+            archives =
+                    list.filter(p -> p.toString().endsWith(".tar.zst")).sorted().toList();
         }
         Tally tally = new Tally();
         Map<String, Integer> networksPerArchive = new ConcurrentHashMap<>();
         Map<String, Cid> mainnetRoots = new ConcurrentHashMap<>();
-        archives.parallelStream().forEach(archive -> ActorBundleArchive.forEachCar(archive, (network, source, car) -> {
-            networksPerArchive.merge(archive.getFileName().toString(), 1, Integer::sum);
-            CarReader reader = CarReader.open(new NonClosing(car), source);
-            if (network.equals("mainnet")) {
-                mainnetRoots.put(archive.getFileName().toString(), reader.roots().get(0));
-            }
-            check(reader, tally);
-        }));
+        archives.parallelStream()
+                .forEach(archive -> ActorBundleArchive.forEachCar(archive, (network, source, car) -> {
+                    networksPerArchive.merge(archive.getFileName().toString(), 1, Integer::sum);
+                    CarReader reader = CarReader.open(new NonClosing(car), source);
+                    if (network.equals("mainnet")) {
+                        mainnetRoots.put(
+                                archive.getFileName().toString(), reader.roots().get(0));
+                    }
+                    check(reader, tally);
+                }));
         report("actor bundles", archives.size(), tally);
         System.out.println("networks per archive: " + new TreeMap<>(networksPerArchive));
         assertThat(archives).hasSize(11);
-        assertThat(networksPerArchive).hasSize(11).allSatisfy((archive, n) -> assertThat(n).as(archive).isGreaterThanOrEqualTo(5));
+        assertThat(networksPerArchive)
+                .hasSize(11)
+                .allSatisfy((archive, n) -> assertThat(n).as(archive).isGreaterThanOrEqualTo(5));
         // manifest CIDs published by Lotus (shared/README.md)
-        assertThat(mainnetRoots.get("v9.tar.zst")).hasToString("bafy2bzaceb6j6666h36xnhksu3ww4kxb6e25niayfgkdnifaqi6m6ooc66i6i");
-        assertThat(mainnetRoots.get("v10.tar.zst")).hasToString("bafy2bzacecsuyf7mmvrhkx2evng5gnz5canlnz2fdlzu2lvcgptiq2pzuovos");
-        assertThat(mainnetRoots.get("v16.tar.zst")).hasToString("bafy2bzacecnepvsh4lw6pwljobvwm6zwu6mbwveatp7llhpuguvjhjiqz7o46");
-        assertThat(mainnetRoots.get("v19.tar.zst")).hasToString("bafy2bzacedxsqapxwj5znwy4leem5gsuenhhfyqcntews3yis5iek67thy6lc");
+        assertThat(mainnetRoots.get("v9.tar.zst"))
+                .hasToString("bafy2bzaceb6j6666h36xnhksu3ww4kxb6e25niayfgkdnifaqi6m6ooc66i6i");
+        assertThat(mainnetRoots.get("v10.tar.zst"))
+                .hasToString("bafy2bzacecsuyf7mmvrhkx2evng5gnz5canlnz2fdlzu2lvcgptiq2pzuovos");
+        assertThat(mainnetRoots.get("v16.tar.zst"))
+                .hasToString("bafy2bzacecnepvsh4lw6pwljobvwm6zwu6mbwveatp7llhpuguvjhjiqz7o46");
+        assertThat(mainnetRoots.get("v19.tar.zst"))
+                .hasToString("bafy2bzacedxsqapxwj5znwy4leem5gsuenhhfyqcntews3yis5iek67thy6lc");
         assertCanonical();
     }
 
@@ -119,10 +126,13 @@ class CorpusVerificationTest {
     private void check(CarReader reader, Tally tally) {
         try (reader) {
             for (CarBlock block = reader.next(); block != null; block = reader.next()) {
-                assertThat(block.verification()).as("%s %s", reader.source(), block.cid()).isEqualTo(BlockVerification.VERIFIED);
+                assertThat(block.verification())
+                        .as("%s %s", reader.source(), block.cid())
+                        .isEqualTo(BlockVerification.VERIFIED);
                 tally.blocks.incrementAndGet();
                 tally.bytes.addAndGet(block.data().length);
-                if (block.cid().codec() == Multicodec.DAG_CBOR && checkedCbor.putIfAbsent(block.cid(), Boolean.TRUE) == null) {
+                if (block.cid().codec() == Multicodec.DAG_CBOR
+                        && checkedCbor.putIfAbsent(block.cid(), Boolean.TRUE) == null) {
                     tally.cborBlocks.incrementAndGet();
                     checkCanonical(reader.source(), block);
                 }
@@ -144,18 +154,22 @@ class CorpusVerificationTest {
         }
         // not canonical: it must still be readable, and it is reported by name
         IpldValue lenient = DagCbor.decodeLenient(block.data());
-        assertThat(lenient).as("lenient reading of non-canonical %s", block.cid()).isNotNull();
+        assertThat(lenient)
+                .as("lenient reading of non-canonical %s", block.cid())
+                .isNotNull();
         nonCanonical.put(block.cid().toString(), source + " @" + block.sectionOffset() + ": " + problem);
     }
 
     private void assertCanonical() {
         nonCanonical.forEach((cid, what) -> System.out.println("NON-CANONICAL DAG-CBOR block " + cid + " in " + what));
-        assertThat(nonCanonical.keySet()).as("blocks that are not canonical DAG-CBOR: %s", nonCanonical)
+        assertThat(nonCanonical.keySet())
+                .as("blocks that are not canonical DAG-CBOR: %s", nonCanonical)
                 .isSubsetOf(KNOWN_NON_CANONICAL);
     }
 
     private static void report(String what, int files, Tally tally) {
-        System.out.printf("corpus %s: %d files, %d CARs, %d blocks (%d distinct DAG-CBOR checked), %d block bytes%n",
+        System.out.printf(
+                "corpus %s: %d files, %d CARs, %d blocks (%d distinct DAG-CBOR checked), %d block bytes%n",
                 what, files, tally.cars.get(), tally.blocks.get(), tally.cborBlocks.get(), tally.bytes.get());
     }
 

@@ -165,7 +165,8 @@ class HamtBehaviourTest {
         assertThat(HamtKeys.uvarint(300)).containsExactly(0xac, 0x02);
         assertThat(HamtKeys.parseUvarint(HamtKeys.uvarint(1L << 40))).isEqualTo(1L << 40);
         assertThatThrownBy(() -> HamtKeys.uvarint(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HamtKeys.parseUvarint(new byte[] {0x01, 0x02})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HamtKeys.parseUvarint(new byte[] {0x01, 0x02}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(HamtKeys.utf8("é")).containsExactly(0xc3, 0xa9);
     }
 }

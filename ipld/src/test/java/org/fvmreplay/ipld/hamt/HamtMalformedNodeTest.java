@@ -84,16 +84,21 @@ class HamtMalformedNodeTest {
 
     @Test
     void linksMustBeDagCbor() {
-        byte[] good = HexFormat.of().parseHex("000171a0e4022003faa8dd16f3347c81811b20edcd5492a172d654d485906a264d5686b9970534");
-        byte[] dagPb = HexFormat.of().parseHex("000170a0e4022003faa8dd16f3347c81811b20edcd5492a172d654d485906a264d5686b9970534");
+        byte[] good = HexFormat.of()
+                .parseHex("000171a0e4022003faa8dd16f3347c81811b20edcd5492a172d654d485906a264d5686b9970534");
+        byte[] dagPb = HexFormat.of()
+                .parseHex("000170a0e4022003faa8dd16f3347c81811b20edcd5492a172d654d485906a264d5686b9970534");
         Hamt.load(NODE, storeWith(cat(0x82, 0x41, 0x01, 0x81, 0xd8, 0x2a, 0x58, 0x27, good)), IDENTITY_8);
-        assertMalformed(cat(0x82, 0x41, 0x01, 0x81, 0xd8, 0x2a, 0x58, 0x27, dagPb), IDENTITY_8, "not dag-cbor but dag-pb");
+        assertMalformed(
+                cat(0x82, 0x41, 0x01, 0x81, 0xd8, 0x2a, 0x58, 0x27, dagPb), IDENTITY_8, "not dag-cbor but dag-pb");
     }
 
     @Test
     void bucketsMustBeNonEmptySmallSortedAndUnique() {
         assertMalformed(cat(0x82, 0x41, 0x01, 0x81, bucket()), IDENTITY_8, "empty bucket");
-        assertMalformed(cat(0x82, 0x41, 0x01, 0x81, bucket(0, 0xff, 1, 0xff, 2, 0xff, 3, 0xff)), IDENTITY_8,
+        assertMalformed(
+                cat(0x82, 0x41, 0x01, 0x81, bucket(0, 0xff, 1, 0xff, 2, 0xff, 3, 0xff)),
+                IDENTITY_8,
                 "bucket of 4 entries exceeds the maximum 3");
         assertMalformed(cat(0x82, 0x41, 0x01, 0x81, bucket(1, 0xff, 0, 0xff)), IDENTITY_8, "unsorted");
         assertMalformed(cat(0x82, 0x41, 0x01, 0x81, bucket(0, 0x01, 0, 0x02)), IDENTITY_8, "duplicate");
@@ -132,7 +137,8 @@ class HamtMalformedNodeTest {
         byte[] childRef = NODE.toBytes();
         Cid root = store.putDagCbor(cat(0x82, 0x41, 0x01, 0x81, 0xd8, 0x2a, 0x58, childRef.length + 1, 0x00, childRef));
         Hamt hamt = Hamt.load(root, store, IDENTITY_8);
-        assertThatThrownBy(() -> hamt.get(new byte[] {0})).isInstanceOf(MissingBlockException.class)
+        assertThatThrownBy(() -> hamt.get(new byte[] {0}))
+                .isInstanceOf(MissingBlockException.class)
                 .satisfies(e -> assertThat(((MissingBlockException) e).cid()).isEqualTo(NODE));
         assertThatThrownBy(() -> hamt.set(new byte[] {0}, Cbor.uint(1))).isInstanceOf(MissingBlockException.class);
         assertThatThrownBy(() -> hamt.delete(new byte[] {0})).isInstanceOf(MissingBlockException.class);

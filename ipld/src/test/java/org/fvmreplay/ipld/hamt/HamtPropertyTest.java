@@ -81,7 +81,8 @@ class HamtPropertyTest {
             Hamt reloaded = Hamt.load(root, store, conf);
             Map<String, byte[]> contents = new LinkedHashMap<>();
             for (HamtEntry e : reloaded) {
-                assertThat(contents.put(HexFormat.of().formatHex(e.key()), e.value())).isNull();
+                assertThat(contents.put(HexFormat.of().formatHex(e.key()), e.value()))
+                        .isNull();
             }
             assertThat(contents.keySet()).containsExactlyInAnyOrderElementsOf(model.keySet());
             for (Map.Entry<String, byte[]> e : model.entrySet()) {

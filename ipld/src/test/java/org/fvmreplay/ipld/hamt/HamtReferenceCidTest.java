@@ -28,13 +28,17 @@ class HamtReferenceCidTest {
     void setIfAbsent() {
         TrackingBlockstore store = new TrackingBlockstore();
         Hamt hamt = Hamt.create(store, REF_DEFAULT);
-        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("owl bear"))).isTrue();
-        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("bright green bear"))).isFalse();
-        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("owl bear"))).isFalse();
+        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("owl bear")))
+                .isTrue();
+        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("bright green bear")))
+                .isFalse();
+        assertThat(hamt.setIfAbsent(tstring("favorite-animal"), tbytes("owl bear")))
+                .isFalse();
         Cid c = hamt.flush();
 
         Hamt h2 = Hamt.load(c, store, REF_DEFAULT);
-        assertThat(h2.setIfAbsent(tstring("favorite-animal"), tbytes("bright green bear"))).isFalse();
+        assertThat(h2.setIfAbsent(tstring("favorite-animal"), tbytes("bright green bear")))
+                .isFalse();
         assertThat(h2.get(tstring("favorite-animal"))).isEqualTo(tbytes("owl bear"));
 
         assertThat(c).isEqualTo(cid("bafy2bzaced2tgnlsq4n2ioe6ldy75fw3vlrrkyfv4bq6didbwoob2552zvpuk"));
@@ -55,7 +59,8 @@ class HamtReferenceCidTest {
         assertThat(store.stats()).isEqualTo(new TrackingBlockstore.Stats(0, 18, 0, 1282));
 
         // Setting the same value again must not dirty anything.
-        assertThat(hamt.set(tstring("favorite-animal"), tbytes("bright green bear"))).isEqualTo(tbytes("bright green bear"));
+        assertThat(hamt.set(tstring("favorite-animal"), tbytes("bright green bear")))
+                .isEqualTo(tbytes("bright green bear"));
         assertThat(hamt.flush()).isEqualTo(cid("bafy2bzacea7biyabzk7v7le2rrlec5tesjbdnymh5sk4lfprxibg4rtudwtku"));
         assertThat(store.stats()).isEqualTo(new TrackingBlockstore.Stats(0, 18, 0, 1282));
     }
@@ -187,10 +192,11 @@ class HamtReferenceCidTest {
     @Test
     void forEach() {
         TrackingBlockstore store = new TrackingBlockstore();
-        assertThat(forEachSequence(store)).containsExactly(
-                cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
-                cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
-                cid("bafy2bzacebln5j7tdfavh2qqhio6mgaoq6mm2jbmcex2ngcmi3uqlx5k3mov4"));
+        assertThat(forEachSequence(store))
+                .containsExactly(
+                        cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
+                        cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
+                        cid("bafy2bzacebln5j7tdfavh2qqhio6mgaoq6mm2jbmcex2ngcmi3uqlx5k3mov4"));
         assertThat(store.stats()).isEqualTo(new TrackingBlockstore.Stats(30, 33, 3209, 4697));
     }
 
@@ -199,10 +205,11 @@ class HamtReferenceCidTest {
         // We have no cacheless iteration mode, so the reference's read counts do not apply; the
         // operation sequence and CIDs are the same as for_each's.
         TrackingBlockstore store = new TrackingBlockstore();
-        assertThat(forEachSequence(store)).containsExactly(
-                cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
-                cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
-                cid("bafy2bzacebln5j7tdfavh2qqhio6mgaoq6mm2jbmcex2ngcmi3uqlx5k3mov4"));
+        assertThat(forEachSequence(store))
+                .containsExactly(
+                        cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
+                        cid("bafy2bzaceczhz54xmmz3xqnbmvxfbaty3qprr6dq7xh5vzwqbirlsnbd36z7a"),
+                        cid("bafy2bzacebln5j7tdfavh2qqhio6mgaoq6mm2jbmcex2ngcmi3uqlx5k3mov4"));
         assertThat(store.stats().w()).isEqualTo(33);
     }
 
@@ -222,11 +229,13 @@ class HamtReferenceCidTest {
             List<Map.Entry<String, Long>> got = new ArrayList<>();
             byte[] next = hamt.forEachRanged(null, page, (k, v) -> got.add(entry(k, v)));
             assertThat(got).isEqualTo(all.subList(0, page));
-            assertThat(new String(next, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(all.get(page).getKey());
+            assertThat(new String(next, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(all.get(page).getKey());
         }
         assertThat(hamt.forEachRanged(null, size + 10, (k, v) -> {})).isNull();
         for (int start = 0; start < size; start++) {
-            assertThat(entries(hamt, tstring(all.get(start).getKey()), Long.MAX_VALUE)).isEqualTo(all.subList(start, size));
+            assertThat(entries(hamt, tstring(all.get(start).getKey()), Long.MAX_VALUE))
+                    .isEqualTo(all.subList(start, size));
         }
         assertThat(paginate(hamt, size / 10)).isEqualTo(all);
         Cid c1 = hamt.flush();
@@ -239,7 +248,10 @@ class HamtReferenceCidTest {
         hamt.set(tstring(10), uint(size + 10));
         assertThat(hamt.delete(tstring(30))).isNotNull();
         List<Map.Entry<String, Long>> after = entries(hamt, null, Long.MAX_VALUE);
-        assertThat(after).hasSize(size - 1).contains(Map.entry("10", (long) size + 10)).noneMatch(e -> e.getKey().equals("30"));
+        assertThat(after)
+                .hasSize(size - 1)
+                .contains(Map.entry("10", (long) size + 10))
+                .noneMatch(e -> e.getKey().equals("30"));
         assertThat(hamt.flush()).isEqualTo(cid("bafy2bzacecrxqeuuk34jsrol3azfpgy35ldw4bpgsa6pdxvzj262jzpvoekye"));
         assertThat(store.stats()).isEqualTo(new TrackingBlockstore.Stats(30, 33, 2895, 4321));
     }
@@ -293,8 +305,8 @@ class HamtReferenceCidTest {
 
     // ---- canonical structure with the identity hasher (ref-fvm feature "identity") ----------
 
-    private static void addAndRemoveKeys(int bitWidth, String[] keys, String[] extraKeys, String expected,
-            TrackingBlockstore.Stats stats) {
+    private static void addAndRemoveKeys(
+            int bitWidth, String[] keys, String[] extraKeys, String expected, TrackingBlockstore.Stats stats) {
         TrackingBlockstore store = new TrackingBlockstore();
         HamtConfig conf = REF_DEFAULT.bitWidth(bitWidth).hasher(HamtHasher.IDENTITY);
         Hamt hamt = Hamt.create(store, conf);
@@ -330,9 +342,17 @@ class HamtReferenceCidTest {
 
     @Test
     void canonicalStructure() {
-        addAndRemoveKeys(8, KB, B, "bafy2bzacecosy45hp4sz2t4o4flxvntnwjy7yaq43bykci22xycpeuj542lse",
+        addAndRemoveKeys(
+                8,
+                KB,
+                B,
+                "bafy2bzacecosy45hp4sz2t4o4flxvntnwjy7yaq43bykci22xycpeuj542lse",
                 new TrackingBlockstore.Stats(2, 2, 38, 38));
-        addAndRemoveKeys(8, FIVE, KAA4, "bafy2bzaceaqdaj5aqkwugr7wx4to3fahynoqlxuo5j6xznly3khazgyxihkbo",
+        addAndRemoveKeys(
+                8,
+                FIVE,
+                KAA4,
+                "bafy2bzaceaqdaj5aqkwugr7wx4to3fahynoqlxuo5j6xznly3khazgyxihkbo",
                 new TrackingBlockstore.Stats(3, 4, 163, 214));
     }
 
@@ -370,8 +390,10 @@ class HamtReferenceCidTest {
      */
     @Test
     void clearWithIntegerKeys() {
-        HamtHasher i32Sha256 = key -> HamtHasher.SHA2_256.hash(
-                java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(Math.toIntExact(Cbor.readUint(key))).array());
+        HamtHasher i32Sha256 = key -> HamtHasher.SHA2_256.hash(java.nio.ByteBuffer.allocate(4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(Math.toIntExact(Cbor.readUint(key)))
+                .array());
         HamtConfig config = REF_DEFAULT.hasher(i32Sha256).keyEncoding(HamtKeyEncoding.CBOR_ITEM);
         Hamt hamt = Hamt.create(new TrackingBlockstore(), config);
         assertThat(hamt.isEmpty()).isTrue();
@@ -395,6 +417,7 @@ class HamtReferenceCidTest {
     void cborItemKeysMustBeOneItem() {
         Hamt hamt = Hamt.create(new TrackingBlockstore(), REF_DEFAULT.keyEncoding(HamtKeyEncoding.CBOR_ITEM));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> hamt.set(new byte[] {1, 2}, Cbor.text("x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one DAG-CBOR item");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exactly one DAG-CBOR item");
     }
 }

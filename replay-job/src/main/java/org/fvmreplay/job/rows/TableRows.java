@@ -43,6 +43,7 @@ import org.fvmreplay.job.ReplayRecord;
 public final class TableRows {
     /** FEVM logs carry their topics under these keys (in order) and their data under {@code d} (FRC-0049 style events of the EVM actor). */
     private static final List<String> TOPIC_KEYS = List.of("t1", "t2", "t3", "t4");
+
     private static final String DATA_KEY = "d";
 
     private TableRows() {}
@@ -74,13 +75,36 @@ public final class TableRows {
             refund = refund.add(ret.refund());
         }
         String status = report.map(t -> t.status().name()).orElse(ReplayStatus.MISSING_STATE.name());
-        String detail = report.map(TipsetReport::detail).orElse("its child tipset is not in the store: the replay cannot be checked");
+        String detail = report.map(TipsetReport::detail)
+                .orElse("its child tipset is not in the store: the replay cannot be checked");
         int messageCount = report.map(TipsetReport::messages).orElse(explicit);
-        return new TipsetRow(tipset.height(), tipset.cids().stream().map(Cid::toString).toList(), tipset.blocks().size(), r.networkVersion(),
-                tipset.parentBaseFee(), tipset.parentStateRoot().toString(), report.flatMap(TipsetReport::computedStateRoot).map(Cid::toString).orElse(null),
-                r.child().map(c -> c.parentStateRoot().toString()).orElse(null), report.flatMap(TipsetReport::computedReceiptsRoot).map(Cid::toString).orElse(null),
-                r.child().map(c -> c.parentMessageReceipts().toString()).orElse(null), status, detail, messageCount, r.messages().size() - explicit, gasUsed,
-                gasLimit, baseFeeBurn, overEstimationBurn, minerTip, minerPenalty, refund, report.map(t -> t.elapsedNanos() / 1e6).orElse(0.0));
+        return new TipsetRow(
+                tipset.height(),
+                tipset.cids().stream().map(Cid::toString).toList(),
+                tipset.blocks().size(),
+                r.networkVersion(),
+                tipset.parentBaseFee(),
+                tipset.parentStateRoot().toString(),
+                report.flatMap(TipsetReport::computedStateRoot)
+                        .map(Cid::toString)
+                        .orElse(null),
+                r.child().map(c -> c.parentStateRoot().toString()).orElse(null),
+                report.flatMap(TipsetReport::computedReceiptsRoot)
+                        .map(Cid::toString)
+                        .orElse(null),
+                r.child().map(c -> c.parentMessageReceipts().toString()).orElse(null),
+                status,
+                detail,
+                messageCount,
+                r.messages().size() - explicit,
+                gasUsed,
+                gasLimit,
+                baseFeeBurn,
+                overEstimationBurn,
+                minerTip,
+                minerPenalty,
+                refund,
+                report.map(t -> t.elapsedNanos() / 1e6).orElse(0.0));
     }
 
     /** The rows of the {@code messages} table: explicit messages in receipt order interleaved with rewards and crons, in execution order. */
@@ -92,15 +116,49 @@ public final class TableRows {
             ApplyRet ret = m.result();
             var msg = m.message();
             Optional<ChainMessage> chainMessage = m.explicit().map(e -> e.message());
-            String signedCid = chainMessage.filter(c -> c.signature().isPresent()).map(c -> c.cid().toString()).orElse(null);
+            String signedCid = chainMessage
+                    .filter(c -> c.signature().isPresent())
+                    .map(c -> c.cid().toString())
+                    .orElse(null);
             String blockCid = m.explicit().map(e -> e.block().toString()).orElse(null);
             Integer index = m.explicit().isPresent() ? receiptIndex++ : null;
             String toType = m.receiverType().orElse(null);
-            rows.add(new MessageRow(m.messageCid().toString(), signedCid, blockCid, r.tipset().height(), m.epoch(), m.explicit().isPresent() ? receiptEpoch : null,
-                    index, m.position(), m.explicit().isEmpty(), m.implicitKind().orElse(null), msg.from().toString(), firstCallFrom(ret).orElse(idOf(msg.from())), msg.to().toString(),
-                    idOf(msg.to()), toType, msg.method(), methodName(toType, msg.method(), r.networkVersion()), msg.value(), msg.params(), msg.sequence(), msg.gasLimit(),
-                    msg.gasFeeCap(), msg.gasPremium(), ret.exitCode(), ret.gasUsed(), ret.returnData(), ret.baseFeeBurn(), ret.overEstimationBurn(), ret.penalty(),
-                    ret.minerTip(), ret.refund(), ret.eventsRoot().map(Cid::toString).orElse(null), ret.events().size(), ret.failureInfo(), null));
+            rows.add(new MessageRow(
+                    m.messageCid().toString(),
+                    signedCid,
+                    blockCid,
+                    r.tipset().height(),
+                    m.epoch(),
+                    m.explicit().isPresent() ? receiptEpoch : null,
+                    index,
+                    m.position(),
+                    m.explicit().isEmpty(),
+                    m.implicitKind().orElse(null),
+                    msg.from().toString(),
+                    firstCallFrom(ret).orElse(idOf(msg.from())),
+                    msg.to().toString(),
+                    idOf(msg.to()),
+                    toType,
+                    msg.method(),
+                    methodName(toType, msg.method(), r.networkVersion()),
+                    msg.value(),
+                    msg.params(),
+                    msg.sequence(),
+                    msg.gasLimit(),
+                    msg.gasFeeCap(),
+                    msg.gasPremium(),
+                    ret.exitCode(),
+                    ret.gasUsed(),
+                    ret.returnData(),
+                    ret.baseFeeBurn(),
+                    ret.overEstimationBurn(),
+                    ret.penalty(),
+                    ret.minerTip(),
+                    ret.refund(),
+                    ret.eventsRoot().map(Cid::toString).orElse(null),
+                    ret.events().size(),
+                    ret.failureInfo(),
+                    null));
         }
         return rows;
     }
@@ -127,14 +185,31 @@ public final class TableRows {
                 TraceEntry.CallStarted s = started.get(i);
                 TraceEntry.CallReturned ret = returned.get(i);
                 Long toId = idOf(s.to());
-                // a call the message's abort cut short never returned: it has no exit code of its own, so it gets the message's
+                // a call the message's abort cut short never returned: it has no exit code of its own, so it gets the
+                // message's
                 int exitCode = ret != null ? ret.exitCode() : m.result().exitCode();
-                String error = ret != null ? ret.error() : "aborted with the message (" + m.result().failureInfo() + ")";
+                String error = ret != null
+                        ? ret.error()
+                        : "aborted with the message (" + m.result().failureInfo() + ")";
                 long gas = ret != null ? ret.gasMilligas() : 0;
                 // only the message's own callee has a known type (the receiver's, in the tipset's parent state)
                 String toType = i == 0 ? m.receiverType().orElse(null) : null;
-                rows.add(new CallRow(m.epoch(), cid, i, parents.get(i), s.depth(), s.from(), s.to(), toId, toType, s.method(),
-                        methodName(toType, s.method(), r.networkVersion()), s.value(), exitCode, error, gas));
+                rows.add(new CallRow(
+                        m.epoch(),
+                        cid,
+                        i,
+                        parents.get(i),
+                        s.depth(),
+                        s.from(),
+                        s.to(),
+                        toId,
+                        toType,
+                        s.method(),
+                        methodName(toType, s.method(), r.networkVersion()),
+                        s.value(),
+                        exitCode,
+                        error,
+                        gas));
             }
         }
         return rows;
@@ -154,7 +229,15 @@ public final class TableRows {
                 } else if (e instanceof TraceEntry.CallReturned && !open.isEmpty()) {
                     open.pop();
                 } else if (e instanceof TraceEntry.GasCharged g) {
-                    rows.add(new GasChargeRow(m.epoch(), cid, charge++, open.peek(), g.name(), g.computeMilligas(), g.storageMilligas(), g.totalMilligas(),
+                    rows.add(new GasChargeRow(
+                            m.epoch(),
+                            cid,
+                            charge++,
+                            open.peek(),
+                            g.name(),
+                            g.computeMilligas(),
+                            g.storageMilligas(),
+                            g.totalMilligas(),
                             g.elapsedNanos()));
                 }
             }
@@ -169,7 +252,8 @@ public final class TableRows {
             Map<String, long[]> perSyscall = new LinkedHashMap<>();
             for (TraceEntry e : m.result().trace()) {
                 if (e instanceof TraceEntry.SyscallReturned s) {
-                    long[] countAndGas = perSyscall.computeIfAbsent(s.namespace() + "\u0000" + s.name(), k -> new long[2]);
+                    long[] countAndGas =
+                            perSyscall.computeIfAbsent(s.namespace() + "\u0000" + s.name(), k -> new long[2]);
                     countAndGas[0]++;
                     countAndGas[1] += s.gasMilligas();
                 }
@@ -213,11 +297,22 @@ public final class TableRows {
             }
             reader.expectEnd();
         } catch (RuntimeException e) {
-            return new EventRow(epoch, messageCid, index, event.emitter(), List.of(), null, null, raw, "not an ActorEvent: " + e.getMessage());
+            return new EventRow(
+                    epoch,
+                    messageCid,
+                    index,
+                    event.emitter(),
+                    List.of(),
+                    null,
+                    null,
+                    raw,
+                    "not an ActorEvent: " + e.getMessage());
         }
         List<byte[]> topics = null;
         byte[] data = null;
-        if (!entries.isEmpty() && entries.stream().allMatch(e -> TOPIC_KEYS.contains(e.key()) || e.key().equals(DATA_KEY))) {
+        if (!entries.isEmpty()
+                && entries.stream()
+                        .allMatch(e -> TOPIC_KEYS.contains(e.key()) || e.key().equals(DATA_KEY))) {
             topics = new ArrayList<>();
             for (String key : TOPIC_KEYS) {
                 for (EventEntry e : entries) {
@@ -251,13 +346,21 @@ public final class TableRows {
         return rows;
     }
 
-    private static StateDiffRow stateDiff(long tipsetEpoch, long epoch, String messageCid, Integer executionIndex, ReplayRecord.ActorStateChange c,
+    private static StateDiffRow stateDiff(
+            long tipsetEpoch,
+            long epoch,
+            String messageCid,
+            Integer executionIndex,
+            ReplayRecord.ActorStateChange c,
             Map<Cid, String> actorTypes) {
         ActorChange change = c.change();
         Optional<ActorState> before = change.before();
         Optional<ActorState> after = change.after();
         String type = after.or(() -> before).map(a -> actorTypes.get(a.code())).orElse(null);
-        String address = after.or(() -> before).flatMap(ActorState::delegatedAddress).map(Address::toString).orElse(null);
+        String address = after.or(() -> before)
+                .flatMap(ActorState::delegatedAddress)
+                .map(Address::toString)
+                .orElse(null);
         List<StateFieldChange> fields = null;
         String decodeError = null;
         if (c.fields().isPresent()) {
@@ -266,16 +369,36 @@ public final class TableRows {
             if (decodeError == null) {
                 fields = new ArrayList<>();
                 for (FieldDiffResult.FieldChange f : diff.fields()) {
-                    fields.add(new StateFieldChange(f.index(), f.before().orElse(null), f.after().orElse(null)));
+                    fields.add(new StateFieldChange(
+                            f.index(), f.before().orElse(null), f.after().orElse(null)));
                 }
             }
         }
-        return new StateDiffRow(tipsetEpoch, epoch, messageCid, executionIndex, change.actorId(), address, change.kind().name().toLowerCase(java.util.Locale.ROOT), type,
-                before.map(a -> a.code().toString()).orElse(null), after.map(a -> a.code().toString()).orElse(null), before.map(a -> a.head().toString()).orElse(null),
-                after.map(a -> a.head().toString()).orElse(null), before.map(ActorState::sequence).orElse(null), after.map(ActorState::sequence).orElse(null),
-                before.map(ActorState::balance).orElse(null), after.map(ActorState::balance).orElse(null),
-                before.flatMap(ActorState::delegatedAddress).map(Address::toString).orElse(null),
-                after.flatMap(ActorState::delegatedAddress).map(Address::toString).orElse(null), fields, decodeError);
+        return new StateDiffRow(
+                tipsetEpoch,
+                epoch,
+                messageCid,
+                executionIndex,
+                change.actorId(),
+                address,
+                change.kind().name().toLowerCase(java.util.Locale.ROOT),
+                type,
+                before.map(a -> a.code().toString()).orElse(null),
+                after.map(a -> a.code().toString()).orElse(null),
+                before.map(a -> a.head().toString()).orElse(null),
+                after.map(a -> a.head().toString()).orElse(null),
+                before.map(ActorState::sequence).orElse(null),
+                after.map(ActorState::sequence).orElse(null),
+                before.map(ActorState::balance).orElse(null),
+                after.map(ActorState::balance).orElse(null),
+                before.flatMap(ActorState::delegatedAddress)
+                        .map(Address::toString)
+                        .orElse(null),
+                after.flatMap(ActorState::delegatedAddress)
+                        .map(Address::toString)
+                        .orElse(null),
+                fields,
+                decodeError);
     }
 
     /**
@@ -288,7 +411,8 @@ public final class TableRows {
             return "Send";
         }
         if (actorType == null) {
-            // types are read from the tipset's parent state, so an actor the tipset creates has none; whatever it is, 1 is
+            // types are read from the tipset's parent state, so an actor the tipset creates has none; whatever it is, 1
+            // is
             // the constructor its creator calls (every builtin actor's; the placeholder never gets one)
             return method == 1 ? "Constructor" : null;
         }
@@ -297,7 +421,9 @@ public final class TableRows {
             return MethodNames.name(actorType, method, actorsVersion.getAsInt()).orElse(null);
         }
         // a network version newer than the table keeps the newest names; the Go actors before the FVM are not in it
-        return networkVersion > ActorsVersions.NEWEST_NETWORK_VERSION ? MethodNames.name(actorType, method).orElse(null) : null;
+        return networkVersion > ActorsVersions.NEWEST_NETWORK_VERSION
+                ? MethodNames.name(actorType, method).orElse(null)
+                : null;
     }
 
     private static Optional<Long> firstCallFrom(ApplyRet ret) {
@@ -315,7 +441,9 @@ public final class TableRows {
 
     /** The actor ID of an address in its string form, when it is an ID address ({@code f0...}/{@code t0...}). */
     private static Long idOf(String address) {
-        if (address.length() > 2 && (address.charAt(0) == 'f' || address.charAt(0) == 't') && address.charAt(1) == '0') {
+        if (address.length() > 2
+                && (address.charAt(0) == 'f' || address.charAt(0) == 't')
+                && address.charAt(1) == '0') {
             try {
                 return Long.parseUnsignedLong(address.substring(2));
             } catch (NumberFormatException e) {

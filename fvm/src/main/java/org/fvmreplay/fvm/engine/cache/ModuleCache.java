@@ -1,9 +1,6 @@
 package org.fvmreplay.fvm.engine.cache;
 
-import org.fvmreplay.fvm.engine.CompiledModule;
-import org.fvmreplay.fvm.engine.InstrumentationProfile;
-import org.fvmreplay.fvm.engine.WasmEngine;
-import org.fvmreplay.ipld.cid.Cid;
+import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,16 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static java.util.Objects.requireNonNull;
+import org.fvmreplay.fvm.engine.CompiledModule;
+import org.fvmreplay.fvm.engine.InstrumentationProfile;
+import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.ipld.cid.Cid;
 
 /**
  * Compiles each (code CID, instrumentation profile) once per process and engine, like ref-fvm's {@code module_cache}.
  * Concurrent callers of the same key wait for the one compilation; a failed compilation is not cached, so it is
  * reported to every caller that asks. Instrumented bytes may be persisted in an {@link InstrumentedCodeStore}.
  */
-public final class ModuleCache
-{
+public final class ModuleCache {
     private final WasmEngine engine;
     private final InstrumentationProfile profile;
     private final Optional<InstrumentedCodeStore> codeStore;
@@ -29,8 +27,7 @@ public final class ModuleCache
     private final AtomicLong instrumentations = new AtomicLong();
     private final AtomicLong compilations = new AtomicLong();
 
-    public ModuleCache(WasmEngine engine, InstrumentationProfile profile, Optional<InstrumentedCodeStore> codeStore)
-    {
+    public ModuleCache(WasmEngine engine, InstrumentationProfile profile, Optional<InstrumentedCodeStore> codeStore) {
         this.engine = requireNonNull(engine, "engine is null");
         this.profile = requireNonNull(profile, "profile is null");
         this.codeStore = requireNonNull(codeStore, "codeStore is null");
@@ -40,8 +37,7 @@ public final class ModuleCache
      * The compiled module for {@code codeCid}; {@code rawCode} loads the raw WASM (e.g. from the blockstore) only when
      * neither memory nor the code store has it.
      */
-    public CompiledModule get(Cid codeCid, Function<Cid, byte[]> rawCode)
-    {
+    public CompiledModule get(Cid codeCid, Function<Cid, byte[]> rawCode) {
         requireNonNull(codeCid, "codeCid is null");
         requireNonNull(rawCode, "rawCode is null");
         ModuleKey key = new ModuleKey(codeCid, profile.id());
@@ -53,8 +49,7 @@ public final class ModuleCache
                 future = created;
                 try {
                     created.complete(compile(key, rawCode));
-                }
-                catch (RuntimeException | Error e) {
+                } catch (RuntimeException | Error e) {
                     modules.remove(key, created);
                     created.completeExceptionally(e);
                 }
@@ -62,8 +57,7 @@ public final class ModuleCache
         }
         try {
             return future.join();
-        }
-        catch (CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -71,8 +65,7 @@ public final class ModuleCache
         }
     }
 
-    private CompiledModule compile(ModuleKey key, Function<Cid, byte[]> rawCode)
-    {
+    private CompiledModule compile(ModuleKey key, Function<Cid, byte[]> rawCode) {
         byte[] instrumented = codeStore.flatMap(store -> store.get(key)).orElse(null);
         if (instrumented == null) {
             byte[] raw = rawCode.apply(key.codeCid());
@@ -88,20 +81,17 @@ public final class ModuleCache
         return engine.compile(key.codeCid(), instrumented);
     }
 
-    public WasmEngine engine()
-    {
+    public WasmEngine engine() {
         return engine;
     }
 
     /** How many modules were instrumented by this cache (not found in the code store). */
-    public long instrumentations()
-    {
+    public long instrumentations() {
         return instrumentations.get();
     }
 
     /** How many modules this cache compiled. */
-    public long compilations()
-    {
+    public long compilations() {
         return compilations.get();
     }
 }

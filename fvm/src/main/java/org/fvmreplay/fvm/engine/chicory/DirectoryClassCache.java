@@ -1,7 +1,8 @@
 package org.fvmreplay.fvm.engine.chicory;
 
-import com.dylibso.chicory.compiler.Cache;
+import static java.util.Objects.requireNonNull;
 
+import com.dylibso.chicory.compiler.Cache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,44 +15,33 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Chicory's compiled-class cache in a directory, so a restarted process loads the JVM bytecode of each actor instead of
  * generating it again. Chicory chooses the keys (derived from the module); file names are their SHA-256.
  */
-public final class DirectoryClassCache
-        implements Cache
-{
+public final class DirectoryClassCache implements Cache {
     private final Path directory;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
 
-    public DirectoryClassCache(Path directory)
-            throws IOException
-    {
+    public DirectoryClassCache(Path directory) throws IOException {
         this.directory = requireNonNull(directory, "directory is null");
         Files.createDirectories(directory);
     }
 
     @Override
-    public byte[] get(String key)
-            throws IOException
-    {
+    public byte[] get(String key) throws IOException {
         try {
             byte[] content = Files.readAllBytes(file(key));
             hits.incrementAndGet();
             return content;
-        }
-        catch (NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return null;
         }
     }
 
     @Override
-    public void putIfAbsent(String key, byte[] content)
-            throws IOException
-    {
+    public void putIfAbsent(String key, byte[] content) throws IOException {
         Path file = file(key);
         if (Files.exists(file)) {
             return;
@@ -60,11 +50,9 @@ public final class DirectoryClassCache
         Files.write(temporary, content);
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (AtomicMoveNotSupportedException e) {
+        } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (java.nio.file.FileAlreadyExistsException e) {
             // another process or thread stored it first: same key, same content
             Files.deleteIfExists(temporary);
             return;
@@ -73,24 +61,20 @@ public final class DirectoryClassCache
     }
 
     /** Entries read from disk so far. */
-    public long hits()
-    {
+    public long hits() {
         return hits.get();
     }
 
     /** Entries written so far. */
-    public long writes()
-    {
+    public long writes() {
         return writes.get();
     }
 
-    private Path file(String key)
-    {
+    private Path file(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return directory.resolve(HexFormat.of().formatHex(digest) + ".bin");
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }

@@ -1,22 +1,26 @@
 package org.fvmreplay.fvm.engine.wasmtime;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.kawamuray.wasmtime.Module;
+import java.util.List;
+import java.util.Map;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.ModuleImports;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.ipld.cid.Cid;
 
-import java.util.List;
-import java.util.Map;
-
-import static java.util.Objects.requireNonNull;
-
 /** Native code compiled by wasmtime; shareable across stores of the same engine. */
-record WasmtimeCompiledModule(Cid codeCid, Module module, ModuleImports imports, Map<String, List<ValueType>> exportParams, int wasmSize, long initialPages, long initialTableElements)
-        implements CompiledModule
-{
-    WasmtimeCompiledModule
-    {
+record WasmtimeCompiledModule(
+        Cid codeCid,
+        Module module,
+        ModuleImports imports,
+        Map<String, List<ValueType>> exportParams,
+        int wasmSize,
+        long initialPages,
+        long initialTableElements)
+        implements CompiledModule {
+    WasmtimeCompiledModule {
         requireNonNull(codeCid, "codeCid is null");
         requireNonNull(module, "module is null");
         requireNonNull(imports, "imports is null");
@@ -24,8 +28,7 @@ record WasmtimeCompiledModule(Cid codeCid, Module module, ModuleImports imports,
     }
 
     @Override
-    public String engineName()
-    {
+    public String engineName() {
         return WasmtimeEngine.NAME;
     }
 }

@@ -1,6 +1,7 @@
 package org.fvmreplay.fvm.engine.wasmtime;
 
-import org.fvmreplay.fvm.exitcode.ExitCodes;
+import static java.util.Objects.requireNonNull;
+
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Extern;
@@ -13,6 +14,10 @@ import io.github.kawamuray.wasmtime.OptLevel;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Strategy;
 import io.github.kawamuray.wasmtime.Val;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.EngineException;
@@ -26,19 +31,11 @@ import org.fvmreplay.fvm.engine.TrapClassifier;
 import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.WasmInstance;
-import org.fvmreplay.fvm.wasm.binary.ValueType;
-import org.fvmreplay.ipld.cid.Cid;
-
 import org.fvmreplay.fvm.wasm.binary.Export;
 import org.fvmreplay.fvm.wasm.binary.ExternalKind;
+import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-
-import static java.util.Objects.requireNonNull;
+import org.fvmreplay.ipld.cid.Cid;
 
 /**
  * wasmtime through wasmtime-java's JNI binding, configured as close to ref-fvm's {@code wasmtime_config} as the binding
@@ -67,9 +64,7 @@ import static java.util.Objects.requireNonNull;
  * <li>the gas global is exported by a tiny helper module, since the binding cannot create a host global.</li>
  * </ul>
  */
-public final class WasmtimeEngine
-        implements WasmEngine
-{
+public final class WasmtimeEngine implements WasmEngine {
     public static final String NAME = "wasmtime";
 
     /**
@@ -77,10 +72,10 @@ public final class WasmtimeEngine
      * both the 0.4 name and fvm-wasm-instrument 0.2's (FVM v2) misspelt one.
      */
     private static final byte[] GAS_COUNTER_MODULE = {
-            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-            0x06, 0x06, 0x01, 0x7e, 0x01, 0x42, 0x00, 0x0b,
-            0x07, 0x1c, 0x02, 0x0b, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 't', 'e', 'r', 0x03, 0x00,
-            0x0a, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 'e', 'r', 0x03, 0x00};
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x06, 0x06, 0x01, 0x7e, 0x01, 0x42, 0x00, 0x0b, 0x07, 0x1c,
+        0x02, 0x0b, 'g', 'a', 's', '_', 'c', 'o', 'u', 'n', 't', 'e', 'r', 0x03, 0x00, 0x0a, 'g', 'a', 's', '_', 'c',
+        'o', 'u', 'n', 'e', 'r', 0x03, 0x00
+    };
 
     /**
      * The bundled wasmtime refuses a wasm stack above its async stack size (2 MiB), and the stack is the calling Java
@@ -96,8 +91,7 @@ public final class WasmtimeEngine
     private final Engine engine;
     private final Module gasCounterModule;
 
-    public WasmtimeEngine(EngineConfig config)
-    {
+    public WasmtimeEngine(EngineConfig config) {
         this.config = requireNonNull(config, "config is null");
         Config wasmtimeConfig = new Config()
                 .strategy(Strategy.CRANELIFT)
@@ -117,82 +111,108 @@ public final class WasmtimeEngine
     }
 
     @Override
-    public String name()
-    {
+    public String name() {
         return NAME;
     }
 
     @Override
-    public EngineConfig config()
-    {
+    public EngineConfig config() {
         return config;
     }
 
     @Override
-    public CompiledModule compile(Cid codeCid, byte[] instrumentedWasm)
-    {
+    public CompiledModule compile(Cid codeCid, byte[] instrumentedWasm) {
         requireNonNull(codeCid, "codeCid is null");
         requireNonNull(instrumentedWasm, "instrumentedWasm is null");
         byte[] limited = MemoryLimitRewriter.limitMemory(instrumentedWasm, config.maxInstanceMemoryPages());
         try {
             Module module = Module.fromBinary(engine, limited);
-            return new WasmtimeCompiledModule(codeCid, module, ModuleImports.of(limited), exportParams(limited), limited.length, MemoryLimitRewriter.initialPages(limited),
+            return new WasmtimeCompiledModule(
+                    codeCid,
+                    module,
+                    ModuleImports.of(limited),
+                    exportParams(limited),
+                    limited.length,
+                    MemoryLimitRewriter.initialPages(limited),
                     MemoryLimitRewriter.initialTableElements(limited));
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new EngineException("wasmtime cannot compile code " + codeCid + ": " + e.getMessage(), e);
         }
     }
 
     /** Parameter types of exported functions: the binding needs typed values, callers pass raw longs. */
-    private static Map<String, List<ValueType>> exportParams(byte[] wasm)
-    {
+    private static Map<String, List<ValueType>> exportParams(byte[] wasm) {
         WasmModule decoded = WasmModule.decode(wasm);
         List<Integer> functionTypes = decoded.functionTypeIndices();
         Map<String, List<ValueType>> result = new HashMap<>();
         for (Export export : decoded.exports()) {
-            if (export.kind() == ExternalKind.FUNCTION && export.index() >= 0 && export.index() < functionTypes.size()) {
-                result.put(export.name(), decoded.types().get(functionTypes.get(export.index())).params());
+            if (export.kind() == ExternalKind.FUNCTION
+                    && export.index() >= 0
+                    && export.index() < functionTypes.size()) {
+                result.put(
+                        export.name(),
+                        decoded.types().get(functionTypes.get(export.index())).params());
             }
         }
         return result;
     }
 
     @Override
-    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter)
-    {
+    public WasmInstance instantiate(CompiledModule module, HostFunctions hostFunctions, MemoryLimiter memoryLimiter) {
         requireNonNull(module, "module is null");
         requireNonNull(hostFunctions, "hostFunctions is null");
         requireNonNull(memoryLimiter, "memoryLimiter is null");
         if (!(module instanceof WasmtimeCompiledModule compiled)) {
-            throw new EngineException("module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
+            throw new EngineException(
+                    "module " + module.codeCid() + " was compiled by " + module.engineName() + ", not " + NAME);
         }
         if (compiled.initialPages() > config.maxInstanceMemoryPages()) {
-            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + compiled.initialPages() + " initial pages, the limit is " + config.maxInstanceMemoryPages(), null);
+            throw new Trap(
+                    TrapKind.MEMORY_LIMIT,
+                    "code " + compiled.codeCid() + " needs " + compiled.initialPages() + " initial pages, the limit is "
+                            + config.maxInstanceMemoryPages(),
+                    null);
         }
         List<ModuleImports.Binding> bindings = compiled.imports().resolve(hostFunctions, "code " + compiled.codeCid());
-        // reserved up front, in wasmtime's allocation order (memory, then tables), since the binding has no limiter hook
+        // reserved up front, in wasmtime's allocation order (memory, then tables), since the binding has no limiter
+        // hook
         long initialBytes = compiled.initialPages() * EngineConfig.PAGE_SIZE;
         if (!memoryLimiter.growInstanceMemory(0, initialBytes)) {
-            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs " + initialBytes + " bytes of initial memory, the call stack has "
-                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " left", null);
+            throw new Trap(
+                    TrapKind.MEMORY_LIMIT,
+                    "code " + compiled.codeCid() + " needs " + initialBytes
+                            + " bytes of initial memory, the call stack has "
+                            + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of "
+                            + memoryLimiter.maxMemoryBytes() + " left",
+                    null);
         }
         if (!memoryLimiter.growInstanceTable(0, compiled.initialTableElements())) {
-            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements() + " elements, the call stack has "
-                    + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of " + memoryLimiter.maxMemoryBytes() + " bytes left", null);
+            throw new Trap(
+                    TrapKind.MEMORY_LIMIT,
+                    "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements()
+                            + " elements, the call stack has "
+                            + (memoryLimiter.maxMemoryBytes() - memoryLimiter.memoryUsed()) + " of "
+                            + memoryLimiter.maxMemoryBytes() + " bytes left",
+                    null);
         }
         if (compiled.initialTableElements() > config.maxTableElements()) {
-            throw new Trap(TrapKind.MEMORY_LIMIT, "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements() + " elements, the limit is "
-                    + config.maxTableElements(), null);
+            throw new Trap(
+                    TrapKind.MEMORY_LIMIT,
+                    "code " + compiled.codeCid() + " needs a table of " + compiled.initialTableElements()
+                            + " elements, the limit is " + config.maxTableElements(),
+                    null);
         }
         Store<Void> store = new Store<>(null, engine);
         List<AutoCloseable> resources = new ArrayList<>();
-        WasmtimeInstance holder = new WasmtimeInstance(store, resources, compiled.exportParams(), memoryLimiter, initialBytes);
+        WasmtimeInstance holder =
+                new WasmtimeInstance(store, resources, compiled.exportParams(), memoryLimiter, initialBytes);
         try {
             Linker linker = new Linker(engine);
             resources.add(linker::dispose);
             linker.module(store, ModuleImports.GAS_MODULE, gasCounterModule);
-            Global gas = linker.get(store, ModuleImports.GAS_MODULE, "gas_counter").orElseThrow().global();
+            Global gas = linker.get(store, ModuleImports.GAS_MODULE, "gas_counter")
+                    .orElseThrow()
+                    .global();
             holder.bindGas(gas);
             for (ModuleImports.Binding binding : bindings) {
                 if (!binding.isGasCounter()) {
@@ -204,58 +224,56 @@ public final class WasmtimeEngine
             // the binding's Instance constructor cannot take a global import, so the linker instantiates the module
             try {
                 linker.module(store, INSTANCE_NAME, compiled.module());
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 throw TrapClassifier.classify(holder.takeHostFailure(e), holder.gasCounter());
             }
             holder.bindInstance(linker, INSTANCE_NAME);
             return holder;
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             holder.close();
             throw e;
         }
     }
 
-    private static Func hostFunction(Store<Void> store, HostFunction function, WasmtimeInstance caller)
-    {
-        FuncType type = new FuncType(valTypes(function.signature().params()), valTypes(function.signature().results()));
+    private static Func hostFunction(Store<Void> store, HostFunction function, WasmtimeInstance caller) {
+        FuncType type = new FuncType(
+                valTypes(function.signature().params()),
+                valTypes(function.signature().results()));
         List<ValueType> resultTypes = function.signature().results();
         return new Func(store, type, (ignored, params, results) -> {
             long[] arguments = new long[params.length];
             for (int i = 0; i < params.length; i++) {
-                arguments[i] = params[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(params[i].i32()) : params[i].i64();
+                arguments[i] =
+                        params[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(params[i].i32()) : params[i].i64();
             }
             long[] values;
             try {
                 // the call stack's budget must be current before the host function can instantiate another actor
                 caller.accountMemoryGrowth();
                 values = function.implementation().call(caller, arguments);
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 // wasmtime turns the Java exception into a trap and loses its type: keep it to rethrow after the call
                 RuntimeException failure = TrapClassifier.hostFailure(function.qualifiedName(), e);
                 caller.recordHostFailure(failure);
                 throw failure;
-            }
-            catch (Error e) {
+            } catch (Error e) {
                 caller.recordHostFailure(e);
                 throw e;
             }
             if (values.length != resultTypes.size()) {
-                IllegalStateException wrongArity = new IllegalStateException("host function " + function.qualifiedName() + " returned " + values.length
-                        + " values for " + resultTypes.size() + " results");
+                IllegalStateException wrongArity = new IllegalStateException("host function " + function.qualifiedName()
+                        + " returned " + values.length + " values for " + resultTypes.size() + " results");
                 caller.recordHostFailure(wrongArity);
                 throw wrongArity;
             }
             for (int i = 0; i < values.length; i++) {
-                results[i] = resultTypes.get(i) == ValueType.I32 ? Val.fromI32((int) values[i]) : Val.fromI64(values[i]);
+                results[i] =
+                        resultTypes.get(i) == ValueType.I32 ? Val.fromI32((int) values[i]) : Val.fromI64(values[i]);
             }
         });
     }
 
-    private static Val.Type[] valTypes(List<ValueType> types)
-    {
+    private static Val.Type[] valTypes(List<ValueType> types) {
         Val.Type[] result = new Val.Type[types.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = types.get(i) == ValueType.I32 ? Val.Type.I32 : Val.Type.I64;
@@ -264,8 +282,7 @@ public final class WasmtimeEngine
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         gasCounterModule.dispose();
         engine.dispose();
     }

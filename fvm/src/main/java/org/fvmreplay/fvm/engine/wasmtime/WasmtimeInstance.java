@@ -1,12 +1,17 @@
 package org.fvmreplay.fvm.engine.wasmtime;
 
+import static java.util.Objects.requireNonNull;
+
+import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.Global;
-import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Memory;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
@@ -15,16 +20,8 @@ import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Map;
-
-import static java.util.Objects.requireNonNull;
-
 /** A wasmtime instance in its own store; host functions receive it as their caller. */
-final class WasmtimeInstance
-        implements WasmInstance
-{
+final class WasmtimeInstance implements WasmInstance {
     private final Store<Void> store;
     private final List<AutoCloseable> resources;
     private Global gas;
@@ -36,8 +33,12 @@ final class WasmtimeInstance
     private final MemoryLimiter memoryLimiter;
     private long accountedMemoryBytes;
 
-    WasmtimeInstance(Store<Void> store, List<AutoCloseable> resources, Map<String, List<ValueType>> exportParams, MemoryLimiter memoryLimiter, long accountedMemoryBytes)
-    {
+    WasmtimeInstance(
+            Store<Void> store,
+            List<AutoCloseable> resources,
+            Map<String, List<ValueType>> exportParams,
+            MemoryLimiter memoryLimiter,
+            long accountedMemoryBytes) {
         this.store = store;
         this.resources = resources;
         this.exportParams = exportParams;
@@ -49,8 +50,7 @@ final class WasmtimeInstance
      * Charges the call stack's budget for memory grown since the last check. wasmtime-java cannot refuse a grow, so a
      * refusal here means the reference would already have diverged (its grow returns -1): a fatal trap, never silence.
      */
-    void accountMemoryGrowth()
-    {
+    void accountMemoryGrowth() {
         if (memory == null) {
             return;
         }
@@ -59,43 +59,44 @@ final class WasmtimeInstance
             return;
         }
         if (!memoryLimiter.growInstanceMemory(accountedMemoryBytes, size)) {
-            throw new Trap(TrapKind.FATAL, "memory grew from " + accountedMemoryBytes + " to " + size + " bytes beyond the call stack's limit of "
-                    + memoryLimiter.maxMemoryBytes() + " bytes (" + memoryLimiter.memoryUsed() + " used): the reference's memory.grow returns -1 here, "
-                    + "but wasmtime-java cannot refuse it; run this message with the Chicory engine", null);
+            throw new Trap(
+                    TrapKind.FATAL,
+                    "memory grew from " + accountedMemoryBytes + " to " + size
+                            + " bytes beyond the call stack's limit of "
+                            + memoryLimiter.maxMemoryBytes() + " bytes (" + memoryLimiter.memoryUsed()
+                            + " used): the reference's memory.grow returns -1 here, "
+                            + "but wasmtime-java cannot refuse it; run this message with the Chicory engine",
+                    null);
         }
         accountedMemoryBytes = size;
     }
 
-    void bindGas(Global gas)
-    {
+    void bindGas(Global gas) {
         this.gas = gas;
     }
 
-    void bindInstance(Linker linker, String instanceName)
-    {
+    void bindInstance(Linker linker, String instanceName) {
         this.linker = linker;
         this.instanceName = instanceName;
-        this.memory = linker.get(store, instanceName, "memory").map(Extern::memory).orElse(null);
+        this.memory =
+                linker.get(store, instanceName, "memory").map(Extern::memory).orElse(null);
     }
 
-    void recordHostFailure(Throwable failure)
-    {
+    void recordHostFailure(Throwable failure) {
         if (hostFailure == null) {
             hostFailure = failure;
         }
     }
 
     /** The host function's own exception if one caused {@code engineFailure}, else {@code engineFailure}. */
-    Throwable takeHostFailure(Throwable engineFailure)
-    {
+    Throwable takeHostFailure(Throwable engineFailure) {
         Throwable failure = hostFailure != null ? hostFailure : engineFailure;
         hostFailure = null;
         return failure;
     }
 
     @Override
-    public long[] call(String name, long... arguments)
-    {
+    public long[] call(String name, long... arguments) {
         requireNonNull(name, "name is null");
         checkOpen();
         Func function = linker.get(store, instanceName, name)
@@ -105,7 +106,8 @@ final class WasmtimeInstance
         try {
             List<ValueType> types = exportParams.getOrDefault(name, List.of());
             if (types.size() != arguments.length) {
-                throw new EngineException("export '" + name + "' takes " + types.size() + " arguments, got " + arguments.length);
+                throw new EngineException(
+                        "export '" + name + "' takes " + types.size() + " arguments, got " + arguments.length);
             }
             Val[] params = new Val[arguments.length];
             for (int i = 0; i < arguments.length; i++) {
@@ -114,31 +116,29 @@ final class WasmtimeInstance
             Val[] results;
             try {
                 results = function.call(store, params);
-            }
-            catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 throw TrapClassifier.classify(takeHostFailure(e), gasCounter());
             }
             accountMemoryGrowth();
             long[] values = new long[results.length];
             for (int i = 0; i < results.length; i++) {
-                values[i] = results[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(results[i].i32()) : results[i].i64();
+                values[i] = results[i].getType() == Val.Type.I32
+                        ? Integer.toUnsignedLong(results[i].i32())
+                        : results[i].i64();
             }
             return values;
-        }
-        finally {
+        } finally {
             function.dispose();
         }
     }
 
     @Override
-    public long memorySize()
-    {
+    public long memorySize() {
         return memory().dataSize(store);
     }
 
     @Override
-    public byte[] readMemory(long offset, int length)
-    {
+    public byte[] readMemory(long offset, int length) {
         checkRange(offset, length);
         // the buffer is a view of the current memory: fetch it per access, since memory.grow may replace it
         ByteBuffer buffer = memory().buffer(store);
@@ -148,24 +148,24 @@ final class WasmtimeInstance
     }
 
     @Override
-    public void writeMemory(long offset, byte[] data)
-    {
+    public void writeMemory(long offset, byte[] data) {
         requireNonNull(data, "data is null");
         checkRange(offset, data.length);
         ByteBuffer buffer = memory().buffer(store);
         buffer.put((int) offset, data, 0, data.length);
     }
 
-    private void checkRange(long offset, int length)
-    {
+    private void checkRange(long offset, int length) {
         long size = memorySize();
         if (offset < 0 || length < 0 || offset + length > size) {
-            throw new Trap(TrapKind.MEMORY_OUT_OF_BOUNDS, "range [" + offset + ", +" + length + ") outside memory of " + size + " bytes", null);
+            throw new Trap(
+                    TrapKind.MEMORY_OUT_OF_BOUNDS,
+                    "range [" + offset + ", +" + length + ") outside memory of " + size + " bytes",
+                    null);
         }
     }
 
-    private Memory memory()
-    {
+    private Memory memory() {
         checkOpen();
         if (memory == null) {
             throw new EngineException("module has no memory export");
@@ -174,36 +174,31 @@ final class WasmtimeInstance
     }
 
     @Override
-    public long gasCounter()
-    {
+    public long gasCounter() {
         checkGas();
         return gas.get(store).i64();
     }
 
     @Override
-    public void setGasCounter(long value)
-    {
+    public void setGasCounter(long value) {
         checkGas();
         gas.set(store, Val.fromI64(value));
     }
 
-    private void checkGas()
-    {
+    private void checkGas() {
         if (gas == null) {
             throw new IllegalStateException("instance is closed");
         }
     }
 
-    private void checkOpen()
-    {
+    private void checkOpen() {
         if (linker == null) {
             throw new IllegalStateException("instance is not initialized yet or closed");
         }
     }
 
     @Override
-    public void close()
-    {
+    public void close() {
         if (memory != null) {
             memory.dispose();
             memory = null;
@@ -216,8 +211,7 @@ final class WasmtimeInstance
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
-            }
-            catch (Exception ignored) {
+            } catch (Exception ignored) {
                 // disposal failures leave nothing to recover
             }
         }

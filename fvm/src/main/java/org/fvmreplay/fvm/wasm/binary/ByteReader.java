@@ -1,28 +1,25 @@
 package org.fvmreplay.fvm.wasm.binary;
 
+import static java.util.Objects.requireNonNull;
+
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-
-import static java.util.Objects.requireNonNull;
 
 /** Cursor over a byte range of a WebAssembly binary decoding LEB128 and fixed-width values; offsets are absolute in the module. */
-public final class ByteReader
-{
+public final class ByteReader {
     private final byte[] bytes;
     private final int end;
     private final long baseOffset;
     private int position;
 
-    public ByteReader(byte[] bytes)
-    {
+    public ByteReader(byte[] bytes) {
         this(bytes, 0, bytes.length, 0);
     }
 
     /** Reads {@code bytes[from, to)}; {@code baseOffset} is the module offset of {@code bytes[0]}, used in error messages. */
-    public ByteReader(byte[] bytes, int from, int to, long baseOffset)
-    {
+    public ByteReader(byte[] bytes, int from, int to, long baseOffset) {
         this.bytes = requireNonNull(bytes, "bytes is null");
         if (from < 0 || to > bytes.length || from > to) {
             throw new IllegalArgumentException("bad range " + from + ".." + to);
@@ -32,43 +29,37 @@ public final class ByteReader
         this.baseOffset = baseOffset;
     }
 
-    public boolean atEnd()
-    {
+    public boolean atEnd() {
         return position >= end;
     }
 
-    public int position()
-    {
+    public int position() {
         return position;
     }
 
-    public long offset()
-    {
+    public long offset() {
         return baseOffset + position;
     }
 
-    public int remaining()
-    {
+    public int remaining() {
         return end - position;
     }
 
-    public WasmFormatException error(String message)
-    {
+    public WasmFormatException error(String message) {
         return new WasmFormatException(offset(), message);
     }
 
-    public int readByte()
-    {
+    public int readByte() {
         if (position >= end) {
             throw error("unexpected end of data");
         }
         return bytes[position++] & 0xFF;
     }
 
-    public byte[] readBytes(int length)
-    {
+    public byte[] readBytes(int length) {
         if (length < 0 || length > remaining()) {
-            throw error("length " + Integer.toUnsignedString(length) + " exceeds the " + remaining() + " remaining bytes");
+            throw error(
+                    "length " + Integer.toUnsignedString(length) + " exceeds the " + remaining() + " remaining bytes");
         }
         byte[] result = new byte[length];
         System.arraycopy(bytes, position, result, 0, length);
@@ -77,18 +68,17 @@ public final class ByteReader
     }
 
     /** Sub-reader over the next {@code length} bytes, which this reader skips. */
-    public ByteReader slice(int length)
-    {
+    public ByteReader slice(int length) {
         if (length < 0 || length > remaining()) {
-            throw error("length " + Integer.toUnsignedString(length) + " exceeds the " + remaining() + " remaining bytes");
+            throw error(
+                    "length " + Integer.toUnsignedString(length) + " exceeds the " + remaining() + " remaining bytes");
         }
         ByteReader slice = new ByteReader(bytes, position, position + length, baseOffset);
         position += length;
         return slice;
     }
 
-    public int readU32()
-    {
+    public int readU32() {
         long start = offset();
         long result = 0;
         int shift = 0;
@@ -109,8 +99,7 @@ public final class ByteReader
     }
 
     /** Reads a u32 that is used as a count or index and must fit a Java int. */
-    public int readCount()
-    {
+    public int readCount() {
         long start = offset();
         int value = readU32();
         if (value < 0) {
@@ -119,8 +108,7 @@ public final class ByteReader
         return value;
     }
 
-    public long readU64()
-    {
+    public long readU64() {
         long start = offset();
         long result = 0;
         int shift = 0;
@@ -140,8 +128,7 @@ public final class ByteReader
         }
     }
 
-    public long readSigned(int bits)
-    {
+    public long readSigned(int bits) {
         long start = offset();
         long result = 0;
         int shift = 0;
@@ -158,8 +145,7 @@ public final class ByteReader
                 result |= (long) (b & 0x7F) << shift;
             }
             shift += 7;
-        }
-        while ((b & 0x80) != 0);
+        } while ((b & 0x80) != 0);
         if (shift < 64 && (b & 0x40) != 0) {
             result |= -1L << shift;
         }
@@ -173,8 +159,7 @@ public final class ByteReader
         return result;
     }
 
-    public int readFixed32()
-    {
+    public int readFixed32() {
         int b0 = readByte();
         int b1 = readByte();
         int b2 = readByte();
@@ -182,25 +167,23 @@ public final class ByteReader
         return b0 | (b1 << 8) | (b2 << 16) | (b3 << 24);
     }
 
-    public long readFixed64()
-    {
+    public long readFixed64() {
         long low = readFixed32() & 0xFFFFFFFFL;
         long high = readFixed32() & 0xFFFFFFFFL;
         return low | (high << 32);
     }
 
-    public String readName()
-    {
+    public String readName() {
         long start = offset();
         byte[] raw = readBytes(readCount());
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw))
                     .toString();
-        }
-        catch (CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new WasmFormatException(start, "name is not valid UTF-8");
         }
     }

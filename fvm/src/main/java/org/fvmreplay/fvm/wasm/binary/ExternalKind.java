@@ -1,12 +1,14 @@
 package org.fvmreplay.fvm.wasm.binary;
 
 /** Kind of an import or export. */
-public enum ExternalKind
-{
-    FUNCTION, TABLE, MEMORY, GLOBAL, TAG;
+public enum ExternalKind {
+    FUNCTION,
+    TABLE,
+    MEMORY,
+    GLOBAL,
+    TAG;
 
-    public static ExternalKind fromCode(int code, ByteReader where)
-    {
+    public static ExternalKind fromCode(int code, ByteReader where) {
         if (code < 0 || code >= values().length) {
             throw new WasmFormatException(where.offset() - 1, "unknown external kind 0x" + Integer.toHexString(code));
         }

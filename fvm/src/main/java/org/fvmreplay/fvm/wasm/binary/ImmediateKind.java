@@ -1,8 +1,7 @@
 package org.fvmreplay.fvm.wasm.binary;
 
 /** Shape of an instruction's immediate operands in the binary format. */
-public enum ImmediateKind
-{
+public enum ImmediateKind {
     NONE,
     /** Block type: empty, a value type or a type index (s33). */
     BLOCK_TYPE,

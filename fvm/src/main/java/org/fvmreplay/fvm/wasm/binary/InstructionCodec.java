@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Decodes and encodes instruction sequences; encoding is canonical (shortest LEB128), like wasm-encoder's. */
-public final class InstructionCodec
-{
+public final class InstructionCodec {
     private InstructionCodec() {}
 
     /** Decodes instructions until the {@code end} that closes the outermost block (included in the result). */
-    public static List<Instruction> decodeExpression(ByteReader reader)
-    {
+    public static List<Instruction> decodeExpression(ByteReader reader) {
         List<Instruction> result = new ArrayList<>();
         int depth = 0;
         while (true) {
@@ -24,13 +22,12 @@ public final class InstructionCodec
                     }
                     depth--;
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
 
-    public static Instruction decode(ByteReader reader)
-    {
+    public static Instruction decode(ByteReader reader) {
         long start = reader.offset();
         int first = reader.readByte();
         Opcode opcode;
@@ -40,8 +37,7 @@ public final class InstructionCodec
             if (opcode == null) {
                 throw new WasmFormatException(start, "unknown instruction 0xfc " + Integer.toUnsignedString(sub));
             }
-        }
-        else {
+        } else {
             opcode = Opcode.singleByte(first);
             if (opcode == null) {
                 throw unknownOpcode(start, first);
@@ -59,7 +55,8 @@ public final class InstructionCodec
             case MEMARG -> {
                 long align = Integer.toUnsignedLong(reader.readU32());
                 if ((align & 0x40) != 0) {
-                    throw new UnsupportedFeatureException(start, WasmFeature.MULTI_MEMORY, opcode.mnemonic() + " names an explicit memory index");
+                    throw new UnsupportedFeatureException(
+                            start, WasmFeature.MULTI_MEMORY, opcode.mnemonic() + " names an explicit memory index");
                 }
                 yield Instruction.of(opcode, align, reader.readU64());
             }
@@ -84,35 +81,41 @@ public final class InstructionCodec
                 }
                 yield new Instruction(opcode, 0, 0, types);
             }
-            case REF_TYPE -> Instruction.of(opcode, ValueType.fromCode(reader.readByte(), reader).code());
+            case REF_TYPE ->
+                Instruction.of(
+                        opcode, ValueType.fromCode(reader.readByte(), reader).code());
         };
     }
 
-    private static WasmFormatException unknownOpcode(long offset, int code)
-    {
+    private static WasmFormatException unknownOpcode(long offset, int code) {
         return switch (code) {
             case 0xFD -> new UnsupportedFeatureException(offset, WasmFeature.SIMD, "SIMD instruction (prefix 0xfd)");
-            case 0xFE -> new UnsupportedFeatureException(offset, WasmFeature.THREADS, "atomic instruction (prefix 0xfe)");
-            case 0x06, 0x07, 0x08, 0x09, 0x18, 0x19, 0x0A, 0x1F -> new UnsupportedFeatureException(offset, WasmFeature.EXCEPTIONS,
-                    "exception-handling instruction 0x" + Integer.toHexString(code));
-            case 0x14, 0x15, 0xD3, 0xD4, 0xD5, 0xD6, 0xFB -> new UnsupportedFeatureException(offset, WasmFeature.GC,
-                    "typed-function-reference/GC instruction 0x" + Integer.toHexString(code));
+            case 0xFE ->
+                new UnsupportedFeatureException(offset, WasmFeature.THREADS, "atomic instruction (prefix 0xfe)");
+            case 0x06, 0x07, 0x08, 0x09, 0x18, 0x19, 0x0A, 0x1F ->
+                new UnsupportedFeatureException(
+                        offset,
+                        WasmFeature.EXCEPTIONS,
+                        "exception-handling instruction 0x" + Integer.toHexString(code));
+            case 0x14, 0x15, 0xD3, 0xD4, 0xD5, 0xD6, 0xFB ->
+                new UnsupportedFeatureException(
+                        offset,
+                        WasmFeature.GC,
+                        "typed-function-reference/GC instruction 0x" + Integer.toHexString(code));
             default -> new WasmFormatException(offset, "unknown opcode 0x" + Integer.toHexString(code));
         };
     }
 
-    public static void encode(Instruction instruction, ByteWriter out)
-    {
+    public static void encode(Instruction instruction, ByteWriter out) {
         Opcode opcode = instruction.opcode();
         if (opcode.prefix() != 0) {
             out.writeByte(opcode.prefix());
             out.writeU32(opcode.code());
-        }
-        else {
+        } else {
             out.writeByte(opcode.code());
         }
         switch (opcode.immediates()) {
-            case NONE -> { }
+            case NONE -> {}
             case BLOCK_TYPE, I32, I64 -> out.writeSigned(instruction.first());
             case INDEX -> out.writeU32(instruction.first());
             case INDEX_PAIR -> out.writeU32(instruction.first()).writeU32(instruction.second());
@@ -134,8 +137,7 @@ public final class InstructionCodec
         }
     }
 
-    public static void encodeAll(List<Instruction> instructions, ByteWriter out)
-    {
+    public static void encodeAll(List<Instruction> instructions, ByteWriter out) {
         for (Instruction instruction : instructions) {
             encode(instruction, out);
         }

@@ -4,8 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Every WebAssembly instruction the decoder understands: opcode bytes, text mnemonic, immediates, proposal and stack effect. */
-public enum Opcode
-{
+public enum Opcode {
     UNREACHABLE(0x00, 0x00, "unreachable", ImmediateKind.NONE, WasmFeature.MVP, StackEffect.CONTROL),
     NOP(0x00, 0x01, "nop", ImmediateKind.NONE, WasmFeature.MVP, StackEffect.NONE),
     BLOCK(0x00, 0x02, "block", ImmediateKind.BLOCK_TYPE, WasmFeature.MVP, StackEffect.CONTROL),
@@ -20,7 +19,13 @@ public enum Opcode
     CALL(0x00, 0x10, "call", ImmediateKind.INDEX, WasmFeature.MVP, StackEffect.CONTROL),
     CALL_INDIRECT(0x00, 0x11, "call_indirect", ImmediateKind.INDEX_PAIR, WasmFeature.MVP, StackEffect.CONTROL),
     RETURN_CALL(0x00, 0x12, "return_call", ImmediateKind.INDEX, WasmFeature.TAIL_CALL, StackEffect.UNSUPPORTED),
-    RETURN_CALL_INDIRECT(0x00, 0x13, "return_call_indirect", ImmediateKind.INDEX_PAIR, WasmFeature.TAIL_CALL, StackEffect.UNSUPPORTED),
+    RETURN_CALL_INDIRECT(
+            0x00,
+            0x13,
+            "return_call_indirect",
+            ImmediateKind.INDEX_PAIR,
+            WasmFeature.TAIL_CALL,
+            StackEffect.UNSUPPORTED),
     DROP(0x00, 0x1A, "drop", ImmediateKind.NONE, WasmFeature.MVP, StackEffect.POP),
     SELECT(0x00, 0x1B, "select", ImmediateKind.NONE, WasmFeature.MVP, StackEffect.SELECT),
     SELECT_T(0x00, 0x1C, "select_t", ImmediateKind.SELECT_TYPES, WasmFeature.REFERENCE_TYPES, StackEffect.UNSUPPORTED),
@@ -191,14 +196,62 @@ public enum Opcode
     REF_NULL(0x00, 0xD0, "ref.null", ImmediateKind.REF_TYPE, WasmFeature.REFERENCE_TYPES, StackEffect.UNSUPPORTED),
     REF_IS_NULL(0x00, 0xD1, "ref.is_null", ImmediateKind.NONE, WasmFeature.REFERENCE_TYPES, StackEffect.UNSUPPORTED),
     REF_FUNC(0x00, 0xD2, "ref.func", ImmediateKind.INDEX, WasmFeature.REFERENCE_TYPES, StackEffect.UNSUPPORTED),
-    I32_TRUNC_SAT_F32_S(0xFC, 0x00, "i32.trunc_sat_f32_s", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I32_TRUNC_SAT_F32_U(0xFC, 0x01, "i32.trunc_sat_f32_u", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I32_TRUNC_SAT_F64_S(0xFC, 0x02, "i32.trunc_sat_f64_s", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I32_TRUNC_SAT_F64_U(0xFC, 0x03, "i32.trunc_sat_f64_u", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I64_TRUNC_SAT_F32_S(0xFC, 0x04, "i64.trunc_sat_f32_s", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I64_TRUNC_SAT_F32_U(0xFC, 0x05, "i64.trunc_sat_f32_u", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I64_TRUNC_SAT_F64_S(0xFC, 0x06, "i64.trunc_sat_f64_s", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
-    I64_TRUNC_SAT_F64_U(0xFC, 0x07, "i64.trunc_sat_f64_u", ImmediateKind.NONE, WasmFeature.SATURATING_FLOAT_TO_INT, StackEffect.UNARY),
+    I32_TRUNC_SAT_F32_S(
+            0xFC,
+            0x00,
+            "i32.trunc_sat_f32_s",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I32_TRUNC_SAT_F32_U(
+            0xFC,
+            0x01,
+            "i32.trunc_sat_f32_u",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I32_TRUNC_SAT_F64_S(
+            0xFC,
+            0x02,
+            "i32.trunc_sat_f64_s",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I32_TRUNC_SAT_F64_U(
+            0xFC,
+            0x03,
+            "i32.trunc_sat_f64_u",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I64_TRUNC_SAT_F32_S(
+            0xFC,
+            0x04,
+            "i64.trunc_sat_f32_s",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I64_TRUNC_SAT_F32_U(
+            0xFC,
+            0x05,
+            "i64.trunc_sat_f32_u",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I64_TRUNC_SAT_F64_S(
+            0xFC,
+            0x06,
+            "i64.trunc_sat_f64_s",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
+    I64_TRUNC_SAT_F64_U(
+            0xFC,
+            0x07,
+            "i64.trunc_sat_f64_u",
+            ImmediateKind.NONE,
+            WasmFeature.SATURATING_FLOAT_TO_INT,
+            StackEffect.UNARY),
     MEMORY_INIT(0xFC, 0x08, "memory.init", ImmediateKind.INDEX_PAIR, WasmFeature.BULK_MEMORY, StackEffect.POP3),
     DATA_DROP(0xFC, 0x09, "data.drop", ImmediateKind.INDEX, WasmFeature.BULK_MEMORY, StackEffect.NONE),
     MEMORY_COPY(0xFC, 0x0A, "memory.copy", ImmediateKind.INDEX_PAIR, WasmFeature.BULK_MEMORY, StackEffect.POP3),
@@ -220,8 +273,7 @@ public enum Opcode
         for (Opcode opcode : values()) {
             if (opcode.prefix == 0) {
                 SINGLE_BYTE[opcode.code] = opcode;
-            }
-            else {
+            } else {
                 MISC.put(opcode.code, opcode);
             }
         }
@@ -234,8 +286,13 @@ public enum Opcode
     private final WasmFeature feature;
     private final StackEffect stackEffect;
 
-    Opcode(int prefix, int code, String mnemonic, ImmediateKind immediates, WasmFeature feature, StackEffect stackEffect)
-    {
+    Opcode(
+            int prefix,
+            int code,
+            String mnemonic,
+            ImmediateKind immediates,
+            WasmFeature feature,
+            StackEffect stackEffect) {
         this.prefix = prefix;
         this.code = code;
         this.mnemonic = mnemonic;
@@ -244,51 +301,42 @@ public enum Opcode
         this.stackEffect = stackEffect;
     }
 
-    public int prefix()
-    {
+    public int prefix() {
         return prefix;
     }
 
-    public int code()
-    {
+    public int code() {
         return code;
     }
 
-    public String mnemonic()
-    {
+    public String mnemonic() {
         return mnemonic;
     }
 
-    public ImmediateKind immediates()
-    {
+    public ImmediateKind immediates() {
         return immediates;
     }
 
-    public WasmFeature feature()
-    {
+    public WasmFeature feature() {
         return feature;
     }
 
-    public StackEffect stackEffect()
-    {
+    public StackEffect stackEffect() {
         return stackEffect;
     }
 
     /** Single-byte opcode, or null when {@code code} is not one. */
-    public static Opcode singleByte(int code)
-    {
+    public static Opcode singleByte(int code) {
         return SINGLE_BYTE[code];
     }
 
     /** 0xFC-prefixed opcode, or null when {@code subCode} is not one. */
-    public static Opcode misc(int subCode)
-    {
+    public static Opcode misc(int subCode) {
         return MISC.get(subCode);
     }
 
     @Override
-    public String toString()
-    {
+    public String toString() {
         return mnemonic;
     }
 }

@@ -1,12 +1,11 @@
 package org.fvmreplay.fvm.wasm.binary;
 
-import java.util.Arrays;
-
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+
 /** One section of a module: id and raw payload (for custom sections the payload starts with the name). */
-public final class Section
-{
+public final class Section {
     public static final int CUSTOM = 0;
     public static final int TYPE = 1;
     public static final int IMPORT = 2;
@@ -26,42 +25,35 @@ public final class Section
     private final byte[] payload;
     private final long payloadOffset;
 
-    public Section(int id, byte[] payload)
-    {
+    public Section(int id, byte[] payload) {
         this(id, payload, 0);
     }
 
     /** {@code payloadOffset} is where the payload started in the decoded module, for error messages. */
-    public Section(int id, byte[] payload, long payloadOffset)
-    {
+    public Section(int id, byte[] payload, long payloadOffset) {
         this.id = id;
         this.payload = requireNonNull(payload, "payload is null").clone();
         this.payloadOffset = payloadOffset;
     }
 
-    public int id()
-    {
+    public int id() {
         return id;
     }
 
-    public byte[] payload()
-    {
+    public byte[] payload() {
         return payload.clone();
     }
 
-    public long payloadOffset()
-    {
+    public long payloadOffset() {
         return payloadOffset;
     }
 
-    public ByteReader reader()
-    {
+    public ByteReader reader() {
         return new ByteReader(payload, 0, payload.length, payloadOffset);
     }
 
     /** Name of a custom section. */
-    public String customName()
-    {
+    public String customName() {
         if (id != CUSTOM) {
             throw new IllegalStateException("section " + id + " is not a custom section");
         }
@@ -69,20 +61,17 @@ public final class Section
     }
 
     @Override
-    public boolean equals(Object o)
-    {
+    public boolean equals(Object o) {
         return o instanceof Section other && id == other.id && Arrays.equals(payload, other.payload);
     }
 
     @Override
-    public int hashCode()
-    {
+    public int hashCode() {
         return 31 * id + Arrays.hashCode(payload);
     }
 
     @Override
-    public String toString()
-    {
+    public String toString() {
         return "Section{id=" + id + ", size=" + payload.length + "}";
     }
 }

@@ -8,26 +8,26 @@ import java.util.OptionalLong;
  * Decodes section payloads into the model and encodes them back. Encoding is canonical and follows wasm-encoder 0.20's
  * choices (e.g. element segment flags), so that rewritten sections are byte-identical to fvm-wasm-instrument's.
  */
-public final class SectionCodec
-{
+public final class SectionCodec {
     private SectionCodec() {}
 
-    private static void expectEnd(ByteReader reader, String what)
-    {
+    private static void expectEnd(ByteReader reader, String what) {
         if (!reader.atEnd()) {
             throw reader.error(what + " section has " + reader.remaining() + " trailing bytes");
         }
     }
 
-    public static List<FuncType> decodeTypes(Section section)
-    {
+    public static List<FuncType> decodeTypes(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<FuncType> types = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int form = reader.readByte();
             if (form != 0x60) {
-                throw new UnsupportedFeatureException(reader.offset() - 1, WasmFeature.GC, "type " + i + " is not a function type (form 0x" + Integer.toHexString(form) + ")");
+                throw new UnsupportedFeatureException(
+                        reader.offset() - 1,
+                        WasmFeature.GC,
+                        "type " + i + " is not a function type (form 0x" + Integer.toHexString(form) + ")");
             }
             types.add(new FuncType(readValueTypes(reader), readValueTypes(reader)));
         }
@@ -35,8 +35,7 @@ public final class SectionCodec
         return types;
     }
 
-    private static List<ValueType> readValueTypes(ByteReader reader)
-    {
+    private static List<ValueType> readValueTypes(ByteReader reader) {
         int count = reader.readCount();
         List<ValueType> types = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -45,8 +44,7 @@ public final class SectionCodec
         return types;
     }
 
-    public static Section encodeTypes(List<FuncType> types)
-    {
+    public static Section encodeTypes(List<FuncType> types) {
         ByteWriter out = new ByteWriter().writeU32(types.size());
         for (FuncType type : types) {
             out.writeByte(0x60);
@@ -56,14 +54,12 @@ public final class SectionCodec
         return new Section(Section.TYPE, out.toByteArray());
     }
 
-    private static void writeValueTypes(ByteWriter out, List<ValueType> types)
-    {
+    private static void writeValueTypes(ByteWriter out, List<ValueType> types) {
         out.writeU32(types.size());
         types.forEach(type -> out.writeByte(type.code()));
     }
 
-    private static Limits readLimits(ByteReader reader, boolean memory)
-    {
+    private static Limits readLimits(ByteReader reader, boolean memory) {
         long start = reader.offset();
         int flags = reader.readByte();
         if (flags > (memory ? 0x0F : 0x01)) {
@@ -82,32 +78,29 @@ public final class SectionCodec
         return new Limits(flags, minimum, maximum);
     }
 
-    private static void writeLimits(ByteWriter out, Limits limits)
-    {
+    private static void writeLimits(ByteWriter out, Limits limits) {
         int flags = (limits.maximum().isPresent() ? 1 : 0) | (limits.shared() ? 2 : 0) | (limits.memory64() ? 4 : 0);
         out.writeByte(flags);
         out.writeU64(limits.minimum());
         limits.maximum().ifPresent(out::writeU64);
     }
 
-    private static TableType readTableType(ByteReader reader)
-    {
+    private static TableType readTableType(ByteReader reader) {
         ValueType elementType = ValueType.fromCode(reader.readByte(), reader);
         return new TableType(elementType, readLimits(reader, false));
     }
 
-    private static GlobalType readGlobalType(ByteReader reader)
-    {
+    private static GlobalType readGlobalType(ByteReader reader) {
         ValueType type = ValueType.fromCode(reader.readByte(), reader);
         int mutability = reader.readByte();
         if (mutability > 1) {
-            throw new WasmFormatException(reader.offset() - 1, "bad global mutability 0x" + Integer.toHexString(mutability));
+            throw new WasmFormatException(
+                    reader.offset() - 1, "bad global mutability 0x" + Integer.toHexString(mutability));
         }
         return new GlobalType(type, mutability == 1);
     }
 
-    public static List<Import> decodeImports(Section section)
-    {
+    public static List<Import> decodeImports(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<Import> imports = new ArrayList<>();
@@ -115,23 +108,29 @@ public final class SectionCodec
             String module = reader.readName();
             String name = reader.readName();
             ExternalKind kind = ExternalKind.fromCode(reader.readByte(), reader);
-            imports.add(switch (kind) {
-                case FUNCTION -> Import.function(module, name, reader.readCount());
-                case TABLE -> new Import(module, name, kind, 0, readTableType(reader), null, null);
-                case MEMORY -> new Import(module, name, kind, 0, null, readLimits(reader, true), null);
-                case GLOBAL -> Import.global(module, name, readGlobalType(reader));
-                case TAG -> throw new UnsupportedFeatureException(reader.offset(), WasmFeature.EXCEPTIONS, "import " + i + " (" + module + "." + name + ") is a tag");
-            });
+            imports.add(
+                    switch (kind) {
+                        case FUNCTION -> Import.function(module, name, reader.readCount());
+                        case TABLE -> new Import(module, name, kind, 0, readTableType(reader), null, null);
+                        case MEMORY -> new Import(module, name, kind, 0, null, readLimits(reader, true), null);
+                        case GLOBAL -> Import.global(module, name, readGlobalType(reader));
+                        case TAG ->
+                            throw new UnsupportedFeatureException(
+                                    reader.offset(),
+                                    WasmFeature.EXCEPTIONS,
+                                    "import " + i + " (" + module + "." + name + ") is a tag");
+                    });
         }
         expectEnd(reader, "import");
         return imports;
     }
 
-    public static Section encodeImports(List<Import> imports)
-    {
+    public static Section encodeImports(List<Import> imports) {
         ByteWriter out = new ByteWriter().writeU32(imports.size());
         for (Import imported : imports) {
-            out.writeName(imported.module()).writeName(imported.name()).writeByte(imported.kind().ordinal());
+            out.writeName(imported.module())
+                    .writeName(imported.name())
+                    .writeByte(imported.kind().ordinal());
             switch (imported.kind()) {
                 case FUNCTION, TAG -> out.writeU32(imported.typeIndex());
                 case TABLE -> {
@@ -139,14 +138,15 @@ public final class SectionCodec
                     writeLimits(out, imported.table().limits());
                 }
                 case MEMORY -> writeLimits(out, imported.memory());
-                case GLOBAL -> out.writeByte(imported.global().valueType().code()).writeByte(imported.global().mutable() ? 1 : 0);
+                case GLOBAL ->
+                    out.writeByte(imported.global().valueType().code())
+                            .writeByte(imported.global().mutable() ? 1 : 0);
             }
         }
         return new Section(Section.IMPORT, out.toByteArray());
     }
 
-    public static List<Integer> decodeFunctions(Section section)
-    {
+    public static List<Integer> decodeFunctions(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<Integer> functions = new ArrayList<>();
@@ -157,15 +157,13 @@ public final class SectionCodec
         return functions;
     }
 
-    public static Section encodeFunctions(List<Integer> typeIndices)
-    {
+    public static Section encodeFunctions(List<Integer> typeIndices) {
         ByteWriter out = new ByteWriter().writeU32(typeIndices.size());
         typeIndices.forEach(index -> out.writeU32(index));
         return new Section(Section.FUNCTION, out.toByteArray());
     }
 
-    public static List<TableType> decodeTables(Section section)
-    {
+    public static List<TableType> decodeTables(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<TableType> tables = new ArrayList<>();
@@ -176,8 +174,7 @@ public final class SectionCodec
         return tables;
     }
 
-    public static List<Limits> decodeMemories(Section section)
-    {
+    public static List<Limits> decodeMemories(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<Limits> memories = new ArrayList<>();
@@ -188,8 +185,7 @@ public final class SectionCodec
         return memories;
     }
 
-    public static List<Global> decodeGlobals(Section section)
-    {
+    public static List<Global> decodeGlobals(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<Global> globals = new ArrayList<>();
@@ -201,18 +197,17 @@ public final class SectionCodec
         return globals;
     }
 
-    public static Section encodeGlobals(List<Global> globals)
-    {
+    public static Section encodeGlobals(List<Global> globals) {
         ByteWriter out = new ByteWriter().writeU32(globals.size());
         for (Global global : globals) {
-            out.writeByte(global.type().valueType().code()).writeByte(global.type().mutable() ? 1 : 0);
+            out.writeByte(global.type().valueType().code())
+                    .writeByte(global.type().mutable() ? 1 : 0);
             InstructionCodec.encodeAll(global.init(), out);
         }
         return new Section(Section.GLOBAL, out.toByteArray());
     }
 
-    public static List<Export> decodeExports(Section section)
-    {
+    public static List<Export> decodeExports(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<Export> exports = new ArrayList<>();
@@ -225,8 +220,7 @@ public final class SectionCodec
         return exports;
     }
 
-    public static Section encodeExports(List<Export> exports)
-    {
+    public static Section encodeExports(List<Export> exports) {
         ByteWriter out = new ByteWriter().writeU32(exports.size());
         for (Export export : exports) {
             out.writeName(export.name()).writeByte(export.kind().ordinal()).writeU32(export.index());
@@ -234,21 +228,19 @@ public final class SectionCodec
         return new Section(Section.EXPORT, out.toByteArray());
     }
 
-    public static int decodeStart(Section section)
-    {
+    public static int decodeStart(Section section) {
         ByteReader reader = section.reader();
         int index = reader.readCount();
         expectEnd(reader, "start");
         return index;
     }
 
-    public static Section encodeStart(int functionIndex)
-    {
-        return new Section(Section.START, new ByteWriter().writeU32(functionIndex).toByteArray());
+    public static Section encodeStart(int functionIndex) {
+        return new Section(
+                Section.START, new ByteWriter().writeU32(functionIndex).toByteArray());
     }
 
-    public static List<ElementSegment> decodeElements(Section section)
-    {
+    public static List<ElementSegment> decodeElements(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<ElementSegment> segments = new ArrayList<>();
@@ -256,10 +248,12 @@ public final class SectionCodec
             long start = reader.offset();
             int flags = reader.readU32();
             if (flags < 0 || flags > 7) {
-                throw new WasmFormatException(start, "element segment " + i + " has bad flags " + Integer.toUnsignedString(flags));
+                throw new WasmFormatException(
+                        start, "element segment " + i + " has bad flags " + Integer.toUnsignedString(flags));
             }
             boolean usesExpressions = (flags & 0x04) != 0;
-            ElementSegment.Mode mode = (flags & 0x01) == 0 ? ElementSegment.Mode.ACTIVE
+            ElementSegment.Mode mode = (flags & 0x01) == 0
+                    ? ElementSegment.Mode.ACTIVE
                     : (flags & 0x02) == 0 ? ElementSegment.Mode.PASSIVE : ElementSegment.Mode.DECLARED;
             int tableIndex = 0;
             List<Instruction> offset = null;
@@ -273,11 +267,12 @@ public final class SectionCodec
             if ((flags & 0x03) != 0) {
                 if (usesExpressions) {
                     elementType = ValueType.fromCode(reader.readByte(), reader);
-                }
-                else {
+                } else {
                     int elementKind = reader.readByte();
                     if (elementKind != 0) {
-                        throw new WasmFormatException(reader.offset() - 1, "element segment " + i + " has unknown element kind " + elementKind);
+                        throw new WasmFormatException(
+                                reader.offset() - 1,
+                                "element segment " + i + " has unknown element kind " + elementKind);
                     }
                 }
             }
@@ -287,21 +282,27 @@ public final class SectionCodec
             for (int item = 0; item < itemCount; item++) {
                 if (usesExpressions) {
                     expressions.add(InstructionCodec.decodeExpression(reader));
-                }
-                else {
+                } else {
                     functionIndices.add(reader.readCount());
                 }
             }
             boolean explicitTable = mode == ElementSegment.Mode.ACTIVE && (flags & 0x02) != 0;
-            segments.add(new ElementSegment(mode, explicitTable, tableIndex, offset, elementType, usesExpressions, functionIndices, expressions));
+            segments.add(new ElementSegment(
+                    mode,
+                    explicitTable,
+                    tableIndex,
+                    offset,
+                    elementType,
+                    usesExpressions,
+                    functionIndices,
+                    expressions));
         }
         expectEnd(reader, "element");
         return segments;
     }
 
     /** Encodes like wasm-encoder 0.20: active segments use the short flags (0/4) unless {@code explicitTableIndex} (2/6). */
-    public static Section encodeElements(List<ElementSegment> segments)
-    {
+    public static Section encodeElements(List<ElementSegment> segments) {
         ByteWriter out = new ByteWriter().writeU32(segments.size());
         for (ElementSegment segment : segments) {
             int expressionBit = segment.usesExpressions() ? 0x04 : 0;
@@ -310,8 +311,7 @@ public final class SectionCodec
                     if (!segment.explicitTableIndex() && segment.tableIndex() == 0) {
                         out.writeU32(expressionBit);
                         InstructionCodec.encodeAll(segment.offset(), out);
-                    }
-                    else {
+                    } else {
                         out.writeU32(0x02 | expressionBit);
                         out.writeU32(segment.tableIndex());
                         InstructionCodec.encodeAll(segment.offset(), out);
@@ -330,21 +330,18 @@ public final class SectionCodec
             out.writeU32(segment.size());
             if (segment.usesExpressions()) {
                 segment.expressions().forEach(expression -> InstructionCodec.encodeAll(expression, out));
-            }
-            else {
+            } else {
                 segment.functionIndices().forEach(index -> out.writeU32(index));
             }
         }
         return new Section(Section.ELEMENT, out.toByteArray());
     }
 
-    private static void writeElementKind(ByteWriter out, ElementSegment segment)
-    {
+    private static void writeElementKind(ByteWriter out, ElementSegment segment) {
         out.writeByte(segment.usesExpressions() ? segment.elementType().code() : 0x00);
     }
 
-    public static List<FunctionBody> decodeCode(Section section)
-    {
+    public static List<FunctionBody> decodeCode(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<FunctionBody> bodies = new ArrayList<>();
@@ -352,11 +349,9 @@ public final class SectionCodec
             ByteReader body = reader.slice(reader.readCount());
             try {
                 bodies.add(decodeFunctionBody(body));
-            }
-            catch (UnsupportedFeatureException e) {
+            } catch (UnsupportedFeatureException e) {
                 throw new UnsupportedFeatureException(e.offset(), e.feature(), "in code body " + i + ": " + e.detail());
-            }
-            catch (WasmFormatException e) {
+            } catch (WasmFormatException e) {
                 throw new WasmFormatException(e.offset(), "in code body " + i + ": " + e.detail());
             }
         }
@@ -365,8 +360,7 @@ public final class SectionCodec
     }
 
     /** Decodes one function body (locals and instructions) that must span the whole reader. */
-    public static FunctionBody decodeFunctionBody(ByteReader body)
-    {
+    public static FunctionBody decodeFunctionBody(ByteReader body) {
         int groupCount = body.readCount();
         List<LocalGroup> locals = new ArrayList<>();
         for (int g = 0; g < groupCount; g++) {
@@ -380,8 +374,7 @@ public final class SectionCodec
         return new FunctionBody(locals, instructions);
     }
 
-    public static byte[] encodeFunctionBody(FunctionBody body)
-    {
+    public static byte[] encodeFunctionBody(FunctionBody body) {
         ByteWriter out = new ByteWriter().writeU32(body.locals().size());
         for (LocalGroup group : body.locals()) {
             out.writeU32(group.count()).writeByte(group.type().code());
@@ -390,8 +383,7 @@ public final class SectionCodec
         return out.toByteArray();
     }
 
-    public static Section encodeCode(List<FunctionBody> bodies)
-    {
+    public static Section encodeCode(List<FunctionBody> bodies) {
         ByteWriter out = new ByteWriter().writeU32(bodies.size());
         for (FunctionBody body : bodies) {
             out.writeSized(encodeFunctionBody(body));
@@ -399,8 +391,7 @@ public final class SectionCodec
         return new Section(Section.CODE, out.toByteArray());
     }
 
-    public static List<DataSegment> decodeData(Section section)
-    {
+    public static List<DataSegment> decodeData(Section section) {
         ByteReader reader = section.reader();
         int count = reader.readCount();
         List<DataSegment> segments = new ArrayList<>();
@@ -408,7 +399,8 @@ public final class SectionCodec
             long start = reader.offset();
             int flags = reader.readU32();
             if (flags < 0 || flags > 2) {
-                throw new WasmFormatException(start, "data segment " + i + " has bad flags " + Integer.toUnsignedString(flags));
+                throw new WasmFormatException(
+                        start, "data segment " + i + " has bad flags " + Integer.toUnsignedString(flags));
             }
             int memory = flags == 2 ? reader.readCount() : 0;
             List<Instruction> offset = flags == 1 ? null : InstructionCodec.decodeExpression(reader);

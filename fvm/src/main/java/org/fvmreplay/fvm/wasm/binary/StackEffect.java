@@ -1,8 +1,7 @@
 package org.fvmreplay.fvm.wasm.binary;
 
 /** How a plain instruction changes the operand stack height, as the reference stack limiter models it. */
-public enum StackEffect
-{
+public enum StackEffect {
     /** Structured control, branches, calls: handled individually. */
     CONTROL,
     NONE,

@@ -1,8 +1,7 @@
 package org.fvmreplay.fvm.wasm.binary;
 
 /** A WebAssembly value type with its binary code. */
-public enum ValueType
-{
+public enum ValueType {
     I32(0x7F, WasmFeature.MVP),
     I64(0x7E, WasmFeature.MVP),
     F32(0x7D, WasmFeature.MVP),
@@ -14,25 +13,21 @@ public enum ValueType
     private final int code;
     private final WasmFeature feature;
 
-    ValueType(int code, WasmFeature feature)
-    {
+    ValueType(int code, WasmFeature feature) {
         this.code = code;
         this.feature = feature;
     }
 
-    public int code()
-    {
+    public int code() {
         return code;
     }
 
     /** Proposal that introduced this type when used as a value (funcref as a value needs reference types). */
-    public WasmFeature feature()
-    {
+    public WasmFeature feature() {
         return feature;
     }
 
-    public static ValueType fromCode(int code, ByteReader where)
-    {
+    public static ValueType fromCode(int code, ByteReader where) {
         for (ValueType type : values()) {
             if (type.code == code) {
                 return type;

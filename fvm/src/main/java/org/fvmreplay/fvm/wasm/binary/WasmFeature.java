@@ -1,8 +1,7 @@
 package org.fvmreplay.fvm.wasm.binary;
 
 /** WebAssembly proposals an instruction or construct belongs to, named as wasmtime's config names them. */
-public enum WasmFeature
-{
+public enum WasmFeature {
     MVP("mvp"),
     MUTABLE_GLOBAL("mutable-global"),
     SIGN_EXTENSION("sign-extension"),
@@ -23,13 +22,11 @@ public enum WasmFeature
 
     private final String wasmName;
 
-    WasmFeature(String wasmName)
-    {
+    WasmFeature(String wasmName) {
         this.wasmName = wasmName;
     }
 
-    public String wasmName()
-    {
+    public String wasmName() {
         return wasmName;
     }
 }

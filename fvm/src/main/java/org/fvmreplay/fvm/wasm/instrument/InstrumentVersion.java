@@ -15,16 +15,15 @@ package org.fvmreplay.fvm.wasm.instrument;
  * Output bytes equal the 0.2.0 crate's for the v9 mainnet actors; parity-wasm's layout for modules whose sections it would
  * reorder (e.g. several custom sections) is not emulated.
  */
-public enum InstrumentVersion
-{
+public enum InstrumentVersion {
     V0_2,
     V0_4;
 
     /** The release the FVM used for a network version (16-17: FVM v2 with 0.2; 18 and later: FVM v3/v4 with 0.4). */
-    public static InstrumentVersion forNetworkVersion(int networkVersion)
-    {
+    public static InstrumentVersion forNetworkVersion(int networkVersion) {
         if (networkVersion < 16) {
-            throw new IllegalArgumentException("network version " + networkVersion + " predates the FVM (network version 16)");
+            throw new IllegalArgumentException(
+                    "network version " + networkVersion + " predates the FVM (network version 16)");
         }
         return networkVersion <= 17 ? V0_2 : V0_4;
     }

@@ -1,5 +1,7 @@
 package org.fvmreplay.fvm.wasm.validation;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.fvmreplay.fvm.wasm.binary.FuncType;
 import org.fvmreplay.fvm.wasm.binary.FunctionBody;
 import org.fvmreplay.fvm.wasm.binary.Instruction;
@@ -8,48 +10,43 @@ import org.fvmreplay.fvm.wasm.binary.Opcode;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFeature;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /** Feature, index, nesting and alignment checks for one function body (no operand type checking). */
-final class FunctionChecker
-{
+final class FunctionChecker {
     private final FvmModuleValidator module;
     private final int function;
     private final FunctionBody body;
     private final Deque<Opcode> controls = new ArrayDeque<>();
     private int position;
 
-    FunctionChecker(FvmModuleValidator module, int function, FunctionBody body)
-    {
+    FunctionChecker(FvmModuleValidator module, int function, FunctionBody body) {
         this.module = module;
         this.function = function;
         this.body = body;
     }
 
-    private String where()
-    {
+    private String where() {
         return "function " + module.describeFunction(function) + ", instruction " + position;
     }
 
-    private WasmValidationException invalid(String message)
-    {
+    private WasmValidationException invalid(String message) {
         return new WasmValidationException(null, where() + ": " + message);
     }
 
-    private void require(WasmFeature feature, String what)
-    {
+    private void require(WasmFeature feature, String what) {
         if (!module.features().isEnabled(feature)) {
-            throw new WasmValidationException(feature, where() + ": " + what + " uses WebAssembly feature '" + feature.wasmName() + "', which the FVM does not enable");
+            throw new WasmValidationException(
+                    feature,
+                    where() + ": " + what + " uses WebAssembly feature '" + feature.wasmName()
+                            + "', which the FVM does not enable");
         }
     }
 
-    void check()
-    {
+    void check() {
         FuncType signature = module.functionTypes().get(function);
         long locals = FvmModuleValidator.localCount(body);
         if (locals > module.features().maxFunctionLocals()) {
-            throw invalid("declares " + locals + " locals, more than the limit of " + module.features().maxFunctionLocals());
+            throw invalid("declares " + locals + " locals, more than the limit of "
+                    + module.features().maxFunctionLocals());
         }
         for (LocalGroup group : body.locals()) {
             if (group.type() == ValueType.V128) {
@@ -86,20 +83,23 @@ final class FunctionChecker
                     checkLabel(instruction.first());
                     instruction.labels().forEach(label -> checkLabel(Integer.toUnsignedLong(label)));
                 }
-                case CALL, REF_FUNC -> checkIndex(instruction.first(), module.functionTypes().size(), "function");
+                case CALL, REF_FUNC ->
+                    checkIndex(instruction.first(), module.functionTypes().size(), "function");
                 case CALL_INDIRECT -> {
                     checkIndex(instruction.first(), module.types().size(), "type");
                     checkIndex(instruction.second(), module.tableCount(), "table");
                 }
                 case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> checkIndex(instruction.first(), localSpace, "local");
-                case GLOBAL_GET -> checkIndex(instruction.first(), module.globals().size(), "global");
+                case GLOBAL_GET ->
+                    checkIndex(instruction.first(), module.globals().size(), "global");
                 case GLOBAL_SET -> {
                     checkIndex(instruction.first(), module.globals().size(), "global");
                     if (!module.globals().get(instruction.index()).mutable()) {
                         throw invalid("global.set of immutable global " + instruction.index());
                     }
                 }
-                case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL -> checkIndex(instruction.first(), module.memoryCount(), "memory");
+                case MEMORY_SIZE, MEMORY_GROW, MEMORY_FILL ->
+                    checkIndex(instruction.first(), module.memoryCount(), "memory");
                 case MEMORY_COPY -> {
                     checkIndex(instruction.first(), module.memoryCount(), "memory");
                     checkIndex(instruction.second(), module.memoryCount(), "memory");
@@ -122,7 +122,8 @@ final class FunctionChecker
                     checkIndex(instruction.first(), module.tableCount(), "table");
                     checkIndex(instruction.second(), module.tableCount(), "table");
                 }
-                case TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> checkIndex(instruction.first(), module.tableCount(), "table");
+                case TABLE_GET, TABLE_SET, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
+                    checkIndex(instruction.first(), module.tableCount(), "table");
                 default -> {
                     if (opcode.immediates() == org.fvmreplay.fvm.wasm.binary.ImmediateKind.MEMARG) {
                         checkMemoryAccess(instruction);
@@ -135,8 +136,7 @@ final class FunctionChecker
         }
     }
 
-    private void checkBlockType(Instruction instruction)
-    {
+    private void checkBlockType(Instruction instruction) {
         if (instruction.isEmptyBlockType()) {
             return;
         }
@@ -160,22 +160,19 @@ final class FunctionChecker
         throw invalid("unknown block type " + instruction.first());
     }
 
-    private void checkLabel(long label)
-    {
+    private void checkLabel(long label) {
         if (label >= controls.size()) {
             throw invalid("branch to label " + label + " but only " + controls.size() + " enclosing blocks");
         }
     }
 
-    private void checkIndex(long index, long bound, String what)
-    {
+    private void checkIndex(long index, long bound, String what) {
         if (index < 0 || index >= bound) {
             throw invalid("refers to " + what + " " + index + " but the module has " + bound);
         }
     }
 
-    private void checkMemoryAccess(Instruction instruction)
-    {
+    private void checkMemoryAccess(Instruction instruction) {
         if (module.memoryCount() == 0) {
             throw invalid(instruction.opcode().mnemonic() + " without a memory");
         }
@@ -186,7 +183,8 @@ final class FunctionChecker
             default -> 3;
         };
         if (instruction.first() > natural) {
-            throw invalid(instruction.opcode().mnemonic() + " alignment 2^" + instruction.first() + " exceeds the natural alignment 2^" + natural);
+            throw invalid(instruction.opcode().mnemonic() + " alignment 2^" + instruction.first()
+                    + " exceeds the natural alignment 2^" + natural);
         }
         if (instruction.second() < 0 || instruction.second() > 0xFFFFFFFFL) {
             require(WasmFeature.MEMORY64, "a memory offset above 2^32");

@@ -1,5 +1,13 @@
 package org.fvmreplay.fvm.wasm.validation;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.fvmreplay.fvm.wasm.binary.ByteReader;
 import org.fvmreplay.fvm.wasm.binary.DataSegment;
 import org.fvmreplay.fvm.wasm.binary.ElementSegment;
@@ -22,22 +30,12 @@ import org.fvmreplay.fvm.wasm.binary.WasmFeature;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
-
 /**
  * Checks a module against the FVM's engine feature set and limits before instrumentation: which proposals are used (per
  * type, import, table, memory, global, segment and instruction), table/memory counts and sizes, index bounds, constant
  * expressions, alignment and local counts. It does not type-check operand stacks; that is left to the engine.
  */
-public final class FvmModuleValidator
-{
+public final class FvmModuleValidator {
     private final FvmWasmFeatures features;
     private final WasmModule module;
     private final Map<Integer, String> functionNames = new HashMap<>();
@@ -51,33 +49,28 @@ public final class FvmModuleValidator
     private int dataSegmentCount;
     private int elementSegmentCount;
 
-    private FvmModuleValidator(WasmModule module, FvmWasmFeatures features)
-    {
+    private FvmModuleValidator(WasmModule module, FvmWasmFeatures features) {
         this.module = module;
         this.features = features;
     }
 
-    public static void validate(byte[] wasm)
-    {
+    public static void validate(byte[] wasm) {
         validate(wasm, FvmWasmFeatures.fvm());
     }
 
-    public static void validate(byte[] wasm, FvmWasmFeatures features)
-    {
+    public static void validate(byte[] wasm, FvmWasmFeatures features) {
         requireNonNull(wasm, "wasm is null");
         requireNonNull(features, "features is null");
         WasmModule module;
         try {
             module = WasmModule.decode(wasm);
-        }
-        catch (WasmFormatException e) {
+        } catch (WasmFormatException e) {
             throw new WasmValidationException(null, "invalid WebAssembly binary: " + e.getMessage());
         }
         new FvmModuleValidator(module, features).run();
     }
 
-    private void run()
-    {
+    private void run() {
         try {
             readNames();
             types = module.types();
@@ -89,29 +82,26 @@ public final class FvmModuleValidator
             checkDefinitions();
             checkCode();
             checkSegments();
-        }
-        catch (UnsupportedFeatureException e) {
+        } catch (UnsupportedFeatureException e) {
             throw new WasmValidationException(e.feature(), e.getMessage());
-        }
-        catch (WasmFormatException e) {
+        } catch (WasmFormatException e) {
             throw new WasmValidationException(null, "invalid WebAssembly binary: " + e.getMessage());
         }
     }
 
-    private void require(WasmFeature feature, String where)
-    {
+    private void require(WasmFeature feature, String where) {
         if (!features.isEnabled(feature)) {
-            throw new WasmValidationException(feature, where + " uses WebAssembly feature '" + feature.wasmName() + "', which the FVM does not enable");
+            throw new WasmValidationException(
+                    feature,
+                    where + " uses WebAssembly feature '" + feature.wasmName() + "', which the FVM does not enable");
         }
     }
 
-    private static WasmValidationException invalid(String message)
-    {
+    private static WasmValidationException invalid(String message) {
         return new WasmValidationException(null, message);
     }
 
-    private void checkValueType(ValueType type, String where)
-    {
+    private void checkValueType(ValueType type, String where) {
         require(type.feature(), where);
         if (type == ValueType.FUNCREF) {
             // funcref as a value (not as a table element type) comes with reference types
@@ -119,8 +109,7 @@ public final class FvmModuleValidator
         }
     }
 
-    private void checkTypes()
-    {
+    private void checkTypes() {
         for (int i = 0; i < types.size(); i++) {
             FuncType type = types.get(i);
             String where = "type " + i;
@@ -132,16 +121,15 @@ public final class FvmModuleValidator
         }
     }
 
-    private FuncType type(int index, String where)
-    {
+    private FuncType type(int index, String where) {
         if (index < 0 || index >= types.size()) {
-            throw invalid(where + " refers to type " + Integer.toUnsignedString(index) + " but the module has " + types.size() + " types");
+            throw invalid(where + " refers to type " + Integer.toUnsignedString(index) + " but the module has "
+                    + types.size() + " types");
         }
         return types.get(index);
     }
 
-    private void checkImports()
-    {
+    private void checkImports() {
         List<Import> imports = module.imports();
         for (int i = 0; i < imports.size(); i++) {
             Import imported = imports.get(i);
@@ -165,23 +153,23 @@ public final class FvmModuleValidator
         }
     }
 
-    private void checkTable(TableType table, String where)
-    {
+    private void checkTable(TableType table, String where) {
         tableCount++;
         if (tableCount > features.maxTables()) {
-            throw invalid(where + ": more than " + features.maxTables() + " table(s); the FVM's instance allocator allows " + features.maxTables());
+            throw invalid(where + ": more than " + features.maxTables()
+                    + " table(s); the FVM's instance allocator allows " + features.maxTables());
         }
         if (table.elementType() != ValueType.FUNCREF) {
             require(WasmFeature.REFERENCE_TYPES, where + " (table of " + table.elementType() + ")");
         }
         if (table.limits().minimum() > features.maxTableElements()) {
-            throw invalid(where + ": table minimum " + table.limits().minimum() + " exceeds the FVM limit of " + features.maxTableElements() + " elements");
+            throw invalid(where + ": table minimum " + table.limits().minimum() + " exceeds the FVM limit of "
+                    + features.maxTableElements() + " elements");
         }
         checkLimits(table.limits(), where, 0xFFFFFFFFL);
     }
 
-    private void checkMemory(Limits memory, String where)
-    {
+    private void checkMemory(Limits memory, String where) {
         memoryCount++;
         if (memoryCount > features.maxMemories()) {
             require(WasmFeature.MULTI_MEMORY, where + " (memory " + (memoryCount - 1) + ")");
@@ -198,18 +186,20 @@ public final class FvmModuleValidator
         checkLimits(memory, where, 65536);
     }
 
-    private static void checkLimits(Limits limits, String where, long bound)
-    {
-        if (Long.compareUnsigned(limits.minimum(), bound) > 0 || (limits.maximum().isPresent() && Long.compareUnsigned(limits.maximum().getAsLong(), bound) > 0)) {
+    private static void checkLimits(Limits limits, String where, long bound) {
+        if (Long.compareUnsigned(limits.minimum(), bound) > 0
+                || (limits.maximum().isPresent()
+                        && Long.compareUnsigned(limits.maximum().getAsLong(), bound) > 0)) {
             throw invalid(where + ": limits exceed " + bound);
         }
-        if (limits.maximum().isPresent() && Long.compareUnsigned(limits.maximum().getAsLong(), limits.minimum()) < 0) {
-            throw invalid(where + ": maximum " + limits.maximum().getAsLong() + " is below minimum " + limits.minimum());
+        if (limits.maximum().isPresent()
+                && Long.compareUnsigned(limits.maximum().getAsLong(), limits.minimum()) < 0) {
+            throw invalid(
+                    where + ": maximum " + limits.maximum().getAsLong() + " is below minimum " + limits.minimum());
         }
     }
 
-    private void checkDefinitions()
-    {
+    private void checkDefinitions() {
         List<Integer> functions = module.functions();
         for (int i = 0; i < functions.size(); i++) {
             functionTypes.add(type(functions.get(i), "function " + (importedFunctions + i)));
@@ -243,7 +233,8 @@ public final class FvmModuleValidator
                 case TAG -> 0;
             };
             if (export.index() < 0 || export.index() >= bound) {
-                throw invalid("export '" + export.name() + "' refers to missing " + export.kind().name().toLowerCase() + " " + Integer.toUnsignedString(export.index()));
+                throw invalid("export '" + export.name() + "' refers to missing "
+                        + export.kind().name().toLowerCase() + " " + Integer.toUnsignedString(export.index()));
             }
         }
         module.start().ifPresent(start -> {
@@ -258,17 +249,19 @@ public final class FvmModuleValidator
     }
 
     /** Only a single constant instruction is allowed; more means the extended-const proposal. */
-    private void checkConstantExpression(List<Instruction> expression, String where, int visibleGlobals)
-    {
+    private void checkConstantExpression(List<Instruction> expression, String where, int visibleGlobals) {
         if (expression.size() != 2) {
-            require(WasmFeature.EXTENDED_CONST, where + " initializer with " + (expression.size() - 1) + " instructions");
+            require(
+                    WasmFeature.EXTENDED_CONST,
+                    where + " initializer with " + (expression.size() - 1) + " instructions");
         }
         Instruction instruction = expression.get(0);
         switch (instruction.opcode()) {
-            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> { }
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> {}
             case GLOBAL_GET -> {
                 if (instruction.index() < 0 || instruction.index() >= visibleGlobals) {
-                    throw invalid(where + " initializer reads global " + Integer.toUnsignedString(instruction.index()) + ", which is not an imported global");
+                    throw invalid(where + " initializer reads global " + Integer.toUnsignedString(instruction.index())
+                            + ", which is not an imported global");
                 }
             }
             case REF_NULL, REF_FUNC -> require(WasmFeature.REFERENCE_TYPES, where);
@@ -276,8 +269,7 @@ public final class FvmModuleValidator
         }
     }
 
-    private void checkCode()
-    {
+    private void checkCode() {
         int definedCount = functionTypes.size() - importedFunctions;
         Section code = module.section(Section.CODE).orElse(null);
         if (code == null) {
@@ -298,24 +290,24 @@ public final class FvmModuleValidator
             FunctionBody body;
             try {
                 body = SectionCodec.decodeFunctionBody(bodyReader);
-            }
-            catch (UnsupportedFeatureException e) {
-                throw new WasmValidationException(e.feature(), "function " + describeFunction(function) + ": " + e.getMessage());
-            }
-            catch (WasmFormatException e) {
+            } catch (UnsupportedFeatureException e) {
+                throw new WasmValidationException(
+                        e.feature(), "function " + describeFunction(function) + ": " + e.getMessage());
+            } catch (WasmFormatException e) {
                 throw invalid("function " + describeFunction(function) + ": " + e.getMessage());
             }
             new FunctionChecker(this, function, body).check();
         }
     }
 
-    private void checkSegments()
-    {
+    private void checkSegments() {
         List<ElementSegment> elements = module.elements();
         for (int i = 0; i < elements.size(); i++) {
             ElementSegment segment = elements.get(i);
             String where = "element segment " + i;
-            if (segment.mode() != ElementSegment.Mode.ACTIVE || segment.usesExpressions() || segment.tableIndex() != 0) {
+            if (segment.mode() != ElementSegment.Mode.ACTIVE
+                    || segment.usesExpressions()
+                    || segment.tableIndex() != 0) {
                 require(WasmFeature.BULK_MEMORY, where);
             }
             if (segment.elementType() != ValueType.FUNCREF) {
@@ -352,13 +344,13 @@ public final class FvmModuleValidator
             Section dataCount = module.section(Section.DATA_COUNT).orElseThrow();
             int declared = dataCount.reader().readCount();
             if (declared != data.size()) {
-                throw invalid("data count section declares " + declared + " segments but the data section has " + data.size());
+                throw invalid("data count section declares " + declared + " segments but the data section has "
+                        + data.size());
             }
         }
     }
 
-    private void readNames()
-    {
+    private void readNames() {
         for (Section section : module.sections()) {
             if (section.id() != Section.CUSTOM) {
                 continue;
@@ -378,15 +370,13 @@ public final class FvmModuleValidator
                         }
                     }
                 }
-            }
-            catch (WasmFormatException e) {
+            } catch (WasmFormatException e) {
                 // a malformed name section is ignored by engines; names are only used for messages here
             }
         }
     }
 
-    String describeFunction(int index)
-    {
+    String describeFunction(int index) {
         String name = functionNames.get(index);
         if (name == null) {
             name = module.exports().stream()
@@ -398,53 +388,43 @@ public final class FvmModuleValidator
         return name == null ? Integer.toString(index) : index + " (" + name + ")";
     }
 
-    FvmWasmFeatures features()
-    {
+    FvmWasmFeatures features() {
         return features;
     }
 
-    List<FuncType> types()
-    {
+    List<FuncType> types() {
         return types;
     }
 
-    List<FuncType> functionTypes()
-    {
+    List<FuncType> functionTypes() {
         return functionTypes;
     }
 
-    List<GlobalType> globals()
-    {
+    List<GlobalType> globals() {
         return globals;
     }
 
-    int tableCount()
-    {
+    int tableCount() {
         return tableCount;
     }
 
-    int memoryCount()
-    {
+    int memoryCount() {
         return memoryCount;
     }
 
-    boolean hasDataCount()
-    {
+    boolean hasDataCount() {
         return hasDataCount;
     }
 
-    int dataSegmentCount()
-    {
+    int dataSegmentCount() {
         return dataSegmentCount;
     }
 
-    int elementSegmentCount()
-    {
+    int elementSegmentCount() {
         return elementSegmentCount;
     }
 
-    static long localCount(FunctionBody body)
-    {
+    static long localCount(FunctionBody body) {
         long total = 0;
         for (LocalGroup group : body.locals()) {
             total += Integer.toUnsignedLong(group.count());

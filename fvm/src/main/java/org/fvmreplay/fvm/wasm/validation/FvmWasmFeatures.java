@@ -1,17 +1,15 @@
 package org.fvmreplay.fvm.wasm.validation;
 
-import org.fvmreplay.fvm.wasm.binary.WasmFeature;
+import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
 import java.util.Set;
-
-import static java.util.Objects.requireNonNull;
+import org.fvmreplay.fvm.wasm.binary.WasmFeature;
 
 /** The WebAssembly features and resource limits the FVM engine accepts. */
-public record FvmWasmFeatures(Set<WasmFeature> enabled, int maxTables, long maxTableElements, int maxMemories, int maxFunctionLocals)
-{
-    public FvmWasmFeatures
-    {
+public record FvmWasmFeatures(
+        Set<WasmFeature> enabled, int maxTables, long maxTableElements, int maxMemories, int maxFunctionLocals) {
+    public FvmWasmFeatures {
         enabled = Set.copyOf(requireNonNull(enabled, "enabled is null"));
     }
 
@@ -23,19 +21,22 @@ public record FvmWasmFeatures(Set<WasmFeature> enabled, int maxTables, long maxT
      * {@code select}. The pooling allocator allows one table of at most 20,000 elements and one memory. The local limit is
      * wasmparser's 50,000.
      */
-    public static FvmWasmFeatures fvm()
-    {
+    public static FvmWasmFeatures fvm() {
         return new FvmWasmFeatures(
-                EnumSet.of(WasmFeature.MVP, WasmFeature.MUTABLE_GLOBAL, WasmFeature.SIGN_EXTENSION, WasmFeature.SATURATING_FLOAT_TO_INT,
-                        WasmFeature.BULK_MEMORY, WasmFeature.REFERENCE_TYPES),
+                EnumSet.of(
+                        WasmFeature.MVP,
+                        WasmFeature.MUTABLE_GLOBAL,
+                        WasmFeature.SIGN_EXTENSION,
+                        WasmFeature.SATURATING_FLOAT_TO_INT,
+                        WasmFeature.BULK_MEMORY,
+                        WasmFeature.REFERENCE_TYPES),
                 1,
                 20_000,
                 1,
                 50_000);
     }
 
-    public boolean isEnabled(WasmFeature feature)
-    {
+    public boolean isEnabled(WasmFeature feature) {
         return enabled.contains(feature);
     }
 }

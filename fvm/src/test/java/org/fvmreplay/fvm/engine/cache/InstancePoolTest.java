@@ -1,6 +1,10 @@
 package org.fvmreplay.fvm.engine.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.dylibso.chicory.wabt.Wat2Wasm;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.HostFunctions;
@@ -13,14 +17,9 @@ import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.ipld.cid.Multicodec;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-class InstancePoolTest
-{
-    private static final byte[] WASM = GasMeteringInjector.inject(Wat2Wasm.parse("""
+class InstancePoolTest {
+    private static final byte[] WASM =
+            GasMeteringInjector.inject(Wat2Wasm.parse("""
             (module
               (memory (export "memory") 1)
               (global $calls (mut i32) (i32.const 0))
@@ -33,8 +32,7 @@ class InstancePoolTest
             """), ConstantCostRules.defaults(), "gas");
 
     @Test
-    void everyInstanceStartsFromScratch()
-    {
+    void everyInstanceStartsFromScratch() {
         WasmEngine engine = new ChicoryEngine(EngineConfig.reference());
         CompiledModule module = engine.compile(Cid.compute(Multicodec.RAW, 0x12, WASM), WASM);
         InstancePool pool = new InstancePool(engine, 1);
@@ -52,16 +50,15 @@ class InstancePoolTest
     }
 
     @Test
-    void slotsBoundLiveInstances()
-            throws Exception
-    {
+    void slotsBoundLiveInstances() throws Exception {
         WasmEngine engine = new ChicoryEngine(EngineConfig.reference());
         CompiledModule module = engine.compile(Cid.compute(Multicodec.RAW, 0x12, WASM), WASM);
         InstancePool pool = new InstancePool(engine, 2);
         WasmInstance first = pool.instantiate(module, HostFunctions.empty());
         WasmInstance second = pool.instantiate(module, HostFunctions.empty());
         assertThat(pool.availableSlots()).isZero();
-        CompletableFuture<WasmInstance> third = CompletableFuture.supplyAsync(() -> pool.instantiate(module, HostFunctions.empty()));
+        CompletableFuture<WasmInstance> third =
+                CompletableFuture.supplyAsync(() -> pool.instantiate(module, HostFunctions.empty()));
         // the third waits for a slot: it cannot complete before one is returned
         assertThat(third).isNotDone();
         first.close();

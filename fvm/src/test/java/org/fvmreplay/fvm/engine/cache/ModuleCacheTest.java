@@ -1,6 +1,19 @@
 package org.fvmreplay.fvm.engine.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.dylibso.chicory.wabt.Wat2Wasm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.HostFunctions;
@@ -14,23 +27,9 @@ import org.fvmreplay.ipld.cid.Multicodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-class ModuleCacheTest
-{
-    private static final InstrumentationProfile PROFILE = new InstrumentationProfile("constant-1", ConstantCostRules.defaults(), 2048);
+class ModuleCacheTest {
+    private static final InstrumentationProfile PROFILE =
+            new InstrumentationProfile("constant-1", ConstantCostRules.defaults(), 2048);
     private static final byte[] WASM = Wat2Wasm.parse("""
             (module
               (memory (export "memory") 1)
@@ -42,9 +41,7 @@ class ModuleCacheTest
     private static final Cid CID = Cid.compute(Multicodec.RAW, 0x12, WASM);
 
     @Test
-    void compilesOncePerKeyUnderConcurrency()
-            throws Exception
-    {
+    void compilesOncePerKeyUnderConcurrency() throws Exception {
         ModuleCache cache = new ModuleCache(new ChicoryEngine(EngineConfig.reference()), PROFILE, Optional.empty());
         AtomicInteger loads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -65,8 +62,7 @@ class ModuleCacheTest
             for (Future<CompiledModule> future : futures) {
                 assertThat(future.get()).isSameAs(first);
             }
-        }
-        finally {
+        } finally {
             executor.shutdownNow();
         }
         assertThat(loads).hasValue(1);
@@ -74,29 +70,34 @@ class ModuleCacheTest
     }
 
     @Test
-    void invalidCodeFailsEveryTimeWithTheValidatorsError()
-    {
+    void invalidCodeFailsEveryTimeWithTheValidatorsError() {
         ModuleCache cache = new ModuleCache(new ChicoryEngine(EngineConfig.reference()), PROFILE, Optional.empty());
         byte[] simd = Wat2Wasm.parse("(module (func (result v128) v128.const i64x2 0 0))");
         Cid cid = Cid.compute(Multicodec.RAW, 0x12, simd);
         assertThatThrownBy(() -> cache.get(cid, ignored -> simd)).isInstanceOf(WasmValidationException.class);
         assertThatThrownBy(() -> cache.get(cid, ignored -> simd)).isInstanceOf(WasmValidationException.class);
-        assertThatThrownBy(() -> cache.get(CID, ignored -> null)).hasMessageContaining("not found").hasMessageContaining(CID.toString());
+        assertThatThrownBy(() -> cache.get(CID, ignored -> null))
+                .hasMessageContaining("not found")
+                .hasMessageContaining(CID.toString());
         assertThat(cache.compilations()).isZero();
     }
 
     @Test
-    void persistedInstrumentedCodeSkipsInstrumentationAfterRestart(@TempDir Path directory)
-            throws Exception
-    {
-        ModuleCache first = new ModuleCache(new ChicoryEngine(EngineConfig.reference()), PROFILE, Optional.of(new InstrumentedCodeStore(directory)));
+    void persistedInstrumentedCodeSkipsInstrumentationAfterRestart(@TempDir Path directory) throws Exception {
+        ModuleCache first = new ModuleCache(
+                new ChicoryEngine(EngineConfig.reference()),
+                PROFILE,
+                Optional.of(new InstrumentedCodeStore(directory)));
         first.get(CID, cid -> WASM);
         assertThat(first.instrumentations()).isEqualTo(1);
         Path file = new InstrumentedCodeStore(directory).file(new ModuleKey(CID, PROFILE.id()));
         assertThat(file).exists();
 
         // a restarted process: instrumented bytes come from disk, the raw code is never asked for
-        ModuleCache second = new ModuleCache(new ChicoryEngine(EngineConfig.reference()), PROFILE, Optional.of(new InstrumentedCodeStore(directory)));
+        ModuleCache second = new ModuleCache(
+                new ChicoryEngine(EngineConfig.reference()),
+                PROFILE,
+                Optional.of(new InstrumentedCodeStore(directory)));
         CompiledModule module = second.get(CID, cid -> {
             throw new AssertionError("raw code must not be loaded");
         });
@@ -111,27 +112,34 @@ class ModuleCacheTest
         byte[] content = Files.readAllBytes(file);
         content[content.length - 1] ^= 1;
         Files.write(file, content);
-        assertThat(new InstrumentedCodeStore(directory).get(new ModuleKey(CID, PROFILE.id()))).isEmpty();
-        ModuleCache third = new ModuleCache(new ChicoryEngine(EngineConfig.reference()), PROFILE, Optional.of(new InstrumentedCodeStore(directory)));
+        assertThat(new InstrumentedCodeStore(directory).get(new ModuleKey(CID, PROFILE.id())))
+                .isEmpty();
+        ModuleCache third = new ModuleCache(
+                new ChicoryEngine(EngineConfig.reference()),
+                PROFILE,
+                Optional.of(new InstrumentedCodeStore(directory)));
         third.get(CID, cid -> WASM);
         assertThat(third.instrumentations()).isEqualTo(1);
-        assertThat(new InstrumentedCodeStore(directory).get(new ModuleKey(CID, PROFILE.id()))).isPresent();
+        assertThat(new InstrumentedCodeStore(directory).get(new ModuleKey(CID, PROFILE.id())))
+                .isPresent();
     }
 
     @Test
-    void profilesAreCachedSeparately()
-    {
+    void profilesAreCachedSeparately() {
         ChicoryEngine engine = new ChicoryEngine(EngineConfig.reference());
         ModuleCache cheap = new ModuleCache(engine, PROFILE, Optional.empty());
-        ModuleCache dear = new ModuleCache(engine, new InstrumentationProfile("constant-10", new ConstantCostRules(10, 0), 2048), Optional.empty());
+        ModuleCache dear = new ModuleCache(
+                engine,
+                new InstrumentationProfile("constant-10", new ConstantCostRules(10, 0), 2048),
+                Optional.empty());
         long cheapGas = gasUsed(cheap);
         long dearGas = gasUsed(dear);
         assertThat(dearGas).isEqualTo(10 * cheapGas);
-        assertThatThrownBy(() -> new InstrumentationProfile("bad/id", ConstantCostRules.defaults(), 2048)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InstrumentationProfile("bad/id", ConstantCostRules.defaults(), 2048))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static long gasUsed(ModuleCache cache)
-    {
+    private static long gasUsed(ModuleCache cache) {
         try (WasmInstance instance = cache.engine().instantiate(cache.get(CID, cid -> WASM), HostFunctions.empty())) {
             instance.setGasCounter(1000);
             instance.invoke(1);

@@ -1,19 +1,18 @@
 package org.fvmreplay.fvm.wasm.binary;
 
-import org.fvmreplay.fvm.wasm.Wat;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WasmCodecTest
-{
+import java.util.List;
+import org.fvmreplay.fvm.wasm.Wat;
+import org.junit.jupiter.api.Test;
+
+class WasmCodecTest {
     @Test
-    void lebRoundTripsAtBoundaries()
-    {
-        long[] signed = {0, 1, -1, 63, 64, -64, -65, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+    void lebRoundTripsAtBoundaries() {
+        long[] signed = {
+            0, 1, -1, 63, 64, -64, -65, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE
+        };
         for (long value : signed) {
             byte[] bytes = new ByteWriter().writeSigned(value).toByteArray();
             assertThat(new ByteReader(bytes).readSigned(64)).as("s64 %d", value).isEqualTo(value);
@@ -21,12 +20,12 @@ class WasmCodecTest
         assertThat(new ByteWriter().writeSigned(-64).toByteArray()).containsExactly(0x40);
         assertThat(new ByteWriter().writeSigned(64).toByteArray()).containsExactly(0xC0, 0x00);
         assertThat(new ByteWriter().writeU32(0xFFFFFFFFL).toByteArray()).containsExactly(0xFF, 0xFF, 0xFF, 0xFF, 0x0F);
-        assertThat(new ByteReader(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}).readU32()).isEqualTo(-1);
+        assertThat(new ByteReader(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F}).readU32())
+                .isEqualTo(-1);
     }
 
     @Test
-    void paddedLebIsAcceptedAndReencodedCanonically()
-    {
+    void paddedLebIsAcceptedAndReencodedCanonically() {
         // call 3 with the 5-byte padded index linkers emit for relocations
         byte[] body = {0x10, (byte) 0x83, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00, 0x0B};
         List<Instruction> instructions = InstructionCodec.decodeExpression(new ByteReader(body));
@@ -37,12 +36,14 @@ class WasmCodecTest
     }
 
     @Test
-    void overlongAndOverflowingLebAreRejectedWithOffset()
-    {
-        assertThatThrownBy(() -> new ByteReader(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00}).readU32())
+    void overlongAndOverflowingLebAreRejectedWithOffset() {
+        assertThatThrownBy(() -> new ByteReader(
+                                new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00})
+                        .readU32())
                 .isInstanceOf(WasmFormatException.class)
                 .hasMessageContaining("offset 0x0");
-        assertThatThrownBy(() -> new ByteReader(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x1F}).readU32())
+        assertThatThrownBy(() ->
+                        new ByteReader(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x1F}).readU32())
                 .isInstanceOf(WasmFormatException.class)
                 .hasMessageContaining("overflows");
         assertThatThrownBy(() -> new ByteReader(new byte[] {(byte) 0x80}).readU32())
@@ -51,8 +52,7 @@ class WasmCodecTest
     }
 
     @Test
-    void everySectionKindRoundTrips()
-    {
+    void everySectionKindRoundTrips() {
         byte[] wasm = Wat.compile("""
                 (module
                   (type $t (func (param i32 i64) (result f64)))
@@ -82,7 +82,8 @@ class WasmCodecTest
         WasmModule module = WasmModule.decode(wasm);
         assertThat(module.encode()).isEqualTo(wasm);
         assertThat(module.imports()).hasSize(3);
-        assertThat(module.globals().get(0).init()).containsExactly(Instruction.i32Const(-5), Instruction.of(Opcode.END));
+        assertThat(module.globals().get(0).init())
+                .containsExactly(Instruction.i32Const(-5), Instruction.of(Opcode.END));
         assertThat(module.start()).contains(1);
         assertThat(module.elements()).hasSize(2);
         assertThat(module.elements().get(1).mode()).isEqualTo(ElementSegment.Mode.DECLARED);
@@ -90,7 +91,8 @@ class WasmCodecTest
         assertThat(module.data().get(1).active()).isFalse();
         FunctionBody run = module.code().get(1);
         assertThat(run.locals()).containsExactly(new LocalGroup(2, ValueType.I64), new LocalGroup(1, ValueType.F32));
-        assertThat(run.instructions().stream().map(Instruction::toString)).contains("br_table [1, 0] 1", "memory.init 1 0", "i64.store 2 8");
+        assertThat(run.instructions().stream().map(Instruction::toString))
+                .contains("br_table [1, 0] 1", "memory.init 1 0", "i64.store 2 8");
         for (Section section : module.sections()) {
             Section reencoded = switch (section.id()) {
                 case Section.TYPE -> SectionCodec.encodeTypes(SectionCodec.decodeTypes(section));
@@ -108,9 +110,13 @@ class WasmCodecTest
     }
 
     @Test
-    void customSectionsAreKeptInPlace()
-    {
-        Section custom = new Section(Section.CUSTOM, new ByteWriter().writeName("producers").writeBytes(new byte[] {1, 2, 3}).toByteArray());
+    void customSectionsAreKeptInPlace() {
+        Section custom = new Section(
+                Section.CUSTOM,
+                new ByteWriter()
+                        .writeName("producers")
+                        .writeBytes(new byte[] {1, 2, 3})
+                        .toByteArray());
         WasmModule module = new WasmModule(List.of(SectionCodec.encodeTypes(List.of()), custom));
         WasmModule decoded = WasmModule.decode(module.encode());
         assertThat(decoded.sections()).containsExactly(SectionCodec.encodeTypes(List.of()), custom);
@@ -118,8 +124,7 @@ class WasmCodecTest
     }
 
     @Test
-    void truncatedSectionIsReportedWithOffset()
-    {
+    void truncatedSectionIsReportedWithOffset() {
         byte[] wasm = {0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 1, 10, 0};
         assertThatThrownBy(() -> WasmModule.decode(wasm))
                 .isInstanceOf(WasmFormatException.class)

@@ -1,5 +1,11 @@
 package org.fvmreplay.fvm.wasm.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.fvmreplay.fvm.wasm.Wat;
 import org.fvmreplay.fvm.wasm.binary.ByteWriter;
 import org.fvmreplay.fvm.wasm.binary.Export;
@@ -12,26 +18,24 @@ import org.fvmreplay.fvm.wasm.binary.WasmFeature;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-class FvmModuleValidatorTest
-{
+class FvmModuleValidatorTest {
     /** Module with one {@code () -> ()} function named {@code name} (name section) whose raw body bytes follow the locals. */
-    private static byte[] functionWithRawBody(String name, int... body)
-    {
+    private static byte[] functionWithRawBody(String name, int... body) {
         ByteWriter code = new ByteWriter().writeU32(0);
         for (int b : body) {
             code.writeByte(b);
         }
         byte[] bodyBytes = code.toByteArray();
-        Section codeSection = new Section(Section.CODE, new ByteWriter().writeU32(1).writeSized(bodyBytes).toByteArray());
+        Section codeSection = new Section(
+                Section.CODE, new ByteWriter().writeU32(1).writeSized(bodyBytes).toByteArray());
         ByteWriter names = new ByteWriter().writeU32(1).writeU32(0).writeName(name);
-        Section nameSection = new Section(Section.CUSTOM, new ByteWriter().writeName("name").writeByte(1).writeSized(names.toByteArray()).toByteArray());
+        Section nameSection = new Section(
+                Section.CUSTOM,
+                new ByteWriter()
+                        .writeName("name")
+                        .writeByte(1)
+                        .writeSized(names.toByteArray())
+                        .toByteArray());
         List<Section> sections = new ArrayList<>();
         sections.add(SectionCodec.encodeTypes(List.of(new FuncType(List.of(), List.of()))));
         sections.add(SectionCodec.encodeFunctions(List.of(0)));
@@ -42,8 +46,7 @@ class FvmModuleValidatorTest
     }
 
     @Test
-    void acceptsMvpWithBulkMemorySignExtensionAndSaturatingTruncation()
-    {
+    void acceptsMvpWithBulkMemorySignExtensionAndSaturatingTruncation() {
         assertThatCode(() -> FvmModuleValidator.validate(Wat.compile("""
                 (module
                   (memory 1)
@@ -56,103 +59,115 @@ class FvmModuleValidatorTest
     }
 
     @Test
-    void simdIsRejectedNamingFunction()
-    {
+    void simdIsRejectedNamingFunction() {
         // v128.const (0xfd 0x0c) followed by 16 bytes
-        byte[] wasm = functionWithRawBody("vector_math", 0xFD, 0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1A, 0x0B);
+        byte[] wasm = functionWithRawBody(
+                "vector_math", 0xFD, 0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1A, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.SIMD))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.SIMD))
                 .hasMessageContaining("function 0 (vector_math)")
                 .hasMessageContaining("'simd'");
     }
 
     @Test
-    void atomicsAreRejectedAsThreads()
-    {
+    void atomicsAreRejectedAsThreads() {
         byte[] wasm = functionWithRawBody("fence", 0xFE, 0x03, 0x00, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.THREADS))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.THREADS))
                 .hasMessageContaining("function 0 (fence)");
     }
 
     @Test
-    void tailCallIsRejectedNamingFunction()
-    {
+    void tailCallIsRejectedNamingFunction() {
         byte[] wasm = functionWithRawBody("recurse", 0x12, 0x00, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.TAIL_CALL))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.TAIL_CALL))
                 .hasMessageContaining("function 0 (recurse), instruction 0")
                 .hasMessageContaining("return_call");
     }
 
     @Test
-    void multiValueBlockTypeIsRejected()
-    {
+    void multiValueBlockTypeIsRejected() {
         // block (type 0) end end
         byte[] wasm = functionWithRawBody("pair", 0x02, 0x00, 0x0B, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.MULTI_VALUE))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.MULTI_VALUE))
                 .hasMessageContaining("function 0 (pair)");
     }
 
     @Test
-    void multiValueResultsAreRejected()
-    {
+    void multiValueResultsAreRejected() {
         byte[] wasm = Wat.compile("(module (func $two (result i32 i32) i32.const 1 i32.const 2))");
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.MULTI_VALUE))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.MULTI_VALUE))
                 .hasMessageContaining("type 0 (2 results)");
     }
 
     @Test
-    void tableLimitIsTwentyThousandElements()
-    {
-        assertThatCode(() -> FvmModuleValidator.validate(Wat.compile("(module (table 20000 funcref))"))).doesNotThrowAnyException();
+    void tableLimitIsTwentyThousandElements() {
+        assertThatCode(() -> FvmModuleValidator.validate(Wat.compile("(module (table 20000 funcref))")))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> FvmModuleValidator.validate(Wat.compile("(module (table 20001 funcref))")))
                 .isInstanceOf(WasmValidationException.class)
                 .hasMessageContaining("table minimum 20001 exceeds the FVM limit of 20000 elements");
     }
 
     @Test
-    void atMostOneTable()
-    {
-        assertThatThrownBy(() -> FvmModuleValidator.validate(Wat.compile("(module (table 1 funcref) (table 1 funcref))")))
+    void atMostOneTable() {
+        assertThatThrownBy(
+                        () -> FvmModuleValidator.validate(Wat.compile("(module (table 1 funcref) (table 1 funcref))")))
                 .isInstanceOf(WasmValidationException.class)
                 .hasMessageContaining("more than 1 table");
     }
 
     @Test
-    void sharedAndSixtyFourBitMemoriesAreRejected()
-    {
+    void sharedAndSixtyFourBitMemoriesAreRejected() {
         byte[] shared = new WasmModule(List.of(new Section(Section.MEMORY, new byte[] {1, 3, 1, 1}))).encode();
         assertThatThrownBy(() -> FvmModuleValidator.validate(shared))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.THREADS));
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.THREADS));
         byte[] wide = new WasmModule(List.of(new Section(Section.MEMORY, new byte[] {1, 4, 1}))).encode();
         assertThatThrownBy(() -> FvmModuleValidator.validate(wide))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.MEMORY64));
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.MEMORY64));
     }
 
     @Test
-    void secondMemoryNeedsMultiMemory()
-    {
+    void secondMemoryNeedsMultiMemory() {
         byte[] twoMemories = new WasmModule(List.of(new Section(Section.MEMORY, new byte[] {2, 0, 1, 0, 1}))).encode();
         assertThatThrownBy(() -> FvmModuleValidator.validate(twoMemories))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.MULTI_MEMORY));
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.MULTI_MEMORY));
     }
 
     @Test
-    void extendedConstantExpressionsAreRejected()
-    {
+    void extendedConstantExpressionsAreRejected() {
         // global i32 = i32.const 1; i32.const 2; i32.add; end
-        byte[] wasm = new WasmModule(List.of(new Section(Section.GLOBAL, new byte[] {1, 0x7F, 0, 0x41, 1, 0x41, 2, 0x6A, 0x0B}))).encode();
+        byte[] wasm = new WasmModule(
+                        List.of(new Section(Section.GLOBAL, new byte[] {1, 0x7F, 0, 0x41, 1, 0x41, 2, 0x6A, 0x0B})))
+                .encode();
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
-                .isInstanceOfSatisfying(WasmValidationException.class, e -> assertThat(e.feature()).contains(WasmFeature.EXTENDED_CONST))
+                .isInstanceOfSatisfying(
+                        WasmValidationException.class,
+                        e -> assertThat(e.feature()).contains(WasmFeature.EXTENDED_CONST))
                 .hasMessageContaining("global 0");
     }
 
     @Test
-    void memoryInitNeedsDataCountSection()
-    {
+    void memoryInitNeedsDataCountSection() {
         // i32.const 0 x3; memory.init 0 0; end  (no data count section)
         byte[] wasm = functionWithRawBody("init", 0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 8, 0, 0, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
@@ -161,8 +176,7 @@ class FvmModuleValidatorTest
     }
 
     @Test
-    void reportsOutOfRangeIndices()
-    {
+    void reportsOutOfRangeIndices() {
         byte[] wasm = functionWithRawBody("caller", 0x10, 0x05, 0x0B);
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm))
                 .isInstanceOf(WasmValidationException.class)
@@ -170,19 +184,18 @@ class FvmModuleValidatorTest
     }
 
     @Test
-    void exportNameUsedWhenNoNameSection()
-    {
+    void exportNameUsedWhenNoNameSection() {
         byte[] wasm = new WasmModule(List.of(
-                SectionCodec.encodeTypes(List.of(new FuncType(List.of(), List.of(ValueType.I32)))),
-                SectionCodec.encodeFunctions(List.of(0)),
-                SectionCodec.encodeExports(List.of(new Export("invoke", ExternalKind.FUNCTION, 0))),
-                new Section(Section.CODE, new byte[] {1, 4, 0, 0x12, 0, 0x0B}))).encode();
+                        SectionCodec.encodeTypes(List.of(new FuncType(List.of(), List.of(ValueType.I32)))),
+                        SectionCodec.encodeFunctions(List.of(0)),
+                        SectionCodec.encodeExports(List.of(new Export("invoke", ExternalKind.FUNCTION, 0))),
+                        new Section(Section.CODE, new byte[] {1, 4, 0, 0x12, 0, 0x0B})))
+                .encode();
         assertThatThrownBy(() -> FvmModuleValidator.validate(wasm)).hasMessageContaining("function 0 (invoke)");
     }
 
     @Test
-    void garbageIsReportedWithOffset()
-    {
+    void garbageIsReportedWithOffset() {
         assertThatThrownBy(() -> FvmModuleValidator.validate(new byte[] {0, 0x61, 0x73, 0x6D, 2, 0, 0, 0}))
                 .isInstanceOf(WasmValidationException.class)
                 .hasMessageContaining("bad magic number or version")

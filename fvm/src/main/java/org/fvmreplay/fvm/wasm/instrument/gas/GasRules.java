@@ -3,8 +3,7 @@ package org.fvmreplay.fvm.wasm.instrument.gas;
 import org.fvmreplay.fvm.wasm.binary.Instruction;
 
 /** Per-instruction gas prices used by the metering injection (the FVM's price list implements this per network version). */
-public interface GasRules
-{
+public interface GasRules {
     /** Cost of {@code instruction}; throw {@link org.fvmreplay.fvm.wasm.instrument.InstrumentationException} to forbid it. */
     InstructionCost instructionCost(Instruction instruction);
 

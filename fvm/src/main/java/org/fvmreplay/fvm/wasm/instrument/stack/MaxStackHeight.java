@@ -1,14 +1,13 @@
 package org.fvmreplay.fvm.wasm.instrument.stack;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.fvmreplay.fvm.wasm.binary.FuncType;
 import org.fvmreplay.fvm.wasm.binary.Instruction;
 import org.fvmreplay.fvm.wasm.binary.Opcode;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Maximum operand stack height of a function body as fvm-wasm-instrument 0.4's {@code max_height::compute} counts it:
@@ -16,8 +15,7 @@ import static java.util.Objects.requireNonNull;
  * the height is sampled before each instruction. Its simplifications (no reset at {@code else}, block types with a type index
  * count as one result) are kept, since the result feeds the injected constants.
  */
-public final class MaxStackHeight
-{
+public final class MaxStackHeight {
     /** Static stack cost charged per call for the host's activation frame, as in the reference. */
     public static final int ACTIVATION_FRAME_COST = 2;
 
@@ -26,15 +24,13 @@ public final class MaxStackHeight
 
     private MaxStackHeight() {}
 
-    private static final class Frame
-    {
+    private static final class Frame {
         boolean polymorphic;
         final int endArity;
         final int branchArity;
         final long startHeight;
 
-        Frame(int endArity, int branchArity, long startHeight)
-        {
+        Frame(int endArity, int branchArity, long startHeight) {
             this.endArity = endArity;
             this.branchArity = branchArity;
             this.startHeight = startHeight;
@@ -46,8 +42,8 @@ public final class MaxStackHeight
      * @param functionTypes type of every function in the function index space (imports first), for {@code call}
      * @param types the module's type section, for {@code call_indirect}
      */
-    public static long compute(List<Instruction> body, FuncType signature, List<FuncType> functionTypes, List<FuncType> types)
-    {
+    public static long compute(
+            List<Instruction> body, FuncType signature, List<FuncType> functionTypes, List<FuncType> types) {
         requireNonNull(body, "body is null");
         requireNonNull(signature, "signature is null");
         requireNonNull(functionTypes, "functionTypes is null");
@@ -55,8 +51,7 @@ public final class MaxStackHeight
         return new MaxStackHeight().run(body, signature, functionTypes, types);
     }
 
-    private long run(List<Instruction> body, FuncType signature, List<FuncType> functionTypes, List<FuncType> types)
-    {
+    private long run(List<Instruction> body, FuncType signature, List<FuncType> functionTypes, List<FuncType> types) {
         int functionArity = signature.results().size();
         frames.add(new Frame(functionArity, functionArity, 0));
         long max = 0;
@@ -65,7 +60,7 @@ public final class MaxStackHeight
                 max = height;
             }
             switch (instruction.opcode().stackEffect()) {
-                case NONE -> { }
+                case NONE -> {}
                 case PUSH -> push(1);
                 case POP -> pop(1);
                 case POP2 -> pop(2);
@@ -83,15 +78,17 @@ public final class MaxStackHeight
                     pop(1);
                     push(1);
                 }
-                case UNSUPPORTED -> throw new InstrumentationException("stack limiter: instruction " + instruction.opcode() + " is not supported");
+                case UNSUPPORTED ->
+                    throw new InstrumentationException(
+                            "stack limiter: instruction " + instruction.opcode() + " is not supported");
                 case CONTROL -> control(instruction, functionArity, functionTypes, types);
             }
         }
         return max;
     }
 
-    private void control(Instruction instruction, int functionArity, List<FuncType> functionTypes, List<FuncType> types)
-    {
+    private void control(
+            Instruction instruction, int functionArity, List<FuncType> functionTypes, List<FuncType> types) {
         switch (instruction.opcode()) {
             case BLOCK, LOOP, IF -> {
                 int endArity = instruction.isEmptyBlockType() ? 0 : 1;
@@ -101,7 +98,7 @@ public final class MaxStackHeight
                 }
                 frames.add(new Frame(endArity, branchArity, height));
             }
-            case ELSE -> { }
+            case ELSE -> {}
             case END -> {
                 if (frames.isEmpty()) {
                     throw new InstrumentationException("stack limiter: control stack is empty at end");
@@ -138,7 +135,8 @@ public final class MaxStackHeight
             case CALL -> {
                 int callee = instruction.index();
                 if (callee < 0 || callee >= functionTypes.size()) {
-                    throw new InstrumentationException("stack limiter: call to unknown function " + Integer.toUnsignedString(callee));
+                    throw new InstrumentationException(
+                            "stack limiter: call to unknown function " + Integer.toUnsignedString(callee));
                 }
                 FuncType type = functionTypes.get(callee);
                 pop(type.params().size());
@@ -147,36 +145,37 @@ public final class MaxStackHeight
             case CALL_INDIRECT -> {
                 int typeIndex = instruction.index();
                 if (typeIndex < 0 || typeIndex >= types.size()) {
-                    throw new InstrumentationException("stack limiter: call_indirect with unknown type " + Integer.toUnsignedString(typeIndex));
+                    throw new InstrumentationException(
+                            "stack limiter: call_indirect with unknown type " + Integer.toUnsignedString(typeIndex));
                 }
                 FuncType type = types.get(typeIndex);
                 pop(1);
                 pop(type.params().size());
                 push(type.results().size());
             }
-            default -> throw new InstrumentationException("stack limiter: unexpected control instruction " + instruction.opcode());
+            default ->
+                throw new InstrumentationException(
+                        "stack limiter: unexpected control instruction " + instruction.opcode());
         }
     }
 
-    private Frame frame(int relativeDepth)
-    {
+    private Frame frame(int relativeDepth) {
         int index = frames.size() - 1 - relativeDepth;
         if (frames.isEmpty() || relativeDepth < 0 || index < 0) {
-            throw new InstrumentationException("stack limiter: control stack out of bounds (depth " + Integer.toUnsignedString(relativeDepth) + ")");
+            throw new InstrumentationException("stack limiter: control stack out of bounds (depth "
+                    + Integer.toUnsignedString(relativeDepth) + ")");
         }
         return frames.get(index);
     }
 
-    private void push(int count)
-    {
+    private void push(int count) {
         height += count;
         if (height > 0xFFFFFFFFL) {
             throw new InstrumentationException("stack limiter: stack height overflow");
         }
     }
 
-    private void pop(int count)
-    {
+    private void pop(int count) {
         if (count == 0) {
             return;
         }

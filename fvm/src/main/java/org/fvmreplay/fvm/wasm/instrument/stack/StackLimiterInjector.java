@@ -1,5 +1,14 @@
 package org.fvmreplay.fvm.wasm.instrument.stack;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.fvmreplay.fvm.wasm.binary.ElementSegment;
 import org.fvmreplay.fvm.wasm.binary.Export;
 import org.fvmreplay.fvm.wasm.binary.ExternalKind;
@@ -16,19 +25,9 @@ import org.fvmreplay.fvm.wasm.binary.ValueType;
 import org.fvmreplay.fvm.wasm.binary.WasmFormatException;
 import org.fvmreplay.fvm.wasm.binary.WasmModule;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentVersion;
-import org.fvmreplay.fvm.wasm.instrument.ParityWasmView;
 import org.fvmreplay.fvm.wasm.instrument.InstrumentationException;
+import org.fvmreplay.fvm.wasm.instrument.ParityWasmView;
 import org.fvmreplay.fvm.wasm.instrument.ReferenceSectionLayout;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Stack-height limiter, byte-identical to fvm-wasm-instrument 0.4 {@code stack_limiter::inject}: adds a mutable i32 global,
@@ -39,33 +38,30 @@ import static java.util.Objects.requireNonNull;
  * groups, not locals, and not parameters). The new global's index is the number of defined globals, ignoring imported
  * globals, exactly as in the reference.
  */
-public final class StackLimiterInjector
-{
+public final class StackLimiterInjector {
     private StackLimiterInjector() {}
 
-    public static byte[] inject(byte[] wasm, int stackLimit)
-    {
+    public static byte[] inject(byte[] wasm, int stackLimit) {
         return inject(wasm, stackLimit, InstrumentVersion.V0_4);
     }
 
     /** {@link InstrumentVersion#V0_2} counts every local in the stack cost instead of local declaration groups. */
-    public static byte[] inject(byte[] wasm, int stackLimit, InstrumentVersion version)
-    {
+    public static byte[] inject(byte[] wasm, int stackLimit, InstrumentVersion version) {
         requireNonNull(wasm, "wasm is null");
         requireNonNull(version, "version is null");
         try {
             return inject(WasmModule.decode(wasm), stackLimit, version);
-        }
-        catch (WasmFormatException e) {
+        } catch (WasmFormatException e) {
             throw new InstrumentationException("stack limiter: cannot decode module: " + e.getMessage(), e);
         }
     }
 
-    private static byte[] inject(WasmModule module, int stackLimit, InstrumentVersion version)
-    {
+    private static byte[] inject(WasmModule module, int stackLimit, InstrumentVersion version) {
         ReferenceSectionLayout layout = new ReferenceSectionLayout(module);
-        List<FuncType> types = layout.get(Section.TYPE).map(SectionCodec::decodeTypes).orElse(List.of());
-        List<Import> imports = layout.get(Section.IMPORT).map(SectionCodec::decodeImports).orElse(List.of());
+        List<FuncType> types =
+                layout.get(Section.TYPE).map(SectionCodec::decodeTypes).orElse(List.of());
+        List<Import> imports =
+                layout.get(Section.IMPORT).map(SectionCodec::decodeImports).orElse(List.of());
         List<Integer> functionTypeIndices = new ArrayList<>();
         for (Import imported : imports) {
             if (imported.kind() == ExternalKind.FUNCTION) {
@@ -73,19 +69,22 @@ public final class StackLimiterInjector
             }
         }
         int importedFunctions = functionTypeIndices.size();
-        List<Integer> definedTypeIndices = layout.get(Section.FUNCTION).map(SectionCodec::decodeFunctions).orElse(List.of());
+        List<Integer> definedTypeIndices =
+                layout.get(Section.FUNCTION).map(SectionCodec::decodeFunctions).orElse(List.of());
         functionTypeIndices.addAll(definedTypeIndices);
         List<FuncType> functionTypes = new ArrayList<>();
         for (int typeIndex : functionTypeIndices) {
             if (typeIndex < 0 || typeIndex >= types.size()) {
-                throw new InstrumentationException("stack limiter: type " + Integer.toUnsignedString(typeIndex) + " not found");
+                throw new InstrumentationException(
+                        "stack limiter: type " + Integer.toUnsignedString(typeIndex) + " not found");
             }
             functionTypes.add(types.get(typeIndex));
         }
 
         int stackHeightGlobal = addStackHeightGlobal(layout);
 
-        List<FunctionBody> bodies = layout.get(Section.CODE).map(SectionCodec::decodeCode).orElse(List.of());
+        List<FunctionBody> bodies =
+                layout.get(Section.CODE).map(SectionCodec::decodeCode).orElse(List.of());
         List<Long> costs = new ArrayList<>();
         for (int function = 0; function < functionTypes.size(); function++) {
             if (function < importedFunctions) {
@@ -99,10 +98,11 @@ public final class StackLimiterInjector
             FunctionBody body = bodies.get(defined);
             try {
                 long locals = version == InstrumentVersion.V0_4 ? body.locals().size() : body.localCount();
-                List<Instruction> analyzed = version == InstrumentVersion.V0_4 ? body.instructions() : ParityWasmView.of(body.instructions()).instructions();
+                List<Instruction> analyzed = version == InstrumentVersion.V0_4
+                        ? body.instructions()
+                        : ParityWasmView.of(body.instructions()).instructions();
                 costs.add(locals + MaxStackHeight.compute(analyzed, functionTypes.get(function), functionTypes, types));
-            }
-            catch (InstrumentationException e) {
+            } catch (InstrumentationException e) {
                 throw new InstrumentationException("stack limiter: function " + function + ": " + e.getMessage(), e);
             }
         }
@@ -112,21 +112,31 @@ public final class StackLimiterInjector
             instrumented.add(instrumentCalls(body, costs, stackHeightGlobal, stackLimit));
         }
 
-        generateThunks(layout, version, types, functionTypes, definedTypeIndices, instrumented, costs, stackHeightGlobal, stackLimit);
+        generateThunks(
+                layout,
+                version,
+                types,
+                functionTypes,
+                definedTypeIndices,
+                instrumented,
+                costs,
+                stackHeightGlobal,
+                stackLimit);
         return layout.bytes();
     }
 
-    private static int addStackHeightGlobal(ReferenceSectionLayout layout)
-    {
-        List<Global> globals = new ArrayList<>(layout.get(Section.GLOBAL).map(SectionCodec::decodeGlobals).orElse(List.of()));
+    private static int addStackHeightGlobal(ReferenceSectionLayout layout) {
+        List<Global> globals = new ArrayList<>(
+                layout.get(Section.GLOBAL).map(SectionCodec::decodeGlobals).orElse(List.of()));
         int index = globals.size();
-        globals.add(new Global(new GlobalType(ValueType.I32, true), List.of(Instruction.i32Const(0), Instruction.of(Opcode.END))));
+        globals.add(new Global(
+                new GlobalType(ValueType.I32, true), List.of(Instruction.i32Const(0), Instruction.of(Opcode.END))));
         layout.put(SectionCodec.encodeGlobals(globals));
         return index;
     }
 
-    private static FunctionBody instrumentCalls(FunctionBody body, List<Long> costs, int stackHeightGlobal, int stackLimit)
-    {
+    private static FunctionBody instrumentCalls(
+            FunctionBody body, List<Long> costs, int stackHeightGlobal, int stackLimit) {
         List<Instruction> out = new ArrayList<>(body.instructions().size());
         for (Instruction instruction : body.instructions()) {
             if (instruction.opcode() == Opcode.CALL) {
@@ -143,8 +153,7 @@ public final class StackLimiterInjector
     }
 
     /** The reference's pre- and postamble around a call; cost and limit are emitted as i32 constants (wrapping like Rust's {@code as i32}). */
-    private static List<Instruction> instrumentedCall(int callee, long cost, int stackHeightGlobal, int stackLimit)
-    {
+    private static List<Instruction> instrumentedCall(int callee, long cost, int stackHeightGlobal, int stackLimit) {
         long global = Integer.toUnsignedLong(stackHeightGlobal);
         return List.of(
                 Instruction.of(Opcode.GLOBAL_GET, global),
@@ -173,10 +182,11 @@ public final class StackLimiterInjector
             List<FunctionBody> bodies,
             List<Long> costs,
             int stackHeightGlobal,
-            int stackLimit)
-    {
-        List<Export> exports = layout.get(Section.EXPORT).map(SectionCodec::decodeExports).orElse(List.of());
-        List<ElementSegment> elements = layout.get(Section.ELEMENT).map(SectionCodec::decodeElements).orElse(List.of());
+            int stackLimit) {
+        List<Export> exports =
+                layout.get(Section.EXPORT).map(SectionCodec::decodeExports).orElse(List.of());
+        List<ElementSegment> elements =
+                layout.get(Section.ELEMENT).map(SectionCodec::decodeElements).orElse(List.of());
         Optional<Integer> start = layout.get(Section.START).map(SectionCodec::decodeStart);
 
         Set<Integer> entryPoints = new LinkedHashSet<>();
@@ -188,7 +198,8 @@ public final class StackLimiterInjector
         Map<Integer, Long> thunkCosts = new TreeMap<>(Integer::compareUnsigned);
         for (int function : entryPoints) {
             if (function < 0 || function >= costs.size()) {
-                throw new InstrumentationException("stack limiter: function index " + Integer.toUnsignedString(function) + " isn't found");
+                throw new InstrumentationException(
+                        "stack limiter: function index " + Integer.toUnsignedString(function) + " isn't found");
             }
             if (costs.get(function) != 0) {
                 thunkCosts.put(function, costs.get(function));
@@ -217,7 +228,9 @@ public final class StackLimiterInjector
 
         List<Export> newExports = new ArrayList<>();
         for (Export export : exports) {
-            int index = export.kind() == ExternalKind.FUNCTION ? thunkIndex.getOrDefault(export.index(), export.index()) : export.index();
+            int index = export.kind() == ExternalKind.FUNCTION
+                    ? thunkIndex.getOrDefault(export.index(), export.index())
+                    : export.index();
             newExports.add(new Export(export.name(), export.kind(), index));
         }
         // 0.4 rebuilds every segment with an explicit table index (wasm-encoder `table: Some(i)`, flags 2/6);
@@ -226,7 +239,9 @@ public final class StackLimiterInjector
         for (ElementSegment segment : elements) {
             ElementSegment updated = segment.usesExpressions()
                     ? segment
-                    : segment.withFunctionIndices(segment.functionIndices().stream().map(f -> thunkIndex.getOrDefault(f, f)).toList());
+                    : segment.withFunctionIndices(segment.functionIndices().stream()
+                            .map(f -> thunkIndex.getOrDefault(f, f))
+                            .toList());
             newElements.add(version == InstrumentVersion.V0_4 ? updated.withExplicitTableIndex() : updated);
         }
 
