@@ -1,6 +1,5 @@
 package org.fvmreplay.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fvmreplay.analytics.output.ChunkManifest;
 import org.fvmreplay.analytics.output.OutputFolder;
 import org.fvmreplay.analytics.schema.Tables;
+import org.fvmreplay.chain.execution.ActorBundles;
 import org.fvmreplay.importer.ImportException;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
@@ -294,7 +294,7 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */
-    private Optional<Path> actors(Optional<Path> network) throws IOException {
+    private Optional<Path> actors(Optional<Path> network) {
         if (actorsDir != null) {
             if (!Files.isDirectory(actorsDir)) {
                 throw new ReplayJobException("--actors " + actorsDir + ": no such directory");
@@ -304,17 +304,7 @@ public final class JobCommand implements Callable<Integer> {
         if (network.isEmpty()) {
             return Optional.empty();
         }
-        for (Path dir = network.get().toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("actors");
-            if (Files.isDirectory(candidate)) {
-                try (Stream<Path> list = Files.list(candidate)) {
-                    if (list.anyMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))) {
-                        return Optional.of(candidate);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return ActorBundles.folderNear(network.get());
     }
 
     /**

@@ -242,19 +242,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (networkFile == null) {
             return Optional.empty();
         }
-        for (Path dir = networkFile.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("actors");
-            if (Files.isDirectory(candidate)) {
-                try (var list = Files.list(candidate)) {
-                    if (list.anyMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))) {
-                        return Optional.of(new ActorBundles(candidate));
-                    }
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+        return ActorBundles.folderNear(networkFile).map(ActorBundles::new);
     }
 
     private static String skippedDetail(Map<ReplayStatus, Integer> counts) {

@@ -27,6 +27,26 @@ public final class ActorBundles {
     private final Path directory;
     private final Map<Cid, List<CarBlock>> found = new ConcurrentHashMap<>();
 
+    /**
+     * The {@code actors} folder of bundle archives ({@code *.tar.zst}) beside {@code file} or beside one of its parents,
+     * nearest first: where a shared chain's {@code manifest.json} finds {@code ../shared/actors}.
+     */
+    public static Optional<Path> folderNear(Path file) {
+        for (Path dir = file.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("actors");
+            if (Files.isDirectory(candidate)) {
+                try (Stream<Path> list = Files.list(candidate)) {
+                    if (list.anyMatch(p -> p.getFileName().toString().endsWith(".tar.zst"))) {
+                        return Optional.of(candidate);
+                    }
+                } catch (IOException e) {
+                    // an unreadable folder holds no bundle we could use: look further up
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public ActorBundles(Path directory) {
         this.directory = requireNonNull(directory, "directory is null");
     }
