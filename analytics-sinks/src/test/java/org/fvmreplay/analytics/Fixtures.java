@@ -4,10 +4,12 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fvmreplay.analytics.rows.CallRow;
+import org.fvmreplay.analytics.rows.ChargeRepricing;
 import org.fvmreplay.analytics.rows.EventEntry;
 import org.fvmreplay.analytics.rows.EventRow;
 import org.fvmreplay.analytics.rows.GasChargeRow;
 import org.fvmreplay.analytics.rows.MessageRow;
+import org.fvmreplay.analytics.rows.RepricingRow;
 import org.fvmreplay.analytics.rows.StateDiffRow;
 import org.fvmreplay.analytics.rows.StateFieldChange;
 import org.fvmreplay.analytics.rows.SyscallRow;
@@ -147,6 +149,39 @@ public final class Fixtures {
                                 new StateFieldChange(4, null, v.bytes()),
                                 new StateFieldChange(5, v.bytes(), null)),
                         "field " + v.s());
+            case "repricing" ->
+                new RepricingRow(
+                        epoch,
+                        v.cid(),
+                        v.i(),
+                        25,
+                        "miner",
+                        v.l(),
+                        "ProveCommitSectors3",
+                        v.l(),
+                        v.atto(),
+                        "TEEP_PRICES",
+                        "WATERMELON_PRICES",
+                        0,
+                        7,
+                        v.l(),
+                        v.l(),
+                        true,
+                        true,
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        v.atto(),
+                        List.of(
+                                new ChargeRepricing("OnChainMessage", 1, 1, v.l(), v.l(), v.l(), v.l()),
+                                new ChargeRepricing("wasm_exec", v.l(), v.l(), v.l(), v.l(), v.l(), v.l())),
+                        null);
             default -> throw new IllegalArgumentException(table.name());
         };
     }
@@ -225,6 +260,37 @@ public final class Fixtures {
                 new StateDiffRow(
                         epoch, epoch, null, null, 0, null, "created", null, null, null, null, null, null, null, null,
                         null, null, null, null, null);
+            case "repricing" ->
+                new RepricingRow(
+                        epoch,
+                        "bafy-m",
+                        0,
+                        21,
+                        null,
+                        0,
+                        null,
+                        0,
+                        zero,
+                        "",
+                        "",
+                        0,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        zero,
+                        null,
+                        zero,
+                        null,
+                        zero,
+                        null,
+                        zero,
+                        null,
+                        zero,
+                        null,
+                        List.of(),
+                        "cron failed");
             default -> throw new IllegalArgumentException(table.name());
         };
     }
@@ -349,6 +415,37 @@ public final class Fixtures {
                         "",
                         List.of(),
                         "");
+            case "repricing" ->
+                new RepricingRow(
+                        epoch,
+                        "m",
+                        Integer.MAX_VALUE,
+                        Integer.MIN_VALUE,
+                        "",
+                        Long.MAX_VALUE,
+                        "",
+                        Long.MIN_VALUE,
+                        max,
+                        "",
+                        "",
+                        Integer.MIN_VALUE,
+                        Integer.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        false,
+                        false,
+                        max,
+                        min,
+                        min,
+                        max,
+                        max,
+                        min,
+                        min,
+                        max,
+                        max,
+                        min,
+                        List.of(new ChargeRepricing("", Long.MIN_VALUE, Long.MAX_VALUE, -1, Long.MAX_VALUE, 0, -1)),
+                        null);
             default -> throw new IllegalArgumentException(table.name());
         };
     }

@@ -40,6 +40,7 @@ import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
 import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
 import org.fvmreplay.importer.ImportResult;
@@ -55,7 +56,7 @@ import org.fvmreplay.snapshots.TipsetEntry;
  * Parquet table costs. Not part of the build's tests; see {@code bench/README.md}.
  *
  * <p>Usage: {@code ReplayJobBenchmark [--chains devnet-a,devnet-c] [--engine chicory|wasmtime] [--repeat N] [--chunk-epochs N]
- * [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table]}
+ * [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table] [--price-nv N]}
  *
  * <p>Every measured run happens in this one JVM, after a warm-up pass (a short baseline and a short job, discarded), and
  * every run builds its own executor, so each figure includes instrumenting and compiling the actors it uses (and the JIT
@@ -66,9 +67,12 @@ import org.fvmreplay.snapshots.TipsetEntry;
  */
 public final class ReplayJobBenchmark {
     private static final long CHILD_SEARCH_EPOCHS = 900;
+    /** The label of the job that writes every table and reprices every tipset under {@code --price-nv}. */
+    private static final String REPRICED = "all+repricing";
+
     private static final String USAGE =
             "usage: ReplayJobBenchmark [--chains devnet-a,devnet-c] [--engine chicory|wasmtime] [--repeat N] [--chunk-epochs N]"
-                    + " [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table]";
+                    + " [--dir DIR] [--to EPOCH] [--warmup-epochs N] [--each-table] [--price-nv N]";
 
     private ReplayJobBenchmark() {}
 
@@ -81,7 +85,8 @@ public final class ReplayJobBenchmark {
             Path dir,
             Optional<Long> to,
             int warmupEpochs,
-            boolean eachTable) {
+            boolean eachTable,
+            int priceNetworkVersion) {
         String command() {
             return "java -Dfvmreplay.shared=" + System.getProperty("fvmreplay.shared", "../shared")
                     + " -cp bench/target/benchmarks.jar "
@@ -89,7 +94,7 @@ public final class ReplayJobBenchmark {
                     + engine + " --repeat " + repeat
                     + " --chunk-epochs " + chunkEpochs + " --dir " + dir
                     + to.map(t -> " --to " + t).orElse("") + " --warmup-epochs " + warmupEpochs
-                    + (eachTable ? " --each-table" : "");
+                    + (eachTable ? " --each-table" : "") + " --price-nv " + priceNetworkVersion;
         }
     }
 
@@ -172,7 +177,7 @@ public final class ReplayJobBenchmark {
             report("  warm-up baseline", baseline(warm, options.engine()));
             report(
                     "  warm-up job, all tables, " + cores + " slot(s)",
-                    job(warm, options, cores, Tables.names(), "warmup"));
+                    job(warm, options, cores, Tables.replayNames(), "warmup"));
         }
 
         List<Measurement> results = new ArrayList<>();
@@ -184,9 +189,14 @@ public final class ReplayJobBenchmark {
             for (int slots : slotCounts) {
                 Measurement m = new Measurement(chain.name(), "job", slots, "all");
                 all.add(m);
-                jobs.put(m, Tables.names());
+                jobs.put(m, Tables.replayNames());
             }
-            List<String> alone = options.eachTable() ? Tables.names() : List.of("tipsets");
+            Measurement repriced = new Measurement(chain.name(), "job", cores, REPRICED);
+            List<String> withRepricing = new ArrayList<>(Tables.replayNames());
+            withRepricing.add(Tables.REPRICING.name());
+            jobs.put(repriced, withRepricing);
+            tablesOnly.add(repriced);
+            List<String> alone = options.eachTable() ? Tables.replayNames() : List.of("tipsets");
             for (String table : alone) {
                 Measurement m = new Measurement(chain.name(), "job", cores, table);
                 tablesOnly.add(m);
@@ -233,6 +243,7 @@ public final class ReplayJobBenchmark {
         Optional<Long> to = Optional.empty();
         int warmupEpochs = 100;
         boolean eachTable = false;
+        int priceNetworkVersion = 21;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -244,6 +255,7 @@ public final class ReplayJobBenchmark {
                     case "--to" -> to = Optional.of(Long.parseLong(args[++i]));
                     case "--warmup-epochs" -> warmupEpochs = Integer.parseInt(args[++i]);
                     case "--each-table" -> eachTable = true;
+                    case "--price-nv" -> priceNetworkVersion = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -258,7 +270,7 @@ public final class ReplayJobBenchmark {
             System.err.println(USAGE);
             System.exit(2);
         }
-        return new Options(chains, engine, repeat, chunkEpochs, dir, to, warmupEpochs, eachTable);
+        return new Options(chains, engine, repeat, chunkEpochs, dir, to, warmupEpochs, eachTable, priceNetworkVersion);
     }
 
     /** Imports a shared chain into {@code DIR/stores/NAME} unless already there (not timed: the import is another benchmark). */
@@ -386,7 +398,10 @@ public final class ReplayJobBenchmark {
                 options.chunkEpochs(),
                 slots,
                 tables,
-                out.toString());
+                out.toString(),
+                tables.contains(Tables.REPRICING.name())
+                        ? Optional.of(Repricing.networkVersion(options.priceNetworkVersion()))
+                        : Optional.empty());
         Sampler sampler = Sampler.start();
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();
@@ -505,6 +520,29 @@ public final class ReplayJobBenchmark {
                     seconds(m),
                     m.median().cpuSeconds(),
                     m.median().seconds() / tipsetsOnly.median().seconds(),
+                    m.median().loadAverage()));
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "%nCost of repricing: the job writing every table and replaying each tipset a second time under the prices of "
+                        + "network version %d (`--price-nv %d`), time relative to the same job without repricing.%n%n",
+                options.priceNetworkVersion(),
+                options.priceNetworkVersion()));
+        b.append("| chain | slots | seconds without | seconds with | with / without | load |\n");
+        b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Measurement m : results) {
+            if (!m.tables.equals(REPRICED)) {
+                continue;
+            }
+            Measurement without = find(results, m.chain, "all", cores);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %.2f | %.1f |%n",
+                    m.chain,
+                    m.slots,
+                    seconds(without),
+                    seconds(m),
+                    m.median().seconds() / without.median().seconds(),
                     m.median().loadAverage()));
         }
         b.append(String.format(Locale.ROOT, "%nReproduce: `%s`%n%n", options.command()));

@@ -18,6 +18,7 @@ import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
 import org.fvmreplay.fvm.gas.PriceList;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.machine.NetworkConfig;
@@ -37,12 +38,15 @@ import org.fvmreplay.ipld.cid.Cid;
  * recorded randomness), each message applied, receipts and post-state root compared.
  */
 public final class ConformanceRunner {
-    /** FVM v2 semantics run network version 17 (actors v9), FVM v3 network version 18. */
+    /**
+     * FVM v2 semantics run network version 17 (actors v9, the oldest bundle the project uses), FVM v3 18 to 20, FVM v4 21
+     * to 29 (see {@link NetworkConfig#generation()}).
+     */
     private static final int MIN_NETWORK_VERSION = 17;
 
-    private static final int MAX_NETWORK_VERSION = 18;
+    private static final int MAX_NETWORK_VERSION = 29;
     /** Filecoin network versions that exist so far; anything else in a vector is a mistake, not a skip. */
-    private static final int MAX_KNOWN_NETWORK_VERSION = 21;
+    private static final int MAX_KNOWN_NETWORK_VERSION = 29;
 
     private static final BigInteger DEFAULT_BASE_FEE = BigInteger.valueOf(100);
     private static final BigInteger TOTAL_FILECOIN = new BigInteger("2000000000000000000000000000");
@@ -168,23 +172,24 @@ public final class ConformanceRunner {
                     variant.id(),
                     nv,
                     ConformanceResult.Status.SKIP,
-                    "network version " + nv + " not supported (FVM v2 runs 17, FVM v3 runs 18)");
+                    "network version " + nv + " not supported (the machine runs " + MIN_NETWORK_VERSION + " to "
+                            + MAX_NETWORK_VERSION + ")");
         }
         try {
             MemoryBlockstore store = VectorBlocks.load(vector);
             MutableStateTree pre =
                     MutableStateTree.load(store, vector.preconditions().stateRoot());
             Cid manifest = Machine.manifestOf(pre);
-            for (CarBlock block : bundle(manifest)) {
-                store.put(block.cid(), block.data());
+            // a vector extracted with its actor code (from a chain whose bundle is not a mainnet one) needs no bundle
+            if (!store.has(manifest)) {
+                for (CarBlock block : bundle(manifest)) {
+                    store.put(block.cid(), block.data());
+                }
             }
             BigInteger baseFee = vector.preconditions().baseFee().orElse(DEFAULT_BASE_FEE);
             BigInteger circ = vector.preconditions().circulatingSupply().orElse(TOTAL_FILECOIN);
             NetworkConfig defaults = NetworkConfig.forNetworkVersion(nv);
-            NetworkConfig network = prices.isEmpty()
-                    ? defaults
-                    : new NetworkConfig(
-                            nv, prices.get(), defaults.maxCallDepth(), defaults.maxBlockSize(), defaults.chainId());
+            NetworkConfig network = prices.map(defaults::withPriceList).orElse(defaults);
             MachineContext context = new MachineContext(
                     network,
                     variant.epoch(),

@@ -23,7 +23,6 @@ import org.fvmreplay.conformance.ConformanceResult;
 import org.fvmreplay.conformance.ConformanceRunner;
 import org.fvmreplay.conformance.MessageOutcome;
 import org.fvmreplay.conformance.ReportWriter;
-import org.fvmreplay.conformance.Repricing;
 import org.fvmreplay.conformance.RepricingReport;
 import org.fvmreplay.conformance.TestVectorReader;
 import org.fvmreplay.conformance.VariantReport;
@@ -31,9 +30,10 @@ import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
 import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
-import org.fvmreplay.fvm.gas.PriceLists;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.fvm.trace.TraceWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -93,17 +93,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "Write one JSON Lines execution trace per variant into DIR.")
     private Path traceDir;
 
-    @Option(
-            names = "--price-nv",
-            paramLabel = "N",
-            description = "Reprice: run under the price list of network version N.")
-    private Integer priceNetworkVersion;
-
-    @Option(
-            names = "--price-list",
-            paramLabel = "FILE",
-            description = "Reprice: run under each variant's prices with this JSON override file.")
-    private Path priceList;
+    @Mixin
+    private RepricingOptions prices = new RepricingOptions();
 
     @Option(
             names = "--actors",
@@ -124,7 +115,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such file or directory: " + path);
             }
         }
-        Optional<Repricing> repricing = repricing();
+        // checked against FVM v3, which most vectors run; a file that does not fit another generation fails per variant
+        Optional<Repricing> repricing = prices.parse(spec.commandLine(), List.of(18));
         Path actorsDir = actorsDirectory();
         if (traceDir != null) {
             try {
@@ -251,34 +243,6 @@ public final class ConformanceCommand implements Callable<Integer> {
     private static String signedWithPercent(long delta, long base) {
         String percent = base == 0 ? "" : String.format(Locale.ROOT, "(%+.1f%%)", 100.0 * delta / base);
         return String.format(Locale.ROOT, "%+d", delta) + percent;
-    }
-
-    private Optional<Repricing> repricing() {
-        if (priceNetworkVersion != null && priceList != null) {
-            throw new ParameterException(spec.commandLine(), "--price-nv and --price-list are exclusive: choose one");
-        }
-        if (priceNetworkVersion != null) {
-            try {
-                return Optional.of(Repricing.networkVersion(priceNetworkVersion));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "--price-nv " + priceNetworkVersion + ": " + e.getMessage());
-            }
-        }
-        if (priceList != null) {
-            if (!Files.isRegularFile(priceList)) {
-                throw new ParameterException(spec.commandLine(), "--price-list " + priceList + ": no such file");
-            }
-            try {
-                // check the file now, against the FVM v3 list, so a typo is a usage error rather than one error per
-                // vector
-                PriceLists.withOverrides(PriceLists.forNetworkVersion(18), priceList);
-            } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(), "--price-list " + priceList + ": " + e.getMessage());
-            }
-            return Optional.of(Repricing.overrides(priceList));
-        }
-        return Optional.empty();
     }
 
     /** {@code --actors}, else an {@code actors} folder holding bundles beside a parent of the first path (../shared/vectors gives ../shared/actors). */

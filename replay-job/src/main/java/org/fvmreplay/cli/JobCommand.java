@@ -2,11 +2,15 @@ package org.fvmreplay.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,8 +21,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.fvmreplay.analytics.output.ChunkManifest;
 import org.fvmreplay.analytics.output.OutputFolder;
+import org.fvmreplay.analytics.output.RepricingTotals;
 import org.fvmreplay.analytics.schema.Tables;
 import org.fvmreplay.chain.execution.ActorBundles;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.importer.ImportException;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
@@ -32,6 +38,7 @@ import org.fvmreplay.snapshots.SnapshotStoreException;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,7 +51,9 @@ import picocli.CommandLine.Spec;
             "Replay the epochs of a store (or of every chain in a folder like ../shared/chains) in parallel on Apache Flink, check each",
             "tipset against the chain, and write what happened inside every message to Parquet tables (one folder per table).",
             "Runs on an embedded Flink mini-cluster; on a Flink cluster, submit the job jar of the cluster-jar build (see the README).",
-            "A rerun of the same command skips the chunks already written."
+            "A rerun of the same command skips the chunks already written.",
+            "With --price-nv or --price-list, every tipset is replayed a second time under those prices, from the same parent state",
+            "(each tipset on its own: changes do not compound across tipsets), into the repricing table."
         })
 public final class JobCommand implements Callable<Integer> {
     static final class Input {
@@ -121,7 +130,8 @@ public final class JobCommand implements Callable<Integer> {
             names = "--tables",
             paramLabel = "T,T",
             split = ",",
-            description = "tables to write (default: all): ${sys:fvm.tables}")
+            description =
+                    "tables to write (default: all but repricing, which --price-nv and --price-list add): ${sys:fvm.tables}")
     private List<String> tables;
 
     @Option(
@@ -133,6 +143,9 @@ public final class JobCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "no progress on stderr")
     private boolean noProgress;
+
+    @Mixin
+    private RepricingOptions prices = new RepricingOptions();
 
     static {
         System.setProperty("fvm.tables", String.join(", ", Tables.names()));
@@ -215,6 +228,8 @@ public final class JobCommand implements Callable<Integer> {
                     : index.get(0).epoch();
         }
         int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        // the override file's entries are checked against the network versions replayed, in ReplayJob.plan
+        Optional<Repricing> repricing = prices.parse(spec.commandLine(), List.of());
         ReplayJobConfig config;
         try {
             config = new ReplayJobConfig(
@@ -226,8 +241,9 @@ public final class JobCommand implements Callable<Integer> {
                     engine,
                     chunkEpochs,
                     slots,
-                    tables != null ? tables : Tables.names(),
-                    output.toAbsolutePath().normalize().toString());
+                    tables(repricing.isPresent()),
+                    output.toAbsolutePath().normalize().toString(),
+                    repricing);
         } catch (IllegalArgumentException e) {
             throw new ReplayJobException(e.getMessage());
         }
@@ -286,11 +302,62 @@ public final class JobCommand implements Callable<Integer> {
             stdout.printf(
                     "  %-12s %,10d rows  %s%n", table, rows.getOrDefault(table, 0L), Path.of(config.out(), table));
         }
+        manifests.stream()
+                .map(ChunkManifest::repricing)
+                .flatMap(Optional::stream)
+                .reduce(RepricingTotals::plus)
+                .ifPresent(totals -> stdout.println(repricingLine(config, totals)));
         stdout.printf(
                 "  start with: duckdb -c \"SELECT exit_code, count(*) AS messages, sum(gas_used) AS gas FROM read_parquet('%s/messages/*.parquet') GROUP BY 1\"%n",
                 config.out());
         stdout.flush();
         return statuses.getOrDefault("MISMATCH", 0) > 0 ? 1 : 0;
+    }
+
+    /** The summary's repricing line: the share of messages that flip to out of gas and how gas and fees change. */
+    static String repricingLine(ReplayJobConfig config, RepricingTotals t) {
+        String prices = config.repricing().map(Repricing::describe).orElse("other prices");
+        String failed = t.messages() > t.repriced()
+                ? String.format(
+                        Locale.ROOT, "; %,d messages not repriced (see error_after)", t.messages() - t.repriced())
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "  repricing under %s: %,d of %,d messages (%.2f%%) flip to out of gas; gas used %,d -> %,d (%s); "
+                        + "fees paid %s -> %s attoFIL (%s)%s",
+                prices,
+                t.flipsToOutOfGas(),
+                t.repriced(),
+                t.repriced() == 0 ? 0.0 : 100.0 * t.flipsToOutOfGas() / t.repriced(),
+                t.gasUsedBefore(),
+                t.gasUsedAfter(),
+                percentChange(BigInteger.valueOf(t.gasUsedBefore()), BigInteger.valueOf(t.gasUsedAfter())),
+                t.totalFeeBefore(),
+                t.totalFeeAfter(),
+                percentChange(t.totalFeeBefore(), t.totalFeeAfter()),
+                failed);
+    }
+
+    private static String percentChange(BigInteger before, BigInteger after) {
+        if (before.signum() == 0) {
+            return after.signum() == 0 ? "+0.00%" : "from 0";
+        }
+        double change = new BigDecimal(after.subtract(before))
+                .divide(new BigDecimal(before), MathContext.DECIMAL64)
+                .doubleValue();
+        return String.format(Locale.ROOT, "%+.2f%%", 100 * change);
+    }
+
+    /**
+     * {@code --tables}, else every table but {@code repricing}, which is added when the run reprices (asking for it
+     * without prices fails in {@link ReplayJobConfig}).
+     */
+    private List<String> tables(boolean repricing) {
+        List<String> selected = new ArrayList<>(tables != null ? tables : Tables.replayNames());
+        if (repricing && !selected.contains(Tables.REPRICING.name())) {
+            selected.add(Tables.REPRICING.name());
+        }
+        return selected;
     }
 
     /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */

@@ -16,9 +16,13 @@ import org.fvmreplay.chain.diff.ActorChange;
 import org.fvmreplay.chain.diff.FieldDiffResult;
 import org.fvmreplay.chain.diff.StateFieldDiff;
 import org.fvmreplay.chain.diff.StateTreeDiff;
+import org.fvmreplay.chain.execution.TipsetExecutionException;
+import org.fvmreplay.chain.execution.TipsetExecutor;
+import org.fvmreplay.chain.execution.TipsetOutcome;
 import org.fvmreplay.chain.execution.TipsetReplay;
 import org.fvmreplay.chain.execution.TipsetReport;
 import org.fvmreplay.chain.execution.TipsetTracer;
+import org.fvmreplay.fvm.gas.PriceLists;
 import org.fvmreplay.fvm.state.StateTree;
 import org.fvmreplay.ipld.blockstore.Blockstore;
 import org.fvmreplay.ipld.cid.Cid;
@@ -26,8 +30,8 @@ import org.fvmreplay.snapshots.TipsetEntry;
 
 /**
  * The replay operator: for a chunk index, replays every tipset of that chunk from the chain's parent state (each tipset
- * independently, on its own machine), checks it against its child, and emits it with its traced messages, then marks
- * the chunk's end. Chunks whose output already exists are not handed to it (see {@link ReplayJob}).
+ * independently, on its own machine), checks it against its child, and emits it with its traced messages (and, when the
+ * job reprices, with the same tipset replayed under the study's prices), then marks the chunk's end. Chunks whose output already exists are not handed to it (see {@link ReplayJob}).
  */
 public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayRecord> {
     private static final long serialVersionUID = 1L;
@@ -85,7 +89,15 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
         int networkVersion = resources.network().networkVersion(tipset.height());
         if (next.isEmpty()) {
             return new ReplayRecord.TipsetReplayed(
-                    chunk, tipset, networkVersion, Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of());
+                    chunk,
+                    tipset,
+                    networkVersion,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    Optional.empty());
         }
         Tipset child = resources.chain().tipset(new TipsetKey(next.get().key()));
         Collecting tracer = new Collecting(traceMessages, traceState);
@@ -100,7 +112,8 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
                     Optional.of(report),
                     List.of(),
                     List.of(),
-                    Map.of());
+                    Map.of(),
+                    Optional.empty());
         }
         Map<Cid, String> names = traceMessages ? resources.actorTypes().at(tipset.parentStateRoot()) : Map.of();
         return new ReplayRecord.TipsetReplayed(
@@ -111,7 +124,33 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
                 Optional.of(report),
                 withReceiverTypes(tipset, tracer.traced, names),
                 tracer.migration,
-                names);
+                names,
+                resources.repricedExecutor().map(executor -> reprice(executor, tipset, networkVersion)));
+    }
+
+    /**
+     * Replays {@code tipset} again under the study's prices, from the same parent state. Its outcome is a counterfactual:
+     * not checked against the chain, and an error (an implicit message failing under the new prices) is a result.
+     */
+    private ReplayRecord.RepricedRun reprice(TipsetExecutor executor, Tipset tipset, int networkVersion) {
+        String before = PriceLists.forNetworkVersion(networkVersion).name();
+        String after =
+                config.repricing().orElseThrow().priceListFor(networkVersion).name();
+        Collecting tracer = new Collecting(true, false);
+        Optional<String> error;
+        try {
+            TipsetOutcome outcome = executor.execute(tipset, tracer);
+            // the first run executed, so only a block the new prices make the VM read can be missing
+            error = outcome instanceof TipsetOutcome.MissingState missing
+                    ? Optional.of("the repriced run needs block " + missing.missing() + ", which the store lacks")
+                    : outcome instanceof TipsetOutcome.Executed
+                            ? Optional.empty()
+                            : Optional.of("the repriced run did not execute ("
+                                    + outcome.getClass().getSimpleName() + ")");
+        } catch (TipsetExecutionException e) {
+            error = Optional.of(e.getMessage());
+        }
+        return new ReplayRecord.RepricedRun(before, after, error.isPresent() ? List.of() : tracer.traced, error);
     }
 
     /** Names each message's receiver by its actor type in the tipset's parent state (unknown for actors the tipset creates). */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -13,10 +14,13 @@ import org.fvmreplay.analytics.output.ChunkManifest;
 import org.fvmreplay.analytics.output.ChunkWriter;
 import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.analytics.output.OutputFolder;
+import org.fvmreplay.analytics.output.RepricingTotals;
 import org.fvmreplay.analytics.parquet.ParquetSettings;
+import org.fvmreplay.analytics.rows.RepricingRow;
 import org.fvmreplay.analytics.rows.TipsetRow;
 import org.fvmreplay.analytics.schema.Table;
 import org.fvmreplay.analytics.schema.Tables;
+import org.fvmreplay.job.rows.RepricingRows;
 import org.fvmreplay.job.rows.TableRows;
 
 /**
@@ -42,6 +46,7 @@ public final class ParquetChunkSink implements Sink<ReplayRecord> {
     private static final class Writer implements SinkWriter<ReplayRecord> {
         private final OutputFolder output;
         private final List<ChunkManifest.TipsetRoots> roots = new ArrayList<>();
+        private RepricingTotals repricing = RepricingTotals.NONE;
         private ChunkWriter chunk;
         private EpochChunk current;
 
@@ -59,10 +64,11 @@ public final class ParquetChunkSink implements Sink<ReplayRecord> {
                 writeTipset(t);
             } else if (record instanceof ReplayRecord.ChunkReplayed end) {
                 begin(end.chunk());
-                chunk.commit(roots);
+                chunk.commit(roots, chunk.writes(Tables.REPRICING) ? Optional.of(repricing) : Optional.empty());
                 chunk = null;
                 current = null;
                 roots.clear();
+                repricing = RepricingTotals.NONE;
             }
         }
 
@@ -92,6 +98,12 @@ public final class ParquetChunkSink implements Sink<ReplayRecord> {
             writeAll(Tables.SYSCALLS, () -> TableRows.syscalls(t));
             writeAll(Tables.EVENTS, () -> TableRows.events(t));
             writeAll(Tables.STATE_DIFFS, () -> TableRows.stateDiffs(t));
+            if (chunk.writes(Tables.REPRICING)) {
+                for (RepricingRow row : RepricingRows.rows(t)) {
+                    chunk.write(Tables.REPRICING, row);
+                    repricing = repricing.plus(row);
+                }
+            }
         }
 
         /** Computes the rows of {@code table} only when the run writes it. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -20,6 +22,8 @@ import org.fvmreplay.analytics.output.EpochChunk;
 import org.fvmreplay.analytics.output.OutputFolder;
 import org.fvmreplay.analytics.parquet.ParquetSettings;
 import org.fvmreplay.analytics.schema.Table;
+import org.fvmreplay.chain.network.NetworkConfig;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -44,7 +48,8 @@ public final class ReplayJob {
 
     /**
      * Checks every input before anything is written: the store exists and its chain index covers the epochs, the network
-     * file exists, the tables are known, the output folder is empty or holds this same run.
+     * file exists, the tables are known, the study's prices fit every network version replayed, the output folder is empty
+     * or holds this same run.
      *
      * @throws ReplayJobException naming what is wrong and what to do
      */
@@ -83,9 +88,13 @@ public final class ReplayJob {
                         + " are not all in the store, whose chain index covers " + first + ".." + last
                         + ": choose a range inside it");
             }
-            tipsets = (int) all.stream()
+            List<TipsetEntry> replayed = all.stream()
                     .filter(e -> e.epoch() >= Math.max(1, config.fromEpoch()) && e.epoch() <= config.toEpoch())
-                    .count();
+                    .toList();
+            tipsets = replayed.size();
+            if (config.repricing().isPresent()) {
+                checkRepricing(config.repricing().get(), ReplayResources.network(config, opened), replayed);
+            }
         }
         OutputFolder output;
         List<EpochChunk> done;
@@ -102,6 +111,20 @@ public final class ReplayJob {
             (done.contains(chunk) ? finished : pending).add(chunk);
         }
         return new Plan(chunks, finished, pending, tipsets);
+    }
+
+    /** An override file names entries of one FVM generation: check it fits every network version the run replays. */
+    private static void checkRepricing(Repricing repricing, NetworkConfig network, List<TipsetEntry> replayed) {
+        Set<Integer> versions = new TreeSet<>();
+        replayed.forEach(e -> versions.add(network.networkVersion(e.epoch())));
+        for (int nv : versions) {
+            try {
+                repricing.priceListFor(nv);
+            } catch (RuntimeException e) {
+                throw new ReplayJobException(
+                        repricing.describe() + " for the tipsets of network version " + nv + ": " + e.getMessage());
+            }
+        }
     }
 
     /**

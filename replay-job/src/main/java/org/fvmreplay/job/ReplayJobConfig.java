@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fvmreplay.analytics.schema.Table;
 import org.fvmreplay.analytics.schema.Tables;
+import org.fvmreplay.fvm.gas.Repricing;
 
 /**
  * What one replay job does: which store and epochs, how the network is configured, which engine runs the actors and
@@ -26,6 +27,7 @@ import org.fvmreplay.analytics.schema.Tables;
  * @param parallelism task slots used (the mini-cluster gets this many)
  * @param tables table names to write
  * @param out the output folder
+ * @param repricing prices to replay every tipset under a second time, for the {@code repricing} table; empty for none
  */
 public record ReplayJobConfig(
         String store,
@@ -37,7 +39,8 @@ public record ReplayJobConfig(
         int chunkEpochs,
         int parallelism,
         List<String> tables,
-        String out)
+        String out,
+        Optional<Repricing> repricing)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -48,6 +51,13 @@ public record ReplayJobConfig(
         requireNonNull(engine, "engine is null");
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
         requireNonNull(out, "out is null");
+        requireNonNull(repricing, "repricing is null");
+        if (repricing.isPresent() != tables.contains(Tables.REPRICING.name())) {
+            throw new IllegalArgumentException(
+                    repricing.isPresent()
+                            ? "repricing asked for, but the repricing table is not among the tables " + tables
+                            : "the repricing table needs prices to compare with: give --price-nv or --price-list");
+        }
         if (fromEpoch < 0 || toEpoch < fromEpoch) {
             throw new IllegalArgumentException("epochs " + fromEpoch + ".." + toEpoch + ": expected 0 <= from <= to");
         }
@@ -80,6 +90,7 @@ public record ReplayJobConfig(
         id.put("engine", engine);
         id.put("chunk_epochs", Integer.toString(chunkEpochs));
         id.put("tables", String.join(",", tables));
+        repricing.ifPresent(r -> id.putAll(r.identity()));
         return id;
     }
 
@@ -95,7 +106,8 @@ public record ReplayJobConfig(
                 chunkEpochs,
                 parallelism,
                 List.copyOf(tables),
-                out);
+                out,
+                repricing.orElse(null));
     }
 
     private record Serialized(
@@ -108,7 +120,8 @@ public record ReplayJobConfig(
             int chunkEpochs,
             int parallelism,
             List<String> tables,
-            String out)
+            String out,
+            Repricing repricing)
             implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -123,7 +136,8 @@ public record ReplayJobConfig(
                     chunkEpochs,
                     parallelism,
                     tables,
-                    out);
+                    out,
+                    Optional.ofNullable(repricing));
         }
     }
 }

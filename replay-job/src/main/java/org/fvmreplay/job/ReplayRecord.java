@@ -29,6 +29,7 @@ public sealed interface ReplayRecord {
      * @param messages every applied message in execution order (empty unless the tipset executed)
      * @param migration the actors a state migration before the tipset changed (empty when none ran)
      * @param actorTypes builtin actor names by code CID in the tipset's parent state (empty when no message was traced)
+     * @param repriced the tipset replayed again under a study's prices (empty unless the job reprices and it executed)
      */
     record TipsetReplayed(
             EpochChunk chunk,
@@ -38,9 +39,11 @@ public sealed interface ReplayRecord {
             Optional<TipsetReport> report,
             List<TracedMessage> messages,
             List<ActorStateChange> migration,
-            Map<Cid, String> actorTypes)
+            Map<Cid, String> actorTypes,
+            Optional<RepricedRun> repriced)
             implements ReplayRecord {
         public TipsetReplayed {
+            requireNonNull(repriced, "repriced is null");
             requireNonNull(chunk, "chunk is null");
             requireNonNull(tipset, "tipset is null");
             requireNonNull(child, "child is null");
@@ -48,6 +51,24 @@ public sealed interface ReplayRecord {
             messages = List.copyOf(messages);
             migration = List.copyOf(migration);
             actorTypes = Map.copyOf(actorTypes);
+        }
+    }
+
+    /**
+     * A tipset replayed a second time, from the same parent state, under a study's prices.
+     *
+     * @param pricesBefore the name of the price list the chain ran the tipset under
+     * @param pricesAfter the name of the study's price list for the tipset's network version
+     * @param messages every applied message in execution order, as in {@link TipsetReplayed#messages()}; empty on error
+     * @param error why the repriced run gave no result (an implicit message that fails under the new prices makes the
+     *     tipset invalid, as the reference node would treat it)
+     */
+    record RepricedRun(String pricesBefore, String pricesAfter, List<TracedMessage> messages, Optional<String> error) {
+        public RepricedRun {
+            requireNonNull(pricesBefore, "pricesBefore is null");
+            requireNonNull(pricesAfter, "pricesAfter is null");
+            messages = List.copyOf(messages);
+            requireNonNull(error, "error is null");
         }
     }
 

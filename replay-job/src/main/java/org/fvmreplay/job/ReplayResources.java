@@ -23,7 +23,7 @@ import org.fvmreplay.snapshots.TipsetEntry;
 
 /**
  * What the replay tasks of one JVM (a Flink TaskManager, or the whole mini-cluster) share for a job: one read-only store
- * handle, and one executor whose compiled actor code serves every slot. Acquired by each task when it opens and
+ * handle, and one executor whose compiled actor code serves every slot (two when the job reprices). Acquired by each task when it opens and
  * released when it closes; the last release closes the store and the engine.
  */
 public final class ReplayResources implements AutoCloseable {
@@ -35,6 +35,7 @@ public final class ReplayResources implements AutoCloseable {
     private final NetworkConfig network;
     private final WasmEngine engine;
     private final TipsetExecutor executor;
+    private final Optional<TipsetExecutor> repricedExecutor;
     private final ActorTypes actorTypes;
     private int users;
 
@@ -44,30 +45,38 @@ public final class ReplayResources implements AutoCloseable {
         this.store = SnapshotStore.openReadOnly(dir);
         try {
             this.chain = new ChainStore(store.blocks());
-            Map<Integer, Cid> manifests;
-            if (config.networkFile().isPresent()) {
-                Path file = Path.of(config.networkFile().get());
-                this.network = NetworkConfig.read(file);
-                manifests = ActorManifests.read(file);
-            } else {
-                Optional<TipsetEntry> genesis = store.chainIndex().at(0);
-                this.network = genesis.flatMap(
-                                g -> NetworkConfig.forGenesis(g.key().get(0)))
-                        .orElseThrow(() -> new ReplayJobException(
-                                "the store's genesis is neither mainnet's nor calibnet's: pass --network FILE"));
-                manifests = ActorManifests.mainnet();
-            }
+            this.network = network(config, store);
+            Map<Integer, Cid> manifests = config.networkFile().isPresent()
+                    ? ActorManifests.read(Path.of(config.networkFile().get()))
+                    : ActorManifests.mainnet();
             this.engine = config.engine().equals("wasmtime")
                     ? new WasmtimeEngine(EngineConfig.reference())
                     : new ChicoryEngine(EngineConfig.reference());
             Optional<ActorBundles> bundles =
                     config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
             this.executor = new TipsetExecutor(chain, network, engine, new ActorManifestMigrations(manifests, bundles));
+            this.repricedExecutor = config.repricing().map(executor::repriced);
             this.actorTypes = new ActorTypes(store.blocks());
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The network the job's store runs: read from {@code --network}, else recognised from the store's genesis (mainnet or
+     * calibnet).
+     *
+     * @throws ReplayJobException when there is no network file and the genesis is neither
+     */
+    static NetworkConfig network(ReplayJobConfig config, SnapshotStore store) {
+        if (config.networkFile().isPresent()) {
+            return NetworkConfig.read(Path.of(config.networkFile().get()));
+        }
+        Optional<TipsetEntry> genesis = store.chainIndex().at(0);
+        return genesis.flatMap(g -> NetworkConfig.forGenesis(g.key().get(0)))
+                .orElseThrow(() -> new ReplayJobException(
+                        "the store's genesis is neither mainnet's nor calibnet's: pass --network FILE"));
     }
 
     /** The resources of {@code config} in this JVM, opened on first use; release them with {@link #close()}. */
@@ -94,6 +103,11 @@ public final class ReplayResources implements AutoCloseable {
 
     public TipsetExecutor executor() {
         return executor;
+    }
+
+    /** The executor of the study's prices, when the job reprices; its results are not checked against the chain. */
+    public Optional<TipsetExecutor> repricedExecutor() {
+        return repricedExecutor;
     }
 
     public ActorTypes actorTypes() {

@@ -193,10 +193,13 @@ class ConformanceCommandTest {
             assertThat(r.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
             assertThat(r.err).contains("network version 99 is not supported");
         });
+        // a vector is no override file: the error names both options and what is wrong with the file
         assertThat(run("conformance", "--price-nv", "17", "--price-list", vector, vector))
                 .satisfies(r -> {
                     assertThat(r.exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
-                    assertThat(r.err).contains("exclusive");
+                    assertThat(r.err)
+                            .contains("--price-nv 17 --price-list " + vector)
+                            .contains("unknown");
                 });
         assertThat(run("conformance", "--price-list", dir.resolve("none.json").toString(), vector).exitCode)
                 .isEqualTo(CommandLine.ExitCode.USAGE);

@@ -55,14 +55,6 @@ class JobDevnetTest {
     private static Path stores;
     private static String stdout;
 
-    static Path sharedChains() {
-        String property = System.getProperty("fvmreplay.shared");
-        Path dir = property != null && !property.isBlank()
-                ? Path.of(property)
-                : Path.of("").toAbsolutePath().resolve("../../shared");
-        return dir.resolve("chains").toAbsolutePath().normalize();
-    }
-
     @BeforeAll
     static void runJob() {
         out = tmp.resolve("out");
@@ -75,7 +67,7 @@ class JobDevnetTest {
         int exit = cli.execute(
                 "job",
                 "--chains",
-                sharedChains().toString(),
+                DevnetChains.sharedChains().toString(),
                 "--stores",
                 stores.toString(),
                 "--out",
@@ -100,8 +92,8 @@ class JobDevnetTest {
     static List<JsonNode> records(String chain) throws IOException {
         List<JsonNode> records = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new ZstdInputStream(
-                        Files.newInputStream(sharedChains().resolve(chain).resolve("tipsets.jsonl.zst"))),
+                new ZstdInputStream(Files.newInputStream(
+                        DevnetChains.sharedChains().resolve(chain).resolve("tipsets.jsonl.zst"))),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {

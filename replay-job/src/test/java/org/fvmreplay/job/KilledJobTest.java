@@ -39,17 +39,8 @@ class KilledJobTest {
 
     @BeforeAll
     static void importDevnet() {
-        Path chain = JobDevnetTest.sharedChains().resolve("devnet-a");
-        network = chain.resolve("manifest.json");
-        store = tmp.resolve("store");
-        assertThat(FvmReplay.commandLine()
-                        .execute(
-                                "import",
-                                chain.resolve("chain.car.zst").toString(),
-                                "--store",
-                                store.toString(),
-                                "--no-progress"))
-                .isZero();
+        network = DevnetChains.network("devnet-a");
+        store = DevnetChains.importInto("devnet-a", tmp.resolve("store"));
     }
 
     private static String[] args(Path out) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fvmreplay.analytics.rows.TipsetRow;
 
 /**
@@ -15,14 +16,17 @@ import org.fvmreplay.analytics.rows.TipsetRow;
  *
  * @param tables per table name, in table order: the file (relative to the run folder) and its row count
  * @param tipsets per replayed tipset of the chunk, as the caller gave them: status and state roots computed and recorded
+ * @param repricing the sums of the chunk's {@code repricing} rows, when the run reprices
  */
 public record ChunkManifest(
         EpochChunk chunk,
         Instant startedAt,
         Instant committedAt,
         Map<String, TableFile> tables,
-        List<TipsetRoots> tipsets) {
+        List<TipsetRoots> tipsets,
+        Optional<RepricingTotals> repricing) {
     public ChunkManifest {
+        requireNonNull(repricing, "repricing is null");
         requireNonNull(chunk, "chunk is null");
         requireNonNull(startedAt, "startedAt is null");
         requireNonNull(committedAt, "committedAt is null");

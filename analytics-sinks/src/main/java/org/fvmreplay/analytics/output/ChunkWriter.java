@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.fvmreplay.analytics.parquet.TableFileWriter;
 import org.fvmreplay.analytics.schema.Table;
 
@@ -92,7 +93,16 @@ public final class ChunkWriter implements AutoCloseable {
      * @return the manifest written
      */
     public ChunkManifest commit(List<ChunkManifest.TipsetRoots> tipsets) throws IOException {
+        return commit(tipsets, Optional.empty());
+    }
+
+    /**
+     * Finishes the chunk as {@link #commit(List)} does, recording the sums of its {@code repricing} rows in the manifest.
+     */
+    public ChunkManifest commit(List<ChunkManifest.TipsetRoots> tipsets, Optional<RepricingTotals> repricing)
+            throws IOException {
         requireNonNull(tipsets, "tipsets is null");
+        requireNonNull(repricing, "repricing is null");
         requireOpen();
         List<Path> moved = new ArrayList<>();
         try {
@@ -113,7 +123,7 @@ public final class ChunkWriter implements AutoCloseable {
                         new ChunkManifest.TableFile(
                                 folder.dir().relativize(target).toString().replace('\\', '/'), writer.rows()));
             }
-            ChunkManifest manifest = new ChunkManifest(chunk, startedAt, Instant.now(), tables, tipsets);
+            ChunkManifest manifest = new ChunkManifest(chunk, startedAt, Instant.now(), tables, tipsets, repricing);
             FileOps.writeAtomically(manifestFile, Json.manifest(manifest), staging);
             state = State.COMMITTED;
             FileOps.deleteRecursively(staging);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The JSON of {@code _run.json} and of chunk manifests, spelled out field by field so that the format is explicit. */
@@ -74,6 +76,15 @@ final class Json {
                     .put("computed_state_root", tipset.computedStateRoot())
                     .put("expected_state_root", tipset.expectedStateRoot());
         }
+        manifest.repricing()
+                .ifPresent(r -> json.putObject("repricing")
+                        .put("messages", r.messages())
+                        .put("repriced", r.repriced())
+                        .put("flips_to_out_of_gas", r.flipsToOutOfGas())
+                        .put("gas_used_before", r.gasUsedBefore())
+                        .put("gas_used_after", r.gasUsedAfter())
+                        .put("total_fee_before", r.totalFeeBefore().toString())
+                        .put("total_fee_after", r.totalFeeAfter().toString()));
         return bytes(json);
     }
 
@@ -105,10 +116,22 @@ final class Json {
                     Instant.parse(required(json, "started_at").asText()),
                     Instant.parse(required(json, "committed_at").asText()),
                     tables,
-                    tipsets);
+                    tipsets,
+                    Optional.ofNullable(json.get("repricing")).map(Json::repricing));
         } catch (RuntimeException e) {
             throw new IOException("unreadable chunk manifest " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static RepricingTotals repricing(JsonNode r) {
+        return new RepricingTotals(
+                required(r, "messages").asLong(),
+                required(r, "repriced").asLong(),
+                required(r, "flips_to_out_of_gas").asLong(),
+                required(r, "gas_used_before").asLong(),
+                required(r, "gas_used_after").asLong(),
+                new BigInteger(required(r, "total_fee_before").asText()),
+                new BigInteger(required(r, "total_fee_after").asText()));
     }
 
     private static JsonNode read(Path file) throws IOException {

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fvmreplay.analytics.rows.CallRow;
+import org.fvmreplay.analytics.rows.ChargeRepricing;
 import org.fvmreplay.analytics.rows.EventEntry;
 import org.fvmreplay.analytics.rows.EventRow;
 import org.fvmreplay.analytics.rows.GasChargeRow;
 import org.fvmreplay.analytics.rows.MessageRow;
+import org.fvmreplay.analytics.rows.RepricingRow;
 import org.fvmreplay.analytics.rows.StateDiffRow;
 import org.fvmreplay.analytics.rows.StateFieldChange;
 import org.fvmreplay.analytics.rows.SyscallRow;
@@ -471,15 +473,187 @@ public final class Tables {
                             StateDiffRow::decodeError)
                     .build());
 
+    /** One row per explicit message replayed under two price lists. */
+    public static final Table<RepricingRow> REPRICING = new Table<>(
+            "repricing",
+            RepricingRow.class,
+            "One row per explicit message of a repricing study (--price-nv, --price-list): the message replayed under the chain's prices (before) and under the study's (after), each tipset on its own from the chain's parent state, so changes do not compound across tipsets (within a tipset, a message sees the state its predecessors left under the same prices). Fees are what the message pays at the tipset's base fee; after columns are null when error_after is set.",
+            Columns.of(RepricingRow.class)
+                    .required("execution_epoch", INT64, "Epoch the message ran at", RepricingRow::executionEpoch)
+                    .required("message_cid", STRING, "The message (messages.message_cid)", RepricingRow::messageCid)
+                    .required(
+                            "execution_index",
+                            INT32,
+                            "Its messages.execution_index (the same in both runs)",
+                            RepricingRow::executionIndex)
+                    .required("network_version", INT32, "Network version it ran under", RepricingRow::networkVersion)
+                    .nullable(
+                            "to_actor_type",
+                            STRING,
+                            "Receiver's builtin actor type (messages.to_actor_type)",
+                            RepricingRow::toActorType)
+                    .required("method", INT64, "Method number", RepricingRow::method)
+                    .nullable(
+                            "method_name",
+                            STRING,
+                            "Method name as Lotus shows it (messages.method_name)",
+                            RepricingRow::methodName)
+                    .required("gas_limit", INT64, "Gas limit (gas units)", RepricingRow::gasLimit)
+                    .required("base_fee", DECIMAL, "Base fee of its tipset" + ATTO, RepricingRow::baseFee)
+                    .required(
+                            "prices_before",
+                            STRING,
+                            "Price list the chain ran it under (e.g. TEEP_PRICES)",
+                            RepricingRow::pricesBefore)
+                    .required(
+                            "prices_after",
+                            STRING,
+                            "Price list of the study for its network version",
+                            RepricingRow::pricesAfter)
+                    .required(
+                            "exit_code_before",
+                            INT32,
+                            "Exit code under the chain's prices",
+                            RepricingRow::exitCodeBefore)
+                    .nullable(
+                            "exit_code_after", INT32, "Exit code under the study's prices", RepricingRow::exitCodeAfter)
+                    .required(
+                            "gas_used_before",
+                            INT64,
+                            "Gas used under the chain's prices (gas units)",
+                            RepricingRow::gasUsedBefore)
+                    .nullable(
+                            "gas_used_after",
+                            INT64,
+                            "Gas used under the study's prices (gas units)",
+                            RepricingRow::gasUsedAfter)
+                    .nullable(
+                            "out_of_gas_after",
+                            BOOLEAN,
+                            "Whether it exits with SysErrOutOfGas (7) under the study's prices",
+                            RepricingRow::outOfGasAfter)
+                    .nullable(
+                            "flips_to_out_of_gas",
+                            BOOLEAN,
+                            "Out of gas under the study's prices but not under the chain's",
+                            RepricingRow::flipsToOutOfGas)
+                    .required(
+                            "base_fee_burn_before",
+                            DECIMAL,
+                            "Base fee burnt under the chain's prices" + ATTO,
+                            RepricingRow::baseFeeBurnBefore)
+                    .nullable(
+                            "base_fee_burn_after",
+                            DECIMAL,
+                            "Base fee burnt under the study's prices" + ATTO,
+                            RepricingRow::baseFeeBurnAfter)
+                    .required(
+                            "over_estimation_burn_before",
+                            DECIMAL,
+                            "Over-estimation burnt under the chain's prices" + ATTO,
+                            RepricingRow::overEstimationBurnBefore)
+                    .nullable(
+                            "over_estimation_burn_after",
+                            DECIMAL,
+                            "Over-estimation burnt under the study's prices" + ATTO,
+                            RepricingRow::overEstimationBurnAfter)
+                    .required(
+                            "miner_tip_before",
+                            DECIMAL,
+                            "Tip paid to the miner under the chain's prices" + ATTO,
+                            RepricingRow::minerTipBefore)
+                    .nullable(
+                            "miner_tip_after",
+                            DECIMAL,
+                            "Tip paid to the miner under the study's prices" + ATTO,
+                            RepricingRow::minerTipAfter)
+                    .required(
+                            "refund_before",
+                            DECIMAL,
+                            "Refunded to the sender under the chain's prices" + ATTO,
+                            RepricingRow::refundBefore)
+                    .nullable(
+                            "refund_after",
+                            DECIMAL,
+                            "Refunded to the sender under the study's prices" + ATTO,
+                            RepricingRow::refundAfter)
+                    .required(
+                            "total_fee_before",
+                            DECIMAL,
+                            "What the sender paid under the chain's prices: base fee burn + over-estimation burn + miner tip"
+                                    + ATTO,
+                            RepricingRow::totalFeeBefore)
+                    .nullable(
+                            "total_fee_after",
+                            DECIMAL,
+                            "What the sender pays under the study's prices, the same sum" + ATTO,
+                            RepricingRow::totalFeeAfter)
+                    .required(
+                            "charges",
+                            new ColumnType.ListOf(new ColumnType.StructOf(List.copyOf(Columns.of(ChargeRepricing.class)
+                                    .required(
+                                            "charge_name",
+                                            STRING,
+                                            "Charge name (gas_charges.name)",
+                                            ChargeRepricing::chargeName)
+                                    .required(
+                                            "count_before",
+                                            INT64,
+                                            "Times charged under the chain's prices",
+                                            ChargeRepricing::countBefore)
+                                    .required(
+                                            "count_after",
+                                            INT64,
+                                            "Times charged under the study's prices",
+                                            ChargeRepricing::countAfter)
+                                    .required(
+                                            "gas_before_milligas",
+                                            INT64,
+                                            "Charged under the chain's prices (milligas)",
+                                            ChargeRepricing::gasBeforeMilligas)
+                                    .required(
+                                            "gas_after_milligas",
+                                            INT64,
+                                            "Charged under the study's prices (milligas)",
+                                            ChargeRepricing::gasAfterMilligas)
+                                    .required(
+                                            "elapsed_ns_before",
+                                            INT64,
+                                            "Wall time of those charges in the first run (gas_charges.elapsed_ns summed)",
+                                            ChargeRepricing::elapsedNsBefore)
+                                    .required(
+                                            "elapsed_ns_after",
+                                            INT64,
+                                            "Wall time of those charges in the repriced run",
+                                            ChargeRepricing::elapsedNsAfter)
+                                    .build()))),
+                            "Per charge name, in order of first charge: counts, gas and time under both price lists",
+                            RepricingRow::charges)
+                    .nullable(
+                            "error_after",
+                            STRING,
+                            "Why the repriced run gave no result (e.g. an implicit message failed under the new prices)",
+                            RepricingRow::errorAfter)
+                    .build());
+
     /** Every table, in the order of the schema document. */
     public static final List<Table<?>> ALL =
-            List.of(TIPSETS, MESSAGES, CALLS, GAS_CHARGES, SYSCALLS, EVENTS, STATE_DIFFS);
+            List.of(TIPSETS, MESSAGES, CALLS, GAS_CHARGES, SYSCALLS, EVENTS, STATE_DIFFS, REPRICING);
+
+    /** The tables of a plain replay: every table but {@link #REPRICING}, which needs a study's prices. */
+    public static final List<Table<?>> REPLAY =
+            ALL.stream().filter(t -> t != REPRICING).toList();
 
     private Tables() {}
 
     /** The names of every table, in order. */
     public static List<String> names() {
         return ALL.stream().map(Table::name).toList();
+    }
+
+    /** The names of {@link #REPLAY}'s tables, in order: a replay's default. */
+    public static List<String> replayNames() {
+        return REPLAY.stream().map(Table::name).toList();
     }
 
     /** The table named {@code name}; fails naming the valid ones. */

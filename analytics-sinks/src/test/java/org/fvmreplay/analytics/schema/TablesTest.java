@@ -14,14 +14,23 @@ class TablesTest {
     @Test
     void looksTablesUpByName() {
         assertThat(Tables.names())
-                .containsExactly("tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs");
+                .containsExactly(
+                        "tipsets",
+                        "messages",
+                        "calls",
+                        "gas_charges",
+                        "syscalls",
+                        "events",
+                        "state_diffs",
+                        "repricing");
+        assertThat(Tables.replayNames()).doesNotContain("repricing").hasSize(Tables.ALL.size() - 1);
         assertThat(Tables.byName("gas_charges")).isSameAs(Tables.GAS_CHARGES);
         assertThat(Tables.parse("calls, messages,calls")).containsExactly(Tables.MESSAGES, Tables.CALLS);
     }
 
     @Test
     void unknownTableNamesFailListingTheValidOnes() {
-        String valid = "valid tables: tipsets, messages, calls, gas_charges, syscalls, events, state_diffs";
+        String valid = "valid tables: tipsets, messages, calls, gas_charges, syscalls, events, state_diffs, repricing";
         assertThatThrownBy(() -> Tables.byName("message"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown table 'message'; " + valid);

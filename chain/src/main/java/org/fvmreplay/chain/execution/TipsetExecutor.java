@@ -22,6 +22,7 @@ import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
+import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.state.MutableStateTree;
@@ -48,14 +49,37 @@ public final class TipsetExecutor {
     private final NetworkConfig network;
     private final WasmEngine engine;
     private final StateMigrations migrations;
+    private final Optional<Repricing> repricing;
     private final Map<String, ModuleCache> modules = new ConcurrentHashMap<>();
     private volatile SupplyCalculator supply;
 
     public TipsetExecutor(ChainStore chain, NetworkConfig network, WasmEngine engine, StateMigrations migrations) {
+        this(chain, network, engine, migrations, Optional.empty(), null);
+    }
+
+    private TipsetExecutor(
+            ChainStore chain,
+            NetworkConfig network,
+            WasmEngine engine,
+            StateMigrations migrations,
+            Optional<Repricing> repricing,
+            SupplyCalculator supply) {
         this.chain = requireNonNull(chain, "chain is null");
         this.network = requireNonNull(network, "network is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
+        this.repricing = requireNonNull(repricing, "repricing is null");
+        this.supply = supply;
+    }
+
+    /**
+     * An executor that runs every message under {@code prices} instead of the chain's price lists, for repricing studies:
+     * its results are counterfactual, so they are not to be checked against the chain. It compiles the actors anew, since
+     * the instrumented code carries the WebAssembly instruction prices, and shares nothing mutable with this one.
+     */
+    public TipsetExecutor repriced(Repricing prices) {
+        requireNonNull(prices, "prices is null");
+        return new TipsetExecutor(chain, network, engine, migrations, Optional.of(prices), supply);
     }
 
     /**
@@ -198,13 +222,12 @@ public final class TipsetExecutor {
         BigInteger circulating = supply(store, anchor)
                 .compute(epoch, MutableStateTree.load(store, state))
                 .filCirculating();
-        MachineContext context = new MachineContext(
-                org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion),
-                epoch,
-                timestamp,
-                baseFee,
-                circulating,
-                state);
+        org.fvmreplay.fvm.machine.NetworkConfig config =
+                org.fvmreplay.fvm.machine.NetworkConfig.forNetworkVersion(networkVersion);
+        if (repricing.isPresent()) {
+            config = config.withPriceList(repricing.get().priceListFor(networkVersion));
+        }
+        MachineContext context = new MachineContext(config, epoch, timestamp, baseFee, circulating, state);
         Machine machine = Machine.create(context, store, externs, engine, steps.tracer.tracesMessages());
         ModuleCache shared = modules.computeIfAbsent("nv" + networkVersion, k -> machine.modules());
         return machine.withModules(shared);

@@ -36,6 +36,11 @@ public record NetworkConfig(int networkVersion, PriceList priceList, int maxCall
         return networkVersion >= 18 ? MAX_MEMORY_BYTES : Long.MAX_VALUE;
     }
 
+    /** This configuration with {@code prices} instead of its price list (a repricing study). */
+    public NetworkConfig withPriceList(PriceList prices) {
+        return new NetworkConfig(networkVersion, prices, maxCallDepth, maxBlockSize, chainId);
+    }
+
     /** The reference defaults for {@code networkVersion}: call depth 1025, 1 MiB blocks, mainnet chain id. */
     public static NetworkConfig forNetworkVersion(int networkVersion) {
         return new NetworkConfig(
