@@ -44,8 +44,13 @@ EXIT_CODES = {
     33: "EVM_CONTRACT_REVERTED",
 }
 
-# SQL for a readable method label, e.g. "account.Send" or "evm.method 3844450837" when the name is unknown.
-METHOD_LABEL = "coalesce(to_actor_type, 'unknown') || '.' || coalesce(method_name, 'method ' || method)"
+
+
+def method_label(alias=""):
+    """SQL for a readable method label, e.g. "account.Send", or "evm.method 3844450837" when the name is unknown;
+    `alias` qualifies the columns (e.g. "m" for m.to_actor_type)."""
+    p = f"{alias}." if alias else ""
+    return f"coalesce({p}to_actor_type, 'unknown') || '.' || coalesce({p}method_name, 'method ' || {p}method)"
 
 
 def exit_code_label(code):
