@@ -60,8 +60,9 @@ for notebook in "${here}"/*.ipynb; do
   else
     echo "${name}: FAILED after $(( $(date +%s) - start )) s; the failing cell and its error:" >&2
     # nbclient's CellExecutionError: the cell's source between dashed lines, then the error (colour codes removed)
+    # (its first 30 and last 30 lines when longer: the cell, then the exception at the end of the traceback)
     sed -e 's/\x1b\[[0-9;]*m//g' "${executed}/${name}.log" | awk '/An error occurred while executing the following cell/ {p=1} p' \
-      | sed 's/^/  /' | tail -n 60 >&2
+      | awk '{ line[NR] = $0 } END { for (i = 1; i <= NR; i++) if (NR <= 60 || i <= 30 || i > NR - 30) print "  " line[i]; else if (i == 31) print "  ..." }' >&2
     grep -q 'An error occurred while executing' "${executed}/${name}.log" || tail -n 30 "${executed}/${name}.log" | sed 's/^/  /' >&2
     failed+=("${name}")
   fi
