@@ -25,14 +25,8 @@ import picocli.CommandLine;
  * skipped, or fails when the environment variable {@code FVM_REPLAY_REQUIRE_NOTEBOOKS} is set (CI sets it).
  */
 class NotebooksTest {
-    /** Notebooks that save no plot when the output has no repricing table. */
-    private static final List<String> NEED_REPRICING = List.of("repricing");
-
-    /**
-     * Repricing options of the replay. TODO(repricing): once the job has --price-nv, make this
-     * {@code List.of("--price-nv", "21")} so that the repricing notebook gets a table to plot (and must plot it).
-     */
-    private static final List<String> REPRICING = List.of();
+    /** The study the slice is repriced under: the README's example, which sends some messages out of gas. */
+    private static final String STUDY = "docs/price-lists/block-open-raised.json";
 
     @TempDir
     static Path tmp;
@@ -75,9 +69,6 @@ class NotebooksTest {
             assertThat(executed.resolve(name + ".ipynb"))
                     .as("executed copy of %s", name)
                     .isRegularFile();
-            if (REPRICING.isEmpty() && NEED_REPRICING.contains(name)) {
-                continue;
-            }
             try (Stream<Path> files = Files.list(executed)) {
                 assertThat(files.map(p -> p.getFileName().toString())
                                 .filter(f -> f.startsWith(name + "-") && f.endsWith(".png")))
@@ -103,23 +94,14 @@ class NotebooksTest {
 
     /** Imports devnet-a and replays epochs 300–400 into a run folder, in-process like the other job tests. */
     private static Path replayDevnetSlice() {
-        Path chain = JobDevnetTest.sharedChains().resolve("devnet-a");
-        Path store = tmp.resolve("store");
+        Path store = DevnetChains.importInto("devnet-a", tmp.resolve("store"));
         Path out = tmp.resolve("out");
-        assertThat(FvmReplay.commandLine()
-                        .execute(
-                                "import",
-                                chain.resolve("chain.car.zst").toString(),
-                                "--store",
-                                store.toString(),
-                                "--no-progress"))
-                .isZero();
         List<String> args = new ArrayList<>(List.of(
                 "job",
                 "--store",
                 store.toString(),
                 "--network",
-                chain.resolve("manifest.json").toString(),
+                DevnetChains.network("devnet-a").toString(),
                 "--from",
                 "300",
                 "--to",
@@ -133,7 +115,7 @@ class NotebooksTest {
                 "--out",
                 out.toString(),
                 "--no-progress"));
-        args.addAll(REPRICING);
+        args.addAll(List.of("--price-list", repositoryRoot().resolve(STUDY).toString()));
         StringWriter sink = new StringWriter();
         CommandLine cli = FvmReplay.commandLine();
         cli.setOut(new PrintWriter(sink, true));

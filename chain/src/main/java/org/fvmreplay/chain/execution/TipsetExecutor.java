@@ -23,6 +23,7 @@ import org.fvmreplay.fvm.engine.cache.ModuleCache;
 import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
 import org.fvmreplay.fvm.gas.Repricing;
+import org.fvmreplay.fvm.gas.WasmGasPrices;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.state.MutableStateTree;
@@ -50,11 +51,11 @@ public final class TipsetExecutor {
     private final WasmEngine engine;
     private final StateMigrations migrations;
     private final Optional<Repricing> repricing;
-    private final Map<String, ModuleCache> modules = new ConcurrentHashMap<>();
+    private final Map<ModuleKey, ModuleCache> modules;
     private volatile SupplyCalculator supply;
 
     public TipsetExecutor(ChainStore chain, NetworkConfig network, WasmEngine engine, StateMigrations migrations) {
-        this(chain, network, engine, migrations, Optional.empty(), null);
+        this(chain, network, engine, migrations, Optional.empty(), new ConcurrentHashMap<>(), null);
     }
 
     private TipsetExecutor(
@@ -63,23 +64,26 @@ public final class TipsetExecutor {
             WasmEngine engine,
             StateMigrations migrations,
             Optional<Repricing> repricing,
+            Map<ModuleKey, ModuleCache> modules,
             SupplyCalculator supply) {
         this.chain = requireNonNull(chain, "chain is null");
         this.network = requireNonNull(network, "network is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
         this.repricing = requireNonNull(repricing, "repricing is null");
+        this.modules = modules;
         this.supply = supply;
     }
 
     /**
      * An executor that runs every message under {@code prices} instead of the chain's price lists, for repricing studies:
-     * its results are counterfactual, so they are not to be checked against the chain. It compiles the actors anew, since
-     * the instrumented code carries the WebAssembly instruction prices, and shares nothing mutable with this one.
+     * its results are counterfactual, so they are not to be checked against the chain. The two share compiled actor code
+     * where the study leaves the WebAssembly instruction prices as they are (the instrumented code carries them), and
+     * nothing else that changes.
      */
     public TipsetExecutor repriced(Repricing prices) {
         requireNonNull(prices, "prices is null");
-        return new TipsetExecutor(chain, network, engine, migrations, Optional.of(prices), supply);
+        return new TipsetExecutor(chain, network, engine, migrations, Optional.of(prices), modules, supply);
     }
 
     /**
@@ -229,7 +233,9 @@ public final class TipsetExecutor {
         }
         MachineContext context = new MachineContext(config, epoch, timestamp, baseFee, circulating, state);
         Machine machine = Machine.create(context, store, externs, engine, steps.tracer.tracesMessages());
-        ModuleCache shared = modules.computeIfAbsent("nv" + networkVersion, k -> machine.modules());
+        // compiled code depends on the network version (instrumentation) and the WebAssembly prices, nothing else
+        ModuleCache shared = modules.computeIfAbsent(
+                new ModuleKey(networkVersion, config.priceList().wasmGasPrices()), k -> machine.modules());
         return machine.withModules(shared);
     }
 
@@ -249,6 +255,9 @@ public final class TipsetExecutor {
         }
         return known;
     }
+
+    /** What compiled actor code depends on: the network version and the price list's WebAssembly prices. */
+    private record ModuleKey(int networkVersion, WasmGasPrices prices) {}
 
     /** Numbers the messages of one tipset in execution order and tells the tracer of each. */
     private static final class Steps {

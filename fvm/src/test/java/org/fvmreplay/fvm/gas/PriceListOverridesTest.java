@@ -27,6 +27,25 @@ class PriceListOverridesTest {
         return file;
     }
 
+    /** The example files of docs/price-lists, which docs/repricing.md and the README use. */
+    @Test
+    void exampleFilesOfTheDocsApply() {
+        Path docs = Path.of("").toAbsolutePath().resolve("../docs/price-lists").normalize();
+        PriceList everyKind = PriceLists.withOverrides(TEEP, docs.resolve("every-kind.json"));
+        assertThat(everyKind.name()).isEqualTo("every-kind");
+        assertThat(everyKind.onBlockRead(1000).totalMilligas()).isEqualTo(500_000);
+        assertThat(everyKind.onBlockRead(1000).totalMilligas())
+                .isNotEqualTo(TEEP.onBlockRead(1000).totalMilligas());
+        PriceList raised = PriceLists.withOverrides(TEEP, docs.resolve("block-open-raised.json"));
+        assertThat(raised.onBlockOpenBase().totalMilligas()
+                        - TEEP.onBlockOpenBase().totalMilligas())
+                .isEqualTo(400_000_000L);
+        assertThat(PriceLists.withOverrides(WATERMELON, docs.resolve("block-open-raised.json"))
+                        .onBlockOpenBase()
+                        .totalMilligas())
+                .isEqualTo(raised.onBlockOpenBase().totalMilligas());
+    }
+
     @Test
     void documentedExampleApplies() throws IOException {
         Path file = write("""
