@@ -115,8 +115,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "no such file or directory: " + path);
             }
         }
-        // checked against FVM v3, which most vectors run; a file that does not fit another generation fails per variant
-        Optional<Repricing> repricing = prices.parse(spec.commandLine(), List.of(18));
+        // vectors run FVM v2, v3 or v4: a file must fit one of them, and a variant of another generation fails alone
+        Optional<Repricing> repricing = prices.parse(spec.commandLine(), List.of(17, 18, 21));
         Path actorsDir = actorsDirectory();
         if (traceDir != null) {
             try {

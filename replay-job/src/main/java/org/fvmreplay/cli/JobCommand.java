@@ -324,7 +324,7 @@ public final class JobCommand implements Callable<Integer> {
         return String.format(
                 Locale.ROOT,
                 "  repricing under %s: %,d of %,d messages (%.2f%%) flip to out of gas; gas used %,d -> %,d (%s); "
-                        + "fees paid %s -> %s attoFIL (%s)%s",
+                        + "fees paid %s -> %s FIL (%s)%s",
                 prices,
                 t.flipsToOutOfGas(),
                 t.repriced(),
@@ -332,10 +332,15 @@ public final class JobCommand implements Callable<Integer> {
                 t.gasUsedBefore(),
                 t.gasUsedAfter(),
                 percentChange(BigInteger.valueOf(t.gasUsedBefore()), BigInteger.valueOf(t.gasUsedAfter())),
-                t.totalFeeBefore(),
-                t.totalFeeAfter(),
+                fil(t.totalFeeBefore()),
+                fil(t.totalFeeAfter()),
                 percentChange(t.totalFeeBefore(), t.totalFeeAfter()),
                 failed);
+    }
+
+    /** attoFIL as FIL, exactly (18 decimals at most, trailing zeros dropped). */
+    private static String fil(BigInteger atto) {
+        return new BigDecimal(atto, 18).stripTrailingZeros().toPlainString();
     }
 
     private static String percentChange(BigInteger before, BigInteger after) {

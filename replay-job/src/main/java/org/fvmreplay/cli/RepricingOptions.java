@@ -3,7 +3,9 @@ package org.fvmreplay.cli;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.fvmreplay.fvm.gas.Repricing;
@@ -32,11 +34,11 @@ final class RepricingOptions {
     }
 
     /**
-     * The repricing asked for, checked now against each network version in {@code networkVersions} (an override file
-     * names entries of one FVM generation), so that a mistake is a usage error naming the option rather than an error per
-     * message.
+     * The repricing asked for. The override file names entries of one FVM generation: it is checked now against the network
+     * versions in {@code networkVersions} and must fit at least one of them (none given: not checked here), so that a
+     * mistake is a usage error naming the option rather than an error per message.
      *
-     * @throws ParameterException on an unknown network version, a missing or unreadable file, or a file that does not fit
+     * @throws ParameterException on an unknown network version, a missing or unreadable file, or a file that fits none
      */
     Optional<Repricing> parse(CommandLine commandLine, Collection<Integer> networkVersions) {
         if (!requested()) {
@@ -53,13 +55,18 @@ final class RepricingOptions {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new ParameterException(commandLine, option() + ": " + e.getMessage());
         }
+        List<String> misfits = new ArrayList<>();
         for (int nv : networkVersions) {
             try {
                 repricing.priceListFor(nv);
+                return Optional.of(repricing);
             } catch (RuntimeException e) {
-                throw new ParameterException(
-                        commandLine, option() + " for messages of network version " + nv + ": " + e.getMessage());
+                misfits.add("for network version " + nv + ": " + e.getMessage());
             }
+        }
+        if (!misfits.isEmpty()) {
+            throw new ParameterException(
+                    commandLine, option() + " fits no network version: " + String.join("; ", misfits));
         }
         return Optional.of(repricing);
     }

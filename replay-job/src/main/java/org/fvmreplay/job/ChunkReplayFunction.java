@@ -31,7 +31,8 @@ import org.fvmreplay.snapshots.TipsetEntry;
 /**
  * The replay operator: for a chunk index, replays every tipset of that chunk from the chain's parent state (each tipset
  * independently, on its own machine), checks it against its child, and emits it with its traced messages (and, when the
- * job reprices, with the same tipset replayed under the study's prices), then marks the chunk's end. Chunks whose output already exists are not handed to it (see {@link ReplayJob}).
+ * job reprices, with the same tipset replayed under the study's prices), then marks the chunk's end. Chunks whose output
+ * already exists are not handed to it (see {@link ReplayJob}).
  */
 public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayRecord> {
     private static final long serialVersionUID = 1L;

@@ -158,4 +158,52 @@ class JobBadInputTest {
         assertThat(err.toString()).contains(out.toString());
         assertThat(listing(out)).containsExactly("", "notes.txt");
     }
+
+    @Test
+    void repricingTableWithoutPrices() {
+        Path out = tmp.resolve("out-no-prices");
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--tables",
+                        "messages,repricing",
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("repricing").contains("--price-nv or --price-list");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void priceListOfAnotherGeneration() throws Exception {
+        // storage_gas_multiplier is an FVM v2 entry; devnet-a runs FVM v4
+        Path prices = tmp.resolve("v2-only.json");
+        Files.writeString(prices, "{\"prices\": {\"storage_gas_multiplier\": 2000}}");
+        Path out = tmp.resolve("out-v2-prices");
+        assertThat(run(
+                        "--store",
+                        store.toString(),
+                        "--network",
+                        network.toString(),
+                        "--from",
+                        "10",
+                        "--to",
+                        "12",
+                        "--price-list",
+                        prices.toString(),
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains(prices.toString())
+                .contains("network version 25")
+                .contains("storage_gas_multiplier");
+        assertThat(out).doesNotExist();
+        assertThat(run("--store", store.toString(), "--price-nv", "99", "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--price-nv 99").contains("network version 99 is not supported");
+        assertThat(out).doesNotExist();
+    }
 }
