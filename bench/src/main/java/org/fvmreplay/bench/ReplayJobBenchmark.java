@@ -66,7 +66,6 @@ import org.fvmreplay.snapshots.TipsetEntry;
  * weigh differently on the baseline and the job, and the ratio would measure class loading rather than replay.
  */
 public final class ReplayJobBenchmark {
-    private static final long CHILD_SEARCH_EPOCHS = 900;
     /** The label of the job that writes every table and reprices every tipset under {@code --price-nv}. */
     private static final String REPRICED = "all+repricing";
 
@@ -355,8 +354,7 @@ public final class ReplayJobBenchmark {
                     TipsetEntry entry = selected.get(i);
                     Optional<TipsetEntry> next = i + 1 < selected.size()
                             ? Optional.of(selected.get(i + 1))
-                            : opened.chainIndex().range(entry.epoch() + 1, entry.epoch() + CHILD_SEARCH_EPOCHS).stream()
-                                    .findFirst();
+                            : opened.chainIndex().nextAfter(entry.epoch());
                     tipsets++;
                     if (next.isEmpty()) {
                         counts.merge(ReplayStatus.MISSING_STATE, 1, Integer::sum);

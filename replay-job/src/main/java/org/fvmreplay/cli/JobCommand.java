@@ -216,16 +216,17 @@ public final class JobCommand implements Callable<Integer> {
                 throw new ReplayJobException(
                         "--store " + store + ": not a store (create one with 'fvm-replay import')");
             }
-            List<TipsetEntry> index = opened.chainIndex().range(0, Long.MAX_VALUE);
-            if (index.isEmpty()) {
+            Optional<TipsetEntry> head = opened.chainIndex().last();
+            if (head.isEmpty()) {
                 throw new ReplayJobException(
                         "--store " + store + ": the store has no chain index (import a snapshot with its chain)");
             }
-            first = index.get(0).epoch();
+            first = opened.chainIndex().first().orElseThrow().epoch();
             // the head has no child in the store, so its results cannot be checked: stop before it unless asked
-            last = index.size() > 1
-                    ? index.get(index.size() - 2).epoch()
-                    : index.get(0).epoch();
+            last = opened.chainIndex()
+                    .before(head.get().epoch())
+                    .orElse(head.get())
+                    .epoch();
         }
         int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         // the override file's entries are checked against the network versions replayed, in ReplayJob.plan

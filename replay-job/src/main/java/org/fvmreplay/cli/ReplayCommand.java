@@ -59,7 +59,6 @@ public final class ReplayCommand implements Callable<Integer> {
         wasmtime
     }
 
-    private static final long CHILD_SEARCH_EPOCHS = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -177,7 +176,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     TipsetEntry entry = selected.get(index);
                     Optional<TipsetEntry> next = index + 1 < selected.size()
                             ? Optional.of(selected.get(index + 1))
-                            : nextIndexed(opened, entry.epoch());
+                            : opened.chainIndex().nextAfter(entry.epoch());
                     Tipset tipset = chain.tipset(new TipsetKey(entry.key()));
                     TipsetReport r;
                     if (next.isEmpty()) {
@@ -220,15 +219,6 @@ public final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return mismatched > 0 ? 1 : 0;
         }
-    }
-
-    /**
-     * The first indexed tipset after {@code epoch}, looked up within a finality (900 epochs) rather than over the rest of
-     * the index: null-round runs are far shorter, and a store of mainnet holds millions of later epochs.
-     */
-    private static Optional<TipsetEntry> nextIndexed(SnapshotStore store, long epoch) {
-        return store.chainIndex().range(epoch + 1, epoch + CHILD_SEARCH_EPOCHS).stream()
-                .findFirst();
     }
 
     /** The bundle folder: {@code --actors}, else an {@code actors} folder of archives beside a parent of the network file. */

@@ -36,7 +36,6 @@ import org.fvmreplay.snapshots.TipsetEntry;
  */
 public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayRecord> {
     private static final long serialVersionUID = 1L;
-    private static final long CHILD_SEARCH_EPOCHS = 900;
 
     private final ReplayJobConfig config;
     private final List<EpochChunk> chunks;
@@ -71,13 +70,7 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
         EpochChunk chunk = chunks.get(Math.toIntExact(chunkIndex));
         List<TipsetEntry> entries =
                 resources.store().chainIndex().range(Math.max(1, chunk.fromEpoch()), chunk.toEpoch());
-        Optional<TipsetEntry> after =
-                resources
-                        .store()
-                        .chainIndex()
-                        .range(chunk.toEpoch() + 1, chunk.toEpoch() + CHILD_SEARCH_EPOCHS)
-                        .stream()
-                        .findFirst();
+        Optional<TipsetEntry> after = resources.store().chainIndex().nextAfter(chunk.toEpoch());
         for (int i = 0; i < entries.size(); i++) {
             Optional<TipsetEntry> next = i + 1 < entries.size() ? Optional.of(entries.get(i + 1)) : after;
             out.collect(replay(chunk, entries.get(i), next));

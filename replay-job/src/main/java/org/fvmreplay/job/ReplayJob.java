@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -76,21 +77,19 @@ public final class ReplayJob {
         });
         int tipsets;
         try (SnapshotStore opened = SnapshotStore.openReadOnly(store)) {
-            List<TipsetEntry> all = opened.chainIndex().range(0, Long.MAX_VALUE);
-            if (all.isEmpty()) {
+            Optional<TipsetEntry> head = opened.chainIndex().last();
+            if (head.isEmpty()) {
                 throw new ReplayJobException("--store " + store
                         + ": the store has no chain index (import a snapshot with its chain: 'fvm-replay import')");
             }
-            long first = all.get(0).epoch();
-            long last = all.get(all.size() - 1).epoch();
+            long first = opened.chainIndex().first().orElseThrow().epoch();
+            long last = head.get().epoch();
             if (config.fromEpoch() < first || config.toEpoch() > last) {
                 throw new ReplayJobException("epochs " + config.fromEpoch() + ".." + config.toEpoch()
                         + " are not all in the store, whose chain index covers " + first + ".." + last
                         + ": choose a range inside it");
             }
-            List<TipsetEntry> replayed = all.stream()
-                    .filter(e -> e.epoch() >= Math.max(1, config.fromEpoch()) && e.epoch() <= config.toEpoch())
-                    .toList();
+            List<TipsetEntry> replayed = opened.chainIndex().range(Math.max(1, config.fromEpoch()), config.toEpoch());
             tipsets = replayed.size();
             if (config.repricing().isPresent()) {
                 checkRepricing(config.repricing().get(), ReplayResources.network(config, opened), replayed);

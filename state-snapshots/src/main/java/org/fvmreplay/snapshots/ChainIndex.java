@@ -23,6 +23,12 @@ import org.fvmreplay.ipld.cid.Cid;
  * key-ordered scans. When two imported snapshots disagree about an epoch (a fork), the last import wins.
  */
 public final class ChainIndex {
+    /**
+     * How far after a tipset its child is looked for: a finality. Null-round runs are far shorter, and a store of mainnet
+     * holds millions of later epochs, which a search to the end of the index would read.
+     */
+    public static final long CHILD_SEARCH_EPOCHS = 900;
+
     private static final String PREFIX = "tipset/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,6 +124,33 @@ public final class ChainIndex {
 
     public List<TipsetEntry> all() {
         return range(0, Long.MAX_VALUE);
+    }
+
+    /** The oldest indexed tipset, if any, read without scanning the index. */
+    public Optional<TipsetEntry> first() {
+        return Optional.ofNullable(meta.firstValue(key(0), key(Long.MAX_VALUE))).map(ChainIndex::decode);
+    }
+
+    /** The newest indexed tipset, if any, read without scanning the index. */
+    public Optional<TipsetEntry> last() {
+        return before(Long.MAX_VALUE);
+    }
+
+    /** The newest indexed tipset with an epoch below {@code epoch}, if any. */
+    public Optional<TipsetEntry> before(long epoch) {
+        if (epoch <= 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(meta.lastValue(key(0), key(epoch - 1))).map(ChainIndex::decode);
+    }
+
+    /**
+     * The tipset after {@code epoch}: the first indexed one within {@link #CHILD_SEARCH_EPOCHS}, whose header records
+     * {@code epoch}'s results (its parent state root and receipts) when no null round was lost from the index.
+     */
+    public Optional<TipsetEntry> nextAfter(long epoch) {
+        return Optional.ofNullable(meta.firstValue(key(epoch + 1), key(epoch + 1 + CHILD_SEARCH_EPOCHS)))
+                .map(ChainIndex::decode);
     }
 
     private static byte[] key(long epoch) {

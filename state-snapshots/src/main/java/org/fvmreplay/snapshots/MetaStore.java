@@ -96,6 +96,22 @@ final class MetaStore implements AutoCloseable {
         }
     }
 
+    /** The value of the first key in {@code [from, to)}, if any. */
+    byte[] firstValue(byte[] from, byte[] to) {
+        try (RocksIterator it = db.newIterator()) {
+            it.seek(from);
+            return it.isValid() && Arrays.compareUnsigned(it.key(), to) < 0 ? it.value() : null;
+        }
+    }
+
+    /** The value of the last key in {@code [from, to]}, if any. */
+    byte[] lastValue(byte[] from, byte[] to) {
+        try (RocksIterator it = db.newIterator()) {
+            it.seekForPrev(to);
+            return it.isValid() && Arrays.compareUnsigned(it.key(), from) >= 0 ? it.value() : null;
+        }
+    }
+
     @Override
     public void close() {
         db.close();
