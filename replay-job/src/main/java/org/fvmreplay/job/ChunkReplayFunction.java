@@ -3,9 +3,11 @@ package org.fvmreplay.job;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -24,6 +26,8 @@ import org.fvmreplay.chain.execution.TipsetReport;
 import org.fvmreplay.chain.execution.TipsetTracer;
 import org.fvmreplay.fvm.gas.PriceLists;
 import org.fvmreplay.fvm.state.StateTree;
+import org.fvmreplay.fvm.trace.TraceEntry;
+import org.fvmreplay.ipld.address.Address;
 import org.fvmreplay.ipld.blockstore.Blockstore;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -116,7 +120,7 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
                 networkVersion,
                 Optional.of(child),
                 Optional.of(report),
-                withReceiverTypes(tipset, tracer.traced, names),
+                resolved(tipset, tracer.traced, names),
                 tracer.migration,
                 names,
                 resources.repricedExecutor().map(executor -> reprice(executor, tipset, networkVersion)));
@@ -147,16 +151,27 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
         return new ReplayRecord.RepricedRun(before, after, error.isPresent() ? List.of() : tracer.traced, error);
     }
 
-    /** Names each message's receiver by its actor type in the tipset's parent state (unknown for actors the tipset creates). */
-    private List<ReplayRecord.TracedMessage> withReceiverTypes(
+    /**
+     * Resolves each message's receiver and the callees of its calls in the tipset's parent state: ID and builtin actor type
+     * (unknown for actors the tipset creates).
+     */
+    private List<ReplayRecord.TracedMessage> resolved(
             Tipset tipset, List<ReplayRecord.TracedMessage> traced, Map<Cid, String> names) {
         if (traced.isEmpty()) {
             return traced;
         }
         StateTree parent = StateTree.load(resources.store().blocks(), tipset.parentStateRoot());
+        Map<String, Optional<ReplayRecord.Callee>> known = new HashMap<>();
         List<ReplayRecord.TracedMessage> named = new ArrayList<>(traced.size());
         for (ReplayRecord.TracedMessage m : traced) {
             Optional<String> type = parent.lookup(m.message().to()).map(a -> names.get(a.code()));
+            Map<String, ReplayRecord.Callee> callees = new HashMap<>();
+            for (TraceEntry e : m.result().trace()) {
+                if (e instanceof TraceEntry.CallStarted call) {
+                    known.computeIfAbsent(call.to(), to -> callee(parent, to, names))
+                            .ifPresent(c -> callees.put(call.to(), c));
+                }
+            }
             named.add(new ReplayRecord.TracedMessage(
                     m.position(),
                     m.explicit(),
@@ -165,9 +180,25 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
                     m.message(),
                     m.result(),
                     type,
+                    callees,
                     m.changes()));
         }
         return named;
+    }
+
+    private static Optional<ReplayRecord.Callee> callee(StateTree state, String address, Map<Cid, String> names) {
+        Address parsed;
+        try {
+            parsed = Address.parse(address);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        OptionalLong id = state.resolve(parsed);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplayRecord.Callee(
+                id.getAsLong(), state.actor(id.getAsLong()).map(a -> names.get(a.code()))));
     }
 
     /** Keeps each message with its state changes, computed while the tipset's store can still read both states. */
@@ -207,6 +238,7 @@ public final class ChunkReplayFunction extends RichFlatMapFunction<Long, ReplayR
                     m.message(),
                     m.result(),
                     Optional.empty(),
+                    Map.of(),
                     changes));
         }
 

@@ -80,8 +80,12 @@ public sealed interface ReplayRecord {
     }
 
     /**
-     * One applied message as the tracer saw it, with the receiver's actor type where the parent state knows it (and without the store, which is valid only during the call), with the actors
+     * One applied message as the tracer saw it (without the store, which is valid only during the call), with the actors
      * it changed when state was traced.
+     *
+     * @param receiverType the receiver's builtin actor type, where the tipset's parent state knows the receiver
+     * @param callees the actors its calls went to, by address as the trace gives it, resolved in the tipset's parent
+     *     state; an address the parent state does not resolve (an actor the tipset creates) is absent
      */
     record TracedMessage(
             int position,
@@ -91,9 +95,11 @@ public sealed interface ReplayRecord {
             Message message,
             ApplyRet result,
             Optional<String> receiverType,
+            Map<String, Callee> callees,
             List<ActorStateChange> changes) {
         public TracedMessage {
             requireNonNull(receiverType, "receiverType is null");
+            callees = Map.copyOf(callees);
             requireNonNull(explicit, "explicit is null");
             requireNonNull(implicitKind, "implicitKind is null");
             requireNonNull(message, "message is null");
@@ -104,6 +110,13 @@ public sealed interface ReplayRecord {
         /** The unsigned message's CID (for implicit messages, computed from the message the executor built). */
         public Cid messageCid() {
             return explicit.map(e -> e.message().unsignedCid()).orElseGet(message::cid);
+        }
+    }
+
+    /** An actor a call went to: its ID and, when it runs builtin actor code, its type. */
+    record Callee(long id, Optional<String> actorType) {
+        public Callee {
+            requireNonNull(actorType, "actorType is null");
         }
     }
 

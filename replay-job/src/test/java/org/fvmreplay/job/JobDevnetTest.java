@@ -307,6 +307,14 @@ class JobDevnetTest {
             assertThat(r.getLong(1)).isGreaterThan(r.getLong(2));
             assertThat(r.getLong(3)).as("nested calls without a parent").isZero();
             assertThat(r.getInt(4)).as("deepest call").isGreaterThanOrEqualTo(2);
+            // nested calls are resolved in the tipset's parent state: all but calls to actors the tipset creates
+            r = s.executeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE to_id IS NOT NULL AND to_actor_type IS NOT NULL), "
+                            + "count(*) FILTER (WHERE to_actor_type = 'reward' AND method_name = 'ThisEpochReward') FROM "
+                            + table("devnet-a", "calls") + " WHERE depth > 0");
+            r.next();
+            assertThat(r.getLong(2)).as("resolved nested calls").isGreaterThan(r.getLong(1) * 9 / 10);
+            assertThat(r.getLong(3)).as("reward.ThisEpochReward calls of cron").isPositive();
         }
     }
 

@@ -184,7 +184,12 @@ public final class TableRows {
             for (int i = 0; i < started.size(); i++) {
                 TraceEntry.CallStarted s = started.get(i);
                 TraceEntry.CallReturned ret = returned.get(i);
+                Optional<ReplayRecord.Callee> callee =
+                        Optional.ofNullable(m.callees().get(s.to()));
                 Long toId = idOf(s.to());
+                if (toId == null) {
+                    toId = callee.map(ReplayRecord.Callee::id).orElse(null);
+                }
                 // a call the message's abort cut short never returned: it has no exit code of its own, so it gets the
                 // message's
                 int exitCode = ret != null ? ret.exitCode() : m.result().exitCode();
@@ -192,8 +197,10 @@ public final class TableRows {
                         ? ret.error()
                         : "aborted with the message (" + m.result().failureInfo() + ")";
                 long gas = ret != null ? ret.gasMilligas() : 0;
-                // only the message's own callee has a known type (the receiver's, in the tipset's parent state)
-                String toType = i == 0 ? m.receiverType().orElse(null) : null;
+                // types as the tipset's parent state has them: unknown for actors the tipset creates
+                String toType = i == 0
+                        ? m.receiverType().orElse(null)
+                        : callee.flatMap(ReplayRecord.Callee::actorType).orElse(null);
                 rows.add(new CallRow(
                         m.epoch(),
                         cid,
