@@ -82,8 +82,15 @@ def _sql_string(path):
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def open_output(out=None):
-    """A DuckDB connection with one view per table found, each with a leading `chain` column; prints what it found."""
+class MissingTables(Exception):
+    """The output lacks tables a notebook needs (the run's --tables left them out); run-notebooks.sh skips the notebook."""
+
+
+def open_output(out=None, needs=()):
+    """A DuckDB connection with one view per table found, each with a leading `chain` column; prints what it found.
+
+    Raises MissingTables, saying which, when a table of `needs` is not in the output.
+    """
     out = Path(out) if out is not None else output_dir()
     con = duckdb.connect()
     found = runs(out)
@@ -101,6 +108,13 @@ def open_output(out=None):
             con.execute(f"CREATE VIEW {table} AS " + " UNION ALL BY NAME ".join(parts))
             rows = con.sql(f"SELECT count(*) FROM {table}").fetchall()[0][0]
             print(f"  {table:12} {rows:>10,} rows")
+    missing = [t for t in needs if not has_table(con, t)]
+    if missing:
+        present = [t for t in TABLES if has_table(con, t)]
+        raise MissingTables(
+            f"this notebook needs the tables {', '.join(needs)}; {out} has no {', '.join(missing)} "
+            f"(it has {', '.join(present) or 'no table'}): replay without --tables, or with these tables, to use it"
+        )
     return con
 
 

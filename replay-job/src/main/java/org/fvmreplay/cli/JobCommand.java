@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code job}: the main job: replays epochs in parallel on Flink and writes every table to Parquet. */
@@ -230,7 +231,13 @@ public final class JobCommand implements Callable<Integer> {
         }
         int slots = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
         // the override file's entries are checked against the network versions replayed, in ReplayJob.plan
-        Optional<Repricing> repricing = prices.parse(spec.commandLine(), List.of());
+        Optional<Repricing> repricing;
+        try {
+            repricing = prices.parse(spec.commandLine(), List.of());
+        } catch (ParameterException e) {
+            // one line, as every other bad input of the job, rather than the usage text
+            throw new ReplayJobException(e.getMessage());
+        }
         ReplayJobConfig config;
         try {
             config = new ReplayJobConfig(
@@ -251,7 +258,8 @@ public final class JobCommand implements Callable<Integer> {
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();
         err.printf(
-                "replaying epochs %d..%d of %s: %d tipsets in %d chunks (%d already written), %d slots, engine %s%n",
+                "replaying epochs %d..%d of %s: %d tipsets in %d chunks (%d already written), %d slots, engine %s, "
+                        + "actor bundles for state migrations: %s%n",
                 config.fromEpoch(),
                 config.toEpoch(),
                 store,
@@ -259,7 +267,10 @@ public final class JobCommand implements Callable<Integer> {
                 plan.chunks().size(),
                 plan.finished().size(),
                 config.parallelism(),
-                config.engine());
+                config.engine(),
+                config.actorsDir()
+                        .orElse("none (no 'actors' folder beside the network file; a tipset after an upgrade whose "
+                                + "migration needs new actor code reports MISSING_STATE: pass --actors DIR)"));
         err.flush();
         long started = System.nanoTime();
         ReplayJob.Execution execution;
