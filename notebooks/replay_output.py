@@ -13,6 +13,10 @@ import os
 from pathlib import Path
 
 import duckdb
+import pandas as pd
+
+# tables print numbers as people read them (52,805,228, 30.5, 0.01) rather than in scientific notation
+pd.set_option("display.float_format", lambda v: f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.4g}")
 
 TABLES = ["tipsets", "messages", "calls", "gas_charges", "syscalls", "events", "state_diffs", "repricing"]
 
