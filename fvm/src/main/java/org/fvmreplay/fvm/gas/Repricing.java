@@ -31,7 +31,7 @@ public final class Repricing implements Serializable {
     private final Integer networkVersion;
     private final String overrideSource;
     private final String overrideContent;
-    private transient Map<Integer, PriceList> byMessageVersion;
+    private transient volatile Map<Integer, PriceList> byMessageVersion;
 
     private Repricing(Integer networkVersion, String overrideSource, String overrideContent) {
         this.networkVersion = networkVersion;
