@@ -19,6 +19,7 @@ import org.fvmreplay.fvm.executor.ApplyRet;
 import org.fvmreplay.fvm.executor.Executor;
 import org.fvmreplay.fvm.gas.PriceList;
 import org.fvmreplay.fvm.gas.Repricing;
+import org.fvmreplay.fvm.machine.BuiltinActors;
 import org.fvmreplay.fvm.machine.Machine;
 import org.fvmreplay.fvm.machine.MachineContext;
 import org.fvmreplay.fvm.machine.NetworkConfig;
@@ -185,10 +186,10 @@ public final class ConformanceRunner {
                 for (CarBlock block : bundle.get()) {
                     store.put(block.cid(), block.data());
                 }
-            } else if (!store.has(manifest)) {
+            } else if (!carriesActorCode(store, manifest)) {
                 // a vector extracted with its actor code (from a chain whose bundle is not a mainnet one) needs none
-                throw new IllegalStateException(
-                        "no actor bundle in " + actorsDirectory + " has mainnet manifest " + manifest);
+                throw new IllegalStateException("no actor bundle in " + actorsDirectory + " has mainnet manifest "
+                        + manifest + ", and the vector does not carry the actor code");
             }
             BigInteger baseFee = vector.preconditions().baseFee().orElse(DEFAULT_BASE_FEE);
             BigInteger circ = vector.preconditions().circulatingSupply().orElse(TOTAL_FILECOIN);
@@ -279,6 +280,15 @@ public final class ConformanceRunner {
         }
     }
 
+    /** Whether {@code store} holds the manifest {@code manifest} and the code of every actor it lists. */
+    private static boolean carriesActorCode(MemoryBlockstore store, Cid manifest) {
+        try {
+            return BuiltinActors.load(store, manifest).codes().values().stream().allMatch(store::has);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The blocks of the mainnet bundle of {@code actorsDirectory} whose manifest is {@code manifest}, if one is. */
     private Optional<List<CarBlock>> bundle(Cid manifest) {
         List<CarBlock> cached = bundles.get(manifest);
@@ -302,8 +312,7 @@ public final class ConformanceRunner {
                             .map(CarBlock::data)
                             .orElse(null);
                     if (rootBlock != null
-                            && org.fvmreplay.fvm.machine.BuiltinActors.dataOf(rootBlock, root)
-                                    .equals(manifest)) {
+                            && BuiltinActors.dataOf(rootBlock, root).equals(manifest)) {
                         bundles.put(manifest, blocks);
                         return Optional.of(blocks);
                     }
