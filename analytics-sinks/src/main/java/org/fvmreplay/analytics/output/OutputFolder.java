@@ -222,6 +222,15 @@ public final class OutputFolder {
 
     /** The finished chunks, from the manifest file names alone. */
     public List<EpochChunk> finishedChunkRanges() throws IOException {
+        return finishedChunkRanges(dir);
+    }
+
+    /**
+     * The finished chunks of the output folder {@code dir}, by epoch, from its manifest file names alone, without
+     * opening the folder (nothing is checked, created or cleaned up): for watching another process's run. Empty when
+     * {@code dir} has no manifests yet.
+     */
+    public static List<EpochChunk> finishedChunkRanges(Path dir) throws IOException {
         TreeSet<EpochChunk> chunks = new TreeSet<>();
         for (String name : entries(dir.resolve(MANIFESTS))) {
             EpochChunk.ofFileName(name, JSON).ifPresent(chunks::add);
