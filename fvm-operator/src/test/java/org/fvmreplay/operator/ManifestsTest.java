@@ -6,14 +6,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.fvmreplay.operator.run.ReplayRun;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +31,7 @@ class ManifestsTest {
                 ensureNamespace(client, "runs-a");
                 ensureNamespace(client, "runs-b");
             }
-            String rendered = helmTemplate(values);
+            String rendered = Helm.template(values);
             List<HasMetadata> objects = client.load(stream(rendered)).items();
             List<String> kinds = new ArrayList<>();
             for (HasMetadata object : objects) {
@@ -84,22 +82,7 @@ class ManifestsTest {
                 .isEmpty();
     }
 
-    private static String helmTemplate(List<String> values) throws IOException, InterruptedException {
-        Path helm = TestApiServer.kubectl().resolveSibling("helm");
-        assertThat(helm)
-                .as("helm, built by fvm-operator/install-test-api-server.sh")
-                .isExecutable();
-        List<String> command = new ArrayList<>(List.of(
-                helm.toString(), "template", "fvm", CrdDriftTest.CHART.toString(), "--namespace", "fvm-operator"));
-        command.addAll(values);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("helm template: " + out).isZero();
-        return out;
-    }
-
-    private static void ensureNamespace(KubernetesClient client, String name) {
+    static void ensureNamespace(KubernetesClient client, String name) {
         client.resource(new NamespaceBuilder()
                         .withNewMetadata()
                         .withName(name)
@@ -108,7 +91,7 @@ class ManifestsTest {
                 .serverSideApply();
     }
 
-    private static InputStream stream(String s) {
+    static InputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 }

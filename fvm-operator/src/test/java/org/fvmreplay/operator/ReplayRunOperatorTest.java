@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -346,6 +345,58 @@ class ReplayRunOperatorTest {
     }
 
     @Test
+    void aCallTheApiServerRefusesIsReportedInTheStatus() {
+        String ns = newNamespace();
+        // an admission policy refuses every FlinkDeployment in this namespace
+        String policy = """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: no-flink-%1$s}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [flink.apache.org], apiVersions: ["*"], operations: [CREATE], resources: [flinkdeployments]}
+                  validations:
+                    - {expression: "false", message: "no FlinkDeployments in %1$s"}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: no-flink-%1$s}
+                spec:
+                  policyName: no-flink-%1$s
+                  validationActions: [Deny]
+                  matchResources:
+                    namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: %1$s}}
+                """.formatted(ns);
+        client.load(ManifestsTest.stream(policy)).serverSideApply();
+        FlinkDeployment probe = new FlinkDeployment();
+        probe.setMetadata(
+                new ObjectMetaBuilder().withName("probe").withNamespace(ns).build());
+        probe.setSpec(new FlinkDeploymentSpec());
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            try {
+                client.resource(probe).dryRun().create();
+                return false; // the policy is not in force yet
+            } catch (KubernetesClientException e) {
+                return e.getMessage().contains("no FlinkDeployments in " + ns);
+            }
+        });
+        client.resource(run(ns, "refused")).create();
+        await().atMost(WAIT).until(() -> {
+            ReplayRun run = get(ns, "refused");
+            return run.getStatus() != null && run.getStatus().getLastError() != null;
+        });
+        assertThat(get(ns, "refused").getStatus().getLastError())
+                .startsWith("reconcile failed: ")
+                .contains("no FlinkDeployments in " + ns);
+        assertThat(deployments(ns)).isEmpty();
+
+        client.resources(ReplayRun.class).inNamespace(ns).withName("refused").delete();
+        await().atMost(WAIT).until(() -> get(ns, "refused") == null);
+    }
+
+    @Test
     void reconcilingAgainChangesNothing() {
         String ns = newNamespace();
         client.resource(run(ns, "steady")).create();
@@ -408,12 +459,7 @@ class ReplayRunOperatorTest {
 
     private static String newNamespace() {
         String name = "replay-test-" + NAMESPACES.incrementAndGet();
-        client.resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .endMetadata()
-                        .build())
-                .serverSideApply();
+        ManifestsTest.ensureNamespace(client, name);
         return name;
     }
 

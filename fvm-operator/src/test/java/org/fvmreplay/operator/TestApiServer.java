@@ -44,7 +44,7 @@ public final class TestApiServer {
                 && Files.isExecutable(binaries.resolve("etcd"))
                 && Files.isExecutable(binaries.resolve("kubectl"));
         String missing = "no kube-apiserver, etcd and kubectl in " + binaries
-                + ": run fvm-operator/install-test-api-server.sh (about 10 minutes the first time)";
+                + ": run fvm-operator/install-test-api-server.sh (about 5 minutes the first time)";
         if ("1".equals(System.getenv(REQUIRE))) {
             assertThat(present).as(missing).isTrue();
         } else {

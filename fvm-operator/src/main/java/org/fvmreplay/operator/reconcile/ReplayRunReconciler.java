@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -62,6 +64,7 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
     /** How often a run that is not final is looked at again, by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
+    private static final int HTTP_CONFLICT = 409;
     private static final Logger LOG = LoggerFactory.getLogger(ReplayRunReconciler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> RUNNING_STATES =
@@ -152,6 +155,34 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
         next.setChunksDone(progress.chunksDone());
         next.setChunksTotal(progress.chunksTotal());
         return finish(run, current, next);
+    }
+
+    /**
+     * A reconcile that threw (the API server refused a call, say for want of RBAC or by an admission policy) leaves its
+     * cause in {@code status.lastError}, once, and is retried by the SDK; a write conflict is only retried.
+     */
+    @Override
+    public ErrorStatusUpdateControl<ReplayRun> updateErrorStatus(
+            ReplayRun run, Context<ReplayRun> context, Exception e) {
+        if (e instanceof KubernetesClientException k && k.getCode() == HTTP_CONFLICT) {
+            // another writer got there first (Flink's operator, a user): the retry reads the new version
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        ReplayRunStatus status = run.getStatus() == null ? new ReplayRunStatus() : copy(run.getStatus());
+        String cause = e instanceof KubernetesClientException k
+                        && k.getStatus() != null
+                        && k.getStatus().getMessage() != null
+                ? k.getStatus().getMessage() // the API server's words, without the client's request line
+                : e.getMessage();
+        String message = "reconcile failed: " + cause;
+        if (message.equals(status.getLastError())) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        LOG.warn(
+                "{}/{}: {}", run.getMetadata().getNamespace(), run.getMetadata().getName(), message);
+        status.setLastError(message);
+        run.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(run);
     }
 
     @Override

@@ -22,9 +22,4 @@ public class ReplayRun extends CustomResource<ReplayRunSpec, ReplayRunStatus> im
 
     /** The API version of the resource. */
     public static final String VERSION = "v1alpha1";
-
-    @Override
-    protected ReplayRunStatus initStatus() {
-        return new ReplayRunStatus();
-    }
 }
