@@ -399,7 +399,8 @@ public final class ReplayJobBenchmark {
                 out.toString(),
                 tables.contains(Tables.REPRICING.name())
                         ? Optional.of(Repricing.networkVersion(options.priceNetworkVersion()))
-                        : Optional.empty());
+                        : Optional.empty(),
+                Optional.empty());
         Sampler sampler = Sampler.start();
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();

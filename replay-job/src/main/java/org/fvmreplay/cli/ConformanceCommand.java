@@ -28,8 +28,7 @@ import org.fvmreplay.conformance.TestVectorReader;
 import org.fvmreplay.conformance.VariantReport;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
-import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
-import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.fvm.trace.TraceWriter;
 import picocli.CommandLine.Command;
@@ -102,6 +101,9 @@ public final class ConformanceCommand implements Callable<Integer> {
             description =
                     "Actor bundles (v*.tar.zst); default: the 'actors' folder beside the nearest parent of PATH that has one.")
     private Path actors;
+
+    @Mixin
+    private CodeCacheOption codeCache = new CodeCacheOption();
 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     private boolean noProgress;
@@ -284,10 +286,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     }
 
     private WasmEngine newEngine() {
-        return switch (engine) {
-            case chicory -> new ChicoryEngine(EngineConfig.reference());
-            case wasmtime -> new WasmtimeEngine(EngineConfig.reference());
-        };
+        return WasmEngines.create(engine.name(), EngineConfig.reference(), codeCache.dir());
     }
 
     private ProgressBar progressBar(int files) {

@@ -148,6 +148,9 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin
     private RepricingOptions prices = new RepricingOptions();
 
+    @Mixin
+    private CodeCacheOption codeCache = new CodeCacheOption();
+
     static {
         System.setProperty("fvm.tables", String.join(", ", Tables.names()));
     }
@@ -251,7 +254,8 @@ public final class JobCommand implements Callable<Integer> {
                     slots,
                     tables(repricing.isPresent()),
                     output.toAbsolutePath().normalize().toString(),
-                    repricing);
+                    repricing,
+                    codeCache.dir().map(p -> p.toAbsolutePath().normalize().toString()));
         } catch (IllegalArgumentException e) {
             throw new ReplayJobException(e.getMessage());
         }

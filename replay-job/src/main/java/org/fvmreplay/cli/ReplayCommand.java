@@ -33,13 +33,13 @@ import org.fvmreplay.chain.network.NetworkConfig;
 import org.fvmreplay.chain.store.ChainStore;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
-import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
-import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.StoreManifest;
 import org.fvmreplay.snapshots.TipsetEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,6 +80,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     "network configuration (upgrade schedule, actor manifests; a shared chain's manifest.json works as it is); "
                             + "default: recognised from the genesis (mainnet, calibnet)")
     private Path networkFile;
+
+    @Mixin
+    private CodeCacheOption codeCache = new CodeCacheOption();
 
     @Option(
             names = "--engine",
@@ -162,9 +165,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 network = known.get();
                 manifests = ActorManifests.mainnet();
             }
-            WasmEngine wasm = engine == Engine.wasmtime
-                    ? new WasmtimeEngine(EngineConfig.reference())
-                    : new ChicoryEngine(EngineConfig.reference());
+            WasmEngine wasm = WasmEngines.create(engine.name(), EngineConfig.reference(), codeCache.dir());
             TipsetReplay replay = new TipsetReplay(
                     chain, new TipsetExecutor(chain, network, wasm, new ActorManifestMigrations(manifests, bundles())));
             Map<ReplayStatus, Integer> counts = new EnumMap<>(ReplayStatus.class);

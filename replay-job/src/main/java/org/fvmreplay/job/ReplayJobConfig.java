@@ -40,9 +40,10 @@ public record ReplayJobConfig(
         int parallelism,
         List<String> tables,
         String out,
-        Optional<Repricing> repricing)
+        Optional<Repricing> repricing,
+        Optional<String> codeCache)
         implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public ReplayJobConfig {
         requireNonNull(store, "store is null");
@@ -52,6 +53,7 @@ public record ReplayJobConfig(
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
         requireNonNull(out, "out is null");
         requireNonNull(repricing, "repricing is null");
+        requireNonNull(codeCache, "codeCache is null");
         if (repricing.isPresent() != tables.contains(Tables.REPRICING.name())) {
             throw new IllegalArgumentException(
                     repricing.isPresent()
@@ -107,7 +109,8 @@ public record ReplayJobConfig(
                 parallelism,
                 List.copyOf(tables),
                 out,
-                repricing.orElse(null));
+                repricing.orElse(null),
+                codeCache.orElse(null));
     }
 
     private record Serialized(
@@ -121,9 +124,10 @@ public record ReplayJobConfig(
             int parallelism,
             List<String> tables,
             String out,
-            Repricing repricing)
+            Repricing repricing,
+            String codeCache)
             implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         private Object readResolve() {
             return new ReplayJobConfig(
@@ -137,7 +141,8 @@ public record ReplayJobConfig(
                     parallelism,
                     tables,
                     out,
-                    Optional.ofNullable(repricing));
+                    Optional.ofNullable(repricing),
+                    Optional.ofNullable(codeCache));
         }
     }
 }

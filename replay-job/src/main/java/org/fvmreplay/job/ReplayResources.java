@@ -15,8 +15,7 @@ import org.fvmreplay.chain.network.NetworkConfig;
 import org.fvmreplay.chain.store.ChainStore;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
-import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
-import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.TipsetEntry;
@@ -49,9 +48,10 @@ public final class ReplayResources implements AutoCloseable {
             Map<Integer, Cid> manifests = config.networkFile().isPresent()
                     ? ActorManifests.read(Path.of(config.networkFile().get()))
                     : ActorManifests.mainnet();
-            this.engine = config.engine().equals("wasmtime")
-                    ? new WasmtimeEngine(EngineConfig.reference())
-                    : new ChicoryEngine(EngineConfig.reference());
+            this.engine = WasmEngines.create(
+                    config.engine(),
+                    EngineConfig.reference(),
+                    config.codeCache().map(Path::of));
             Optional<ActorBundles> bundles =
                     config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
             this.executor = new TipsetExecutor(chain, network, engine, new ActorManifestMigrations(manifests, bundles));

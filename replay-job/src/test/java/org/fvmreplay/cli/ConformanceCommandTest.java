@@ -10,7 +10,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -176,6 +179,61 @@ class ConformanceCommandTest {
                 .isEqualTo(message.path("exit_code_after").asInt() == 7);
         assertThat(lines.get(0).contains("OUT_OF_GAS=0"))
                 .isEqualTo(message.path("out_of_gas").asBoolean());
+    }
+
+    @Test
+    void aSecondRunWithTheCodeCacheCompilesNothingAndPassesTheSame(@TempDir Path dir) throws IOException {
+        Path cache = dir.resolve("code");
+        for (String engine : List.of("chicory", "wasmtime")) {
+            Result first = run(
+                    "conformance",
+                    "--engine",
+                    engine,
+                    "--code-cache",
+                    cache.toString(),
+                    "--actors",
+                    actors(),
+                    passingVector().toString());
+            assertThat(first.exitCode).as(first.err).isZero();
+            Map<Path, FileTime> written = compiledCode(cache);
+            assertThat(written).isNotEmpty();
+
+            // the next process (a fresh engine) finds every module it needs: nothing is compiled or written again
+            Result second = run(
+                    "conformance",
+                    "--engine",
+                    engine,
+                    "--code-cache",
+                    cache.toString(),
+                    "--actors",
+                    actors(),
+                    passingVector().toString());
+            assertThat(second.exitCode).isZero();
+            assertThat(second.out).isEqualTo(first.out);
+            assertThat(compiledCode(cache)).isEqualTo(written);
+        }
+        assertThat(cache.resolve("wasmtime")).isDirectory();
+        try (var entries = Files.list(cache)) {
+            // Chicory's classes in a folder of its version, since Chicory keys them by the module alone
+            assertThat(entries.map(p -> p.getFileName().toString()).sorted())
+                    .hasSize(2)
+                    .satisfies(names -> assertThat(names.get(0)).matches("chicory-\\d+\\.\\d+\\.\\d+.*"))
+                    .endsWith("wasmtime");
+        }
+    }
+
+    // each compiled module in the cache with its modification time (not wasmtime's usage statistics and settings)
+    private static Map<Path, FileTime> compiledCode(Path cache) throws IOException {
+        Map<Path, FileTime> files = new TreeMap<>();
+        try (var walk = Files.walk(cache)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".stats") && !name.endsWith(".toml") && !name.startsWith(".")) {
+                    files.put(p, Files.getLastModifiedTime(p));
+                }
+            }
+        }
+        return files;
     }
 
     @Test

@@ -211,6 +211,7 @@ class RepricingJobTest {
                 1,
                 List.of("tipsets"),
                 tmp.resolve("unused").toString(),
+                Optional.empty(),
                 Optional.empty());
         int differing = 0;
         try (ReplayResources resources = ReplayResources.acquire(config);

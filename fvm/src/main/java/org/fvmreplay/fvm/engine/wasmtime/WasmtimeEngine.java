@@ -14,10 +14,15 @@ import io.github.kawamuray.wasmtime.OptLevel;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Strategy;
 import io.github.kawamuray.wasmtime.Val;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fvmreplay.fvm.engine.CompiledModule;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.EngineException;
@@ -92,7 +97,17 @@ public final class WasmtimeEngine implements WasmEngine {
     private final Module gasCounterModule;
 
     public WasmtimeEngine(EngineConfig config) {
+        this(config, Optional.empty());
+    }
+
+    /**
+     * An engine whose compiled code is also cached in {@code cacheDirectory}, by wasmtime's own compilation cache
+     * (keyed by the module, wasmtime's version and its settings): a later process compiling the same module loads it
+     * from there. Several processes may share the folder.
+     */
+    public WasmtimeEngine(EngineConfig config, Optional<Path> cacheDirectory) {
         this.config = requireNonNull(config, "config is null");
+        requireNonNull(cacheDirectory, "cacheDirectory is null");
         Config wasmtimeConfig = new Config()
                 .strategy(Strategy.CRANELIFT)
                 .craneliftOptLevel(OptLevel.SPEED)
@@ -106,8 +121,29 @@ public final class WasmtimeEngine implements WasmEngine {
                 .wasmMultiValue(false)
                 .wasmBulkMemory(true)
                 .wasmReferenceTypes(true);
+        if (cacheDirectory.isPresent()) {
+            wasmtimeConfig.cacheConfigLoad(cacheConfigFile(cacheDirectory.get()));
+        }
         this.engine = new Engine(wasmtimeConfig);
         this.gasCounterModule = Module.fromBinary(engine, GAS_COUNTER_MODULE);
+    }
+
+    // wasmtime reads its cache settings from a TOML file, kept beside its cache folder ("cache"), not in it: wasmtime's
+    // cache cleaner deletes files it did not write
+    private static Path cacheConfigFile(Path cacheDirectory) {
+        try {
+            Path directory = Files.createDirectories(cacheDirectory).toAbsolutePath();
+            Path cache = Files.createDirectories(directory.resolve("cache"));
+            String quoted = cache.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+            String toml = "[cache]\nenabled = true\ndirectory = \"" + quoted + "\"\n";
+            Path file = directory.resolve("wasmtime-cache.toml");
+            Path temporary = Files.createTempFile(directory, "wasmtime-cache", ".tmp");
+            Files.writeString(temporary, toml);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new EngineException("cannot set up wasmtime's code cache in " + cacheDirectory + ": " + e, e);
+        }
     }
 
     @Override
