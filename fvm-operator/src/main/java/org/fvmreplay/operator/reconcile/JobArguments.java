@@ -45,6 +45,7 @@ public final class JobArguments {
             }
         }
         add(args, "--out", spec.getOutput());
+        add(args, "--code-cache", spec.getCodeCache());
         // a Flink application's output goes to the JobManager's log: a progress bar there is noise
         args.add("--no-progress");
         return args;

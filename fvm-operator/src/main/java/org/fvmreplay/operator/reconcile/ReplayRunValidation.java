@@ -28,6 +28,7 @@ public final class ReplayRunValidation {
         requireAbsolute(problems, "network", spec.getNetwork(), false);
         requireAbsolute(problems, "actors", spec.getActors(), false);
         requireAbsolute(problems, "dataMountPath", spec.getDataMountPath(), false);
+        requireAbsolute(problems, "codeCache", spec.getCodeCache(), false);
         if (spec.getImage() == null || spec.getImage().isBlank()) {
             problems.add("image is required: the replay-job image (k8s/replay-job.Dockerfile)");
         }

@@ -78,6 +78,12 @@ public class ReplayRunSpec {
     @JsonPropertyDescription("the output folder (--out), on a volume every pod writes")
     private String output;
 
+    @Pattern("^/.*")
+    @JsonPropertyDescription(
+            "a folder for the actors' compiled code (--code-cache), shared by the runs that name it: a later run loads"
+                    + " the code instead of compiling it")
+    private String codeCache;
+
     @JsonPropertyDescription("a ReadWriteMany PersistentVolumeClaim mounted in every pod at dataMountPath")
     private String dataVolumeClaim;
 
@@ -203,6 +209,14 @@ public class ReplayRunSpec {
 
     public void setOutput(String output) {
         this.output = output;
+    }
+
+    public String getCodeCache() {
+        return codeCache;
+    }
+
+    public void setCodeCache(String codeCache) {
+        this.codeCache = codeCache;
     }
 
     public String getDataVolumeClaim() {

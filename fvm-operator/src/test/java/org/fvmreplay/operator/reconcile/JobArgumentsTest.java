@@ -32,6 +32,7 @@ class JobArgumentsTest {
         prices.setPriceList(new ConfigMapKeySelector("every-kind.json", "prices", null));
         spec.setRepricing(prices);
         spec.setOutput("/data/out/devnet-c");
+        spec.setCodeCache("/data/code-cache");
 
         CommandLine.ParseResult parsed =
                 FvmReplay.commandLine().parseArgs(JobArguments.of(spec).toArray(String[]::new));
@@ -54,6 +55,7 @@ class JobArgumentsTest {
                 .isEqualTo(JobArguments.PRICE_LIST_DIR + "/every-kind.json");
         assertThat((Path) job.matchedOptionValue("--out", null)).isEqualTo(Path.of("/data/out/devnet-c"));
         assertThat(job.hasMatchedOption("--no-progress")).isTrue();
+        assertThat(job.matchedOption("--code-cache").getValue().toString()).isEqualTo("/data/code-cache");
     }
 
     @Test
