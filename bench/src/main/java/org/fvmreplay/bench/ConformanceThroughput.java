@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.fvmreplay.conformance.ConformanceResult;
 import org.fvmreplay.conformance.ConformanceRunner;
 import org.fvmreplay.conformance.TestVectorReader;
 import org.fvmreplay.conformance.VariantReport;
 import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.WasmEngine;
-import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
-import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
+import org.fvmreplay.fvm.engine.WasmEngines;
 
 /**
  * Conformance throughput, single thread: vectors per second over the passing nv18 vectors, cold (this fresh process,
@@ -41,9 +41,7 @@ public final class ConformanceThroughput {
             }
         }
         Path shared = Path.of(System.getProperty("fvmreplay.shared", "../shared"));
-        WasmEngine engine = engineName.equals("wasmtime")
-                ? new WasmtimeEngine(EngineConfig.reference())
-                : new ChicoryEngine(EngineConfig.reference());
+        WasmEngine engine = WasmEngines.create(engineName, EngineConfig.reference(), Optional.empty());
         ConformanceRunner runner = new ConformanceRunner(shared.resolve("actors"), engine);
         List<Path> files = TestVectorReader.findVectorFiles(shared.resolve("vectors/corpus/extracted"));
 

@@ -37,9 +37,8 @@ import org.fvmreplay.fvm.engine.EngineConfig;
 import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.WasmEngine;
+import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.fvm.engine.WasmInstance;
-import org.fvmreplay.fvm.engine.chicory.ChicoryEngine;
-import org.fvmreplay.fvm.engine.wasmtime.WasmtimeEngine;
 import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.importer.ImportListener;
 import org.fvmreplay.importer.ImportOptions;
@@ -262,10 +261,7 @@ public final class ReplayJobBenchmark {
             System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
-        if (!engine.equals("chicory") && !engine.equals("wasmtime")
-                || repeat < 1
-                || chunkEpochs < 1
-                || warmupEpochs < 0) {
+        if (!WasmEngines.NAMES.contains(engine) || repeat < 1 || chunkEpochs < 1 || warmupEpochs < 0) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -334,10 +330,7 @@ public final class ReplayJobBenchmark {
             ChainStore store = new ChainStore(opened.blocks());
             NetworkConfig network = NetworkConfig.read(chain.network());
             Map<Integer, Cid> manifests = ActorManifests.read(chain.network());
-            engine = new TimedEngine(
-                    engineName.equals("wasmtime")
-                            ? new WasmtimeEngine(EngineConfig.reference())
-                            : new ChicoryEngine(EngineConfig.reference()));
+            engine = new TimedEngine(WasmEngines.create(engineName, EngineConfig.reference(), Optional.empty()));
             try (engine) {
                 TipsetReplay replay = new TipsetReplay(
                         store,

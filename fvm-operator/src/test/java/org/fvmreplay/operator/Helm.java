@@ -15,7 +15,7 @@ final class Helm {
 
     /** The chart rendered as release {@code fvm} in namespace {@code fvm-operator}, with {@code options} added. */
     static String template(List<String> options) throws IOException, InterruptedException {
-        Path helm = TestApiServer.kubectl().resolveSibling("helm");
+        Path helm = TestApiServer.binaries().resolve("helm");
         assertThat(helm)
                 .as("helm, built by fvm-operator/install-test-api-server.sh")
                 .isExecutable();

@@ -39,7 +39,7 @@ public final class TestApiServer {
             return client;
         }
         Path dir = binariesRoot();
-        Path binaries = dir.resolve("k8s").resolve(VERSION + "-linux-" + arch());
+        Path binaries = binaries();
         boolean present = Files.isExecutable(binaries.resolve("kube-apiserver"))
                 && Files.isExecutable(binaries.resolve("etcd"))
                 && Files.isExecutable(binaries.resolve("kubectl"));
@@ -79,12 +79,9 @@ public final class TestApiServer {
                 : Path.of(System.getProperty("user.home"), KubeAPIServerConfigBuilder.DIRECTORY_NAME);
     }
 
-    /** {@code kubectl} of the installed binaries. */
-    public static Path kubectl() {
-        return binariesRoot()
-                .resolve("k8s")
-                .resolve(VERSION + "-linux-" + arch())
-                .resolve("kubectl");
+    /** The folder of the installed kube-apiserver, etcd, kubectl and helm. */
+    public static Path binaries() {
+        return binariesRoot().resolve("k8s").resolve(VERSION + "-linux-" + arch());
     }
 
     private static String arch() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fvmreplay.analytics.schema.Table;
 import org.fvmreplay.analytics.schema.Tables;
+import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.fvm.gas.Repricing;
 
 /**
@@ -69,7 +70,7 @@ public record ReplayJobConfig(
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + ": expected at least 1");
         }
-        if (!engine.equals("chicory") && !engine.equals("wasmtime")) {
+        if (!WasmEngines.NAMES.contains(engine)) {
             throw new IllegalArgumentException("engine " + engine + ": expected chicory or wasmtime");
         }
     }

@@ -185,29 +185,23 @@ class ConformanceCommandTest {
     void aSecondRunWithTheCodeCacheCompilesNothingAndPassesTheSame(@TempDir Path dir) throws IOException {
         Path cache = dir.resolve("code");
         for (String engine : List.of("chicory", "wasmtime")) {
-            Result first = run(
-                    "conformance",
-                    "--engine",
-                    engine,
-                    "--code-cache",
-                    cache.toString(),
-                    "--actors",
-                    actors(),
-                    passingVector().toString());
+            String[] args = {
+                "conformance",
+                "--engine",
+                engine,
+                "--code-cache",
+                cache.toString(),
+                "--actors",
+                actors(),
+                passingVector().toString()
+            };
+            Result first = run(args);
             assertThat(first.exitCode).as(first.err).isZero();
             Map<Path, FileTime> written = compiledCode(cache);
             assertThat(written).isNotEmpty();
 
             // the next process (a fresh engine) finds every module it needs: nothing is compiled or written again
-            Result second = run(
-                    "conformance",
-                    "--engine",
-                    engine,
-                    "--code-cache",
-                    cache.toString(),
-                    "--actors",
-                    actors(),
-                    passingVector().toString());
+            Result second = run(args);
             assertThat(second.exitCode).isZero();
             assertThat(second.out).isEqualTo(first.out);
             assertThat(compiledCode(cache)).isEqualTo(written);

@@ -41,6 +41,13 @@ class JobBadInputTest {
         return cli.execute(all.toArray(String[]::new));
     }
 
+    // the job on the imported devnet-a store and its network file, with args added
+    private int runOnDevnet(String... args) {
+        List<String> all = new ArrayList<>(List.of("--store", store.toString(), "--network", network.toString()));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
     private static List<String> listing(Path dir) throws Exception {
         if (!Files.exists(dir)) {
             return List.of();
@@ -68,17 +75,7 @@ class JobBadInputTest {
     @Test
     void epochsTheStoreDoesNotCover() {
         Path out = tmp.resolve("out-range");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--from",
-                        "700",
-                        "--to",
-                        "5000",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--from", "700", "--to", "5000", "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("700..5000").contains("0..723");
         assertThat(out).doesNotExist();
@@ -87,15 +84,7 @@ class JobBadInputTest {
     @Test
     void unknownTable() {
         Path out = tmp.resolve("out-table");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--tables",
-                        "messages,receipts",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--tables", "messages,receipts", "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("receipts").contains("gas_charges");
         assertThat(out).doesNotExist();
@@ -104,35 +93,11 @@ class JobBadInputTest {
     @Test
     void outputFolderOfAnotherRun() throws Exception {
         Path out = tmp.resolve("out-other");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--from",
-                        "10",
-                        "--to",
-                        "12",
-                        "--tables",
-                        "tipsets",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--from", "10", "--to", "12", "--tables", "tipsets", "--out", out.toString()))
                 .as("%s", err)
                 .isZero();
         List<String> before = listing(out);
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--from",
-                        "10",
-                        "--to",
-                        "20",
-                        "--tables",
-                        "tipsets",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--from", "10", "--to", "20", "--tables", "tipsets", "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains(out.toString()).contains("to_epoch");
         assertThat(listing(out)).isEqualTo(before);
@@ -143,17 +108,7 @@ class JobBadInputTest {
         Path out = tmp.resolve("out-foreign");
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "mine");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--from",
-                        "10",
-                        "--to",
-                        "12",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--from", "10", "--to", "12", "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains(out.toString());
         assertThat(listing(out)).containsExactly("", "notes.txt");
@@ -162,15 +117,7 @@ class JobBadInputTest {
     @Test
     void repricingTableWithoutPrices() {
         Path out = tmp.resolve("out-no-prices");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--tables",
-                        "messages,repricing",
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet("--tables", "messages,repricing", "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("repricing").contains("--price-nv or --price-list");
         assertThat(out).doesNotExist();
@@ -182,19 +129,8 @@ class JobBadInputTest {
         Path prices = tmp.resolve("v2-only.json");
         Files.writeString(prices, "{\"prices\": {\"storage_gas_multiplier\": 2000}}");
         Path out = tmp.resolve("out-v2-prices");
-        assertThat(run(
-                        "--store",
-                        store.toString(),
-                        "--network",
-                        network.toString(),
-                        "--from",
-                        "10",
-                        "--to",
-                        "12",
-                        "--price-list",
-                        prices.toString(),
-                        "--out",
-                        out.toString()))
+        assertThat(runOnDevnet(
+                        "--from", "10", "--to", "12", "--price-list", prices.toString(), "--out", out.toString()))
                 .isEqualTo(2);
         assertThat(err.toString())
                 .contains(prices.toString())

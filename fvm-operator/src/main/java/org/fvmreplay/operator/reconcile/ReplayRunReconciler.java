@@ -123,10 +123,7 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
                 return finish(run, current, next); // ended: a deleted deployment stays deleted
             }
             KubernetesClient client = context.getClient();
-            FlinkDeployment existing = client.resources(FlinkDeployment.class)
-                    .inNamespace(run.getMetadata().getNamespace())
-                    .withName(deploymentName)
-                    .get();
+            FlinkDeployment existing = findDeployment(client, run);
             if (existing != null && !ownedBy(existing, run)) {
                 fail(
                         next,
@@ -189,10 +186,7 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
     public DeleteControl cleanup(ReplayRun run, Context<ReplayRun> context) {
         KubernetesClient client = context.getClient();
         String name = DesiredFlinkDeployment.name(run.getMetadata().getName());
-        FlinkDeployment deployment = client.resources(FlinkDeployment.class)
-                .inNamespace(run.getMetadata().getNamespace())
-                .withName(name)
-                .get();
+        FlinkDeployment deployment = findDeployment(client, run);
         if (deployment == null || !ownedBy(deployment, run)) {
             return DeleteControl.defaultDelete();
         }
@@ -326,13 +320,7 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
         next.setPhase(phase);
         List<io.fabric8.kubernetes.api.model.Condition> conditions = next.getConditions();
         conditions = Conditions.with(
-                conditions,
-                Conditions.RUNNING,
-                phase == RunPhase.Running,
-                phase == RunPhase.Running ? reason : notRunningReason(phase, reason),
-                message,
-                generation,
-                now);
+                conditions, Conditions.RUNNING, phase == RunPhase.Running, reason, message, generation, now);
         conditions = Conditions.with(
                 conditions,
                 Conditions.SUCCEEDED,
@@ -350,10 +338,6 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
                 generation,
                 now);
         next.setConditions(conditions);
-    }
-
-    private static String notRunningReason(RunPhase phase, String reason) {
-        return phase == RunPhase.Submitted ? reason : phase == RunPhase.Succeeded ? "JobFinished" : reason;
     }
 
     private static void fail(ReplayRunStatus next, ReplayRun run, String reason, String message, String now) {
@@ -398,6 +382,14 @@ public final class ReplayRunReconciler implements Reconciler<ReplayRun>, Cleaner
         }
         boolean ended = next.getPhase() != null && next.getPhase().isFinal();
         return ended ? control : control.rescheduleAfter(progressInterval);
+    }
+
+    // read from the API server, not the informer's cache: the deployment may have been created a moment ago
+    private static FlinkDeployment findDeployment(KubernetesClient client, ReplayRun run) {
+        return client.resources(FlinkDeployment.class)
+                .inNamespace(run.getMetadata().getNamespace())
+                .withName(DesiredFlinkDeployment.name(run.getMetadata().getName()))
+                .get();
     }
 
     static boolean ownedBy(FlinkDeployment deployment, ReplayRun run) {
