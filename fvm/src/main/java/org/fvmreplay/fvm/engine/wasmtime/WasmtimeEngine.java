@@ -4,21 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
-import io.github.kawamuray.wasmtime.Extern;
-import io.github.kawamuray.wasmtime.Func;
-import io.github.kawamuray.wasmtime.FuncType;
-import io.github.kawamuray.wasmtime.Global;
-import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.OptLevel;
-import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Strategy;
-import io.github.kawamuray.wasmtime.Val;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +41,9 @@ import org.fvmreplay.ipld.cid.Cid;
  * epoch interruption, no fuel. Differences (mostly where the binding exposes no setter):
  * <ul>
  * <li>native wasm stack 512 KiB instead of 4 MiB ({@link #MAX_NATIVE_STACK_BYTES});</li>
- * <li>no pooling allocator: each store allocates its memory on demand (same semantics, different performance); the
- * per-instance memory limit is enforced by lowering the module's declared maximum ({@link MemoryLimitRewriter}) instead
+ * <li>no pooling allocator: each store allocates its memory on demand (same semantics, different performance), and a
+ * store is reused by one instance after another ({@link StorePool}) since the binding can only define host functions
+ * in a store; the per-instance memory limit is enforced by lowering the module's declared maximum ({@link MemoryLimitRewriter}) instead
  * of the pool's {@code max_memory_size};</li>
  * <li>no resource limiter: wasmtime-java 0.19.0 exposes neither {@code Store::limiter} nor any memory/table growth
  * callback, so a {@code memory.grow} or {@code table.grow} executed by wasm cannot be refused. The call stack's
@@ -89,12 +82,10 @@ public final class WasmtimeEngine implements WasmEngine {
      */
     static final long MAX_NATIVE_STACK_BYTES = 512 << 10;
 
-    /** Name the linker registers the actor instance under; not a valid import module of any actor. */
-    private static final String INSTANCE_NAME = "\u0000fvm-replay-instance";
-
     private final EngineConfig config;
     private final Engine engine;
     private final Module gasCounterModule;
+    private final StorePool storePool;
 
     public WasmtimeEngine(EngineConfig config) {
         this(config, Optional.empty());
@@ -126,6 +117,8 @@ public final class WasmtimeEngine implements WasmEngine {
         }
         this.engine = new Engine(wasmtimeConfig);
         this.gasCounterModule = Module.fromBinary(engine, GAS_COUNTER_MODULE);
+        this.storePool = new StorePool(
+                engine, gasCounterModule, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
     // wasmtime reads its cache settings from a TOML file, kept beside its cache folder ("cache"), not in it: wasmtime's
@@ -238,87 +231,39 @@ public final class WasmtimeEngine implements WasmEngine {
                             + " elements, the limit is " + config.maxTableElements(),
                     null);
         }
-        Store<Void> store = new Store<>(null, engine);
-        List<AutoCloseable> resources = new ArrayList<>();
-        WasmtimeInstance holder =
-                new WasmtimeInstance(store, resources, compiled.exportParams(), memoryLimiter, initialBytes);
-        try {
-            Linker linker = new Linker(engine);
-            resources.add(linker::dispose);
-            linker.module(store, ModuleImports.GAS_MODULE, gasCounterModule);
-            Global gas = linker.get(store, ModuleImports.GAS_MODULE, "gas_counter")
-                    .orElseThrow()
-                    .global();
-            holder.bindGas(gas);
-            for (ModuleImports.Binding binding : bindings) {
-                if (!binding.isGasCounter()) {
-                    Func func = hostFunction(store, binding.function(), holder);
-                    resources.add(func::dispose);
-                    linker.define(store, binding.module(), binding.name(), Extern.fromFunc(func));
-                }
+        StoreSlot slot = storePool.take(bindings);
+        Map<String, HostFunction> functions = new HashMap<>();
+        for (ModuleImports.Binding binding : bindings) {
+            if (!binding.isGasCounter()) {
+                functions.put(binding.function().qualifiedName(), binding.function());
             }
+        }
+        WasmtimeInstance holder =
+                new WasmtimeInstance(slot, storePool, functions, compiled.exportParams(), memoryLimiter, initialBytes);
+        try {
+            String instanceName = slot.hold(holder, bindings);
             // the binding's Instance constructor cannot take a global import, so the linker instantiates the module
             try {
-                linker.module(store, INSTANCE_NAME, compiled.module());
+                slot.linker().module(slot.store(), instanceName, compiled.module());
             } catch (RuntimeException e) {
                 throw TrapClassifier.classify(holder.takeHostFailure(e), holder.gasCounter());
             }
-            holder.bindInstance(linker, INSTANCE_NAME);
+            holder.bindInstance(instanceName);
             return holder;
         } catch (RuntimeException e) {
-            holder.close();
+            holder.discard();
             throw e;
         }
     }
 
-    private static Func hostFunction(Store<Void> store, HostFunction function, WasmtimeInstance caller) {
-        FuncType type = new FuncType(
-                valTypes(function.signature().params()),
-                valTypes(function.signature().results()));
-        List<ValueType> resultTypes = function.signature().results();
-        return new Func(store, type, (ignored, params, results) -> {
-            long[] arguments = new long[params.length];
-            for (int i = 0; i < params.length; i++) {
-                arguments[i] =
-                        params[i].getType() == Val.Type.I32 ? Integer.toUnsignedLong(params[i].i32()) : params[i].i64();
-            }
-            long[] values;
-            try {
-                // the call stack's budget must be current before the host function can instantiate another actor
-                caller.accountMemoryGrowth();
-                values = function.implementation().call(caller, arguments);
-            } catch (RuntimeException e) {
-                // wasmtime turns the Java exception into a trap and loses its type: keep it to rethrow after the call
-                RuntimeException failure = TrapClassifier.hostFailure(function.qualifiedName(), e);
-                caller.recordHostFailure(failure);
-                throw failure;
-            } catch (Error e) {
-                caller.recordHostFailure(e);
-                throw e;
-            }
-            if (values.length != resultTypes.size()) {
-                IllegalStateException wrongArity = new IllegalStateException("host function " + function.qualifiedName()
-                        + " returned " + values.length + " values for " + resultTypes.size() + " results");
-                caller.recordHostFailure(wrongArity);
-                throw wrongArity;
-            }
-            for (int i = 0; i < values.length; i++) {
-                results[i] =
-                        resultTypes.get(i) == ValueType.I32 ? Val.fromI32((int) values[i]) : Val.fromI64(values[i]);
-            }
-        });
-    }
-
-    private static Val.Type[] valTypes(List<ValueType> types) {
-        Val.Type[] result = new Val.Type[types.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = types.get(i) == ValueType.I32 ? Val.Type.I32 : Val.Type.I64;
-        }
-        return result;
+    /** Stores created so far: fewer than instances when stores are reused. */
+    int storesCreated() {
+        return storePool.created();
     }
 
     @Override
     public void close() {
+        storePool.close();
         gasCounterModule.dispose();
         engine.dispose();
     }

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.fvmreplay.fvm.engine.EngineException;
+import org.fvmreplay.fvm.engine.HostFunction;
 import org.fvmreplay.fvm.engine.MemoryLimiter;
 import org.fvmreplay.fvm.engine.Trap;
 import org.fvmreplay.fvm.engine.TrapClassifier;
@@ -20,10 +21,15 @@ import org.fvmreplay.fvm.engine.TrapKind;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
 
-/** A wasmtime instance in its own store; host functions receive it as their caller. */
+/**
+ * A wasmtime instance, holding a pooled store ({@link StoreSlot}) until it is closed; host functions receive it as their
+ * caller and run its own implementations.
+ */
 final class WasmtimeInstance implements WasmInstance {
+    private final StoreSlot slot;
+    private final StorePool pool;
     private final Store<Void> store;
-    private final List<AutoCloseable> resources;
+    private final Map<String, HostFunction> hostFunctions;
     private Global gas;
     private Linker linker;
     private String instanceName;
@@ -32,18 +38,33 @@ final class WasmtimeInstance implements WasmInstance {
     private Throwable hostFailure;
     private final MemoryLimiter memoryLimiter;
     private long accountedMemoryBytes;
+    private boolean released;
 
     WasmtimeInstance(
-            Store<Void> store,
-            List<AutoCloseable> resources,
+            StoreSlot slot,
+            StorePool pool,
+            Map<String, HostFunction> hostFunctions,
             Map<String, List<ValueType>> exportParams,
             MemoryLimiter memoryLimiter,
             long accountedMemoryBytes) {
-        this.store = store;
-        this.resources = resources;
+        this.slot = requireNonNull(slot, "slot is null");
+        this.pool = requireNonNull(pool, "pool is null");
+        this.store = slot.store();
+        this.gas = slot.gas();
+        this.hostFunctions = Map.copyOf(hostFunctions);
         this.exportParams = exportParams;
         this.memoryLimiter = requireNonNull(memoryLimiter, "memoryLimiter is null");
         this.accountedMemoryBytes = accountedMemoryBytes;
+    }
+
+    /** This instance's implementation of the host function {@code module.name} it imports. */
+    HostFunction hostFunction(String qualifiedName) {
+        HostFunction function = hostFunctions.get(qualifiedName);
+        if (function == null) {
+            // the store defines the union of its instances' imports; this one did not import it, so cannot call it
+            throw new IllegalStateException("host function " + qualifiedName + " is not imported by this instance");
+        }
+        return function;
     }
 
     /**
@@ -71,12 +92,8 @@ final class WasmtimeInstance implements WasmInstance {
         accountedMemoryBytes = size;
     }
 
-    void bindGas(Global gas) {
-        this.gas = gas;
-    }
-
-    void bindInstance(Linker linker, String instanceName) {
-        this.linker = linker;
+    void bindInstance(String instanceName) {
+        this.linker = slot.linker();
         this.instanceName = instanceName;
         this.memory =
                 linker.get(store, instanceName, "memory").map(Extern::memory).orElse(null);
@@ -199,23 +216,35 @@ final class WasmtimeInstance implements WasmInstance {
 
     @Override
     public void close() {
+        if (released) {
+            return;
+        }
+        long retained = 0;
+        if (memory != null) {
+            retained = memory.dataSize(store);
+            memory.dispose();
+            memory = null;
+        }
+        linker = null;
+        gas = null;
+        released = true;
+        slot.release(retained);
+        pool.give(slot);
+    }
+
+    /** Closes an instance whose instantiation failed: its store is disposed, not reused. */
+    void discard() {
+        if (released) {
+            return;
+        }
         if (memory != null) {
             memory.dispose();
             memory = null;
         }
         linker = null;
-        if (gas != null) {
-            gas.dispose();
-            gas = null;
-        }
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception ignored) {
-                // disposal failures leave nothing to recover
-            }
-        }
-        resources.clear();
-        store.dispose();
+        gas = null;
+        released = true;
+        slot.release(0);
+        slot.dispose();
     }
 }
