@@ -1,21 +1,68 @@
 package org.fvmreplay.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** {@code --code-cache DIR}: where the actors' compiled code is kept from one run to the next. */
+/**
+ * {@code --code-cache DIR} / {@code --no-code-cache}: where the actors' compiled code is kept from one run to the next.
+ * On by default, in the user's cache folder: a run after the first compiles nothing it compiled before.
+ */
 public final class CodeCacheOption {
+    private static final Logger LOG = LoggerFactory.getLogger(CodeCacheOption.class);
+
     @Option(
             names = "--code-cache",
             paramLabel = "DIR",
             description =
                     "keep the actors' compiled code in DIR (created if absent), so that a later run with the same "
-                            + "engine loads it instead of compiling again; several processes may share DIR")
+                            + "engine loads it instead of compiling again; several processes may share DIR "
+                            + "(default: $XDG_CACHE_HOME/fvm-replay/code, else ~/.cache/fvm-replay/code)")
     private Path dir;
 
-    /** The folder, when given. */
+    @Option(names = "--no-code-cache", description = "compile the actors' code in memory only, keeping nothing on disk")
+    private boolean disabled;
+
+    /** The folder: the one given, else the default one when it can be created, else none (with a warning). */
     public Optional<Path> dir() {
-        return Optional.ofNullable(dir);
+        if (disabled) {
+            return Optional.empty();
+        }
+        if (dir != null) {
+            return Optional.of(dir);
+        }
+        Optional<Path> standard = defaultDirectory(System.getenv(), System.getProperty("user.home"));
+        if (standard.isEmpty()) {
+            LOG.warn("no cache folder (neither XDG_CACHE_HOME nor a home folder is set): compiled code is not kept");
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(standard.get());
+            return standard;
+        } catch (IOException e) {
+            LOG.warn(
+                    "cannot create the code cache {} ({}): compiled code is not kept; give --code-cache DIR",
+                    standard.get(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code $XDG_CACHE_HOME/fvm-replay/code}, else {@code <home>/.cache/fvm-replay/code}, as the XDG base directories say. */
+    static Optional<Path> defaultDirectory(Map<String, String> environment, String home) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        // the specification says a relative XDG_CACHE_HOME is invalid and must be ignored
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "fvm-replay", "code"));
+        }
+        if (home == null || home.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, ".cache", "fvm-replay", "code"));
     }
 }

@@ -58,12 +58,6 @@ public final class ConformanceCommand implements Callable<Integer> {
     /** Show a progress bar from this many vector files on. */
     private static final int PROGRESS_MIN_FILES = 2;
 
-    /** The wasm engines to run actors with. */
-    enum Engine {
-        chicory,
-        wasmtime
-    }
-
     @Spec
     private CommandSpec spec;
 
@@ -73,12 +67,8 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "Vector files (*.json) or folders searched for them.")
     private List<Path> paths;
 
-    @Option(
-            names = "--engine",
-            paramLabel = "ENGINE",
-            description = "Wasm engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "chicory")
-    private Engine engine;
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     @Option(
             names = "--report",

@@ -107,11 +107,8 @@ public final class JobCommand implements Callable<Integer> {
                             + "parent of the network file")
     private Path actorsDir;
 
-    @Option(
-            names = "--engine",
-            defaultValue = "chicory",
-            description = "wasm engine: chicory or wasmtime (default ${DEFAULT-VALUE})")
-    private String engine;
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     @Option(
             names = "--parallelism",
@@ -249,7 +246,7 @@ public final class JobCommand implements Callable<Integer> {
                     to != null ? to : last,
                     network.map(p -> p.toAbsolutePath().normalize().toString()),
                     actors(network).map(Path::toString),
-                    engine,
+                    engine.name(),
                     chunkEpochs,
                     slots,
                     tables(repricing.isPresent()),

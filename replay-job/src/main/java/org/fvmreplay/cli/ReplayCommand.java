@@ -54,10 +54,6 @@ import picocli.CommandLine.Spec;
             "Prints MATCH|MISMATCH|MIGRATION|MISSING_STATE|UNSUPPORTED per tipset and 'N matched, N mismatched, N skipped'; exits 1 on any mismatch."
         })
 public final class ReplayCommand implements Callable<Integer> {
-    enum Engine {
-        chicory,
-        wasmtime
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,11 +80,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private CodeCacheOption codeCache = new CodeCacheOption();
 
-    @Option(
-            names = "--engine",
-            defaultValue = "chicory",
-            description = "wasm engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    private Engine engine;
+    @Mixin
+    private EngineOption engine = new EngineOption();
 
     @Option(
             names = "--actors",

@@ -14,11 +14,14 @@ import org.fvmreplay.chain.network.ActorManifests;
 import org.fvmreplay.chain.network.NetworkConfig;
 import org.fvmreplay.chain.store.ChainStore;
 import org.fvmreplay.fvm.engine.EngineConfig;
+import org.fvmreplay.fvm.engine.EngineException;
 import org.fvmreplay.fvm.engine.WasmEngine;
 import org.fvmreplay.fvm.engine.WasmEngines;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.TipsetEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the replay tasks of one JVM (a Flink TaskManager, or the whole mini-cluster) share for a job: one read-only store
@@ -26,6 +29,8 @@ import org.fvmreplay.snapshots.TipsetEntry;
  * released when it closes; the last release closes the store and the engine.
  */
 public final class ReplayResources implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayResources.class);
+
     private static final Map<ReplayJobConfig, ReplayResources> SHARED = new HashMap<>();
 
     private final ReplayJobConfig config;
@@ -48,10 +53,7 @@ public final class ReplayResources implements AutoCloseable {
             Map<Integer, Cid> manifests = config.networkFile().isPresent()
                     ? ActorManifests.read(Path.of(config.networkFile().get()))
                     : ActorManifests.mainnet();
-            this.engine = WasmEngines.create(
-                    config.engine(),
-                    EngineConfig.reference(),
-                    config.codeCache().map(Path::of));
+            this.engine = engine(config);
             Optional<ActorBundles> bundles =
                     config.actorsDir().map(Path::of).filter(Files::isDirectory).map(ActorBundles::new);
             this.executor = new TipsetExecutor(chain, network, engine, new ActorManifestMigrations(manifests, bundles));
@@ -60,6 +62,29 @@ public final class ReplayResources implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The job's engine, with its code cache when the folder can be set up here. The cache only saves compilation, so a
+     * task manager that cannot write it (the folder was resolved where the job was submitted) runs without it rather than
+     * fail the job.
+     */
+    private static WasmEngine engine(ReplayJobConfig config) {
+        try {
+            return WasmEngines.create(
+                    config.engine(),
+                    EngineConfig.reference(),
+                    config.codeCache().map(Path::of));
+        } catch (EngineException e) {
+            if (config.codeCache().isEmpty()) {
+                throw e;
+            }
+            LOG.warn(
+                    "code cache {} unusable here, compiling in memory only: {}",
+                    config.codeCache().get(),
+                    e.getMessage());
+            return WasmEngines.create(config.engine(), EngineConfig.reference(), Optional.empty());
         }
     }
 

@@ -62,9 +62,9 @@ public class ReplayRunSpec {
     @JsonPropertyDescription("the job's parallelism: slots in all (--parallelism)")
     private Integer parallelism = 2;
 
-    @Default("chicory")
-    @JsonPropertyDescription("the WebAssembly engine (--engine)")
-    private ReplayEngine engine = ReplayEngine.CHICORY;
+    @Default("wasmtime")
+    @JsonPropertyDescription("the WebAssembly engine (--engine): wasmtime, or chicory (pure Java, slower)")
+    private ReplayEngine engine = ReplayEngine.WASMTIME;
 
     @Size(max = 8)
     @JsonPropertyDescription("the tables to write (--tables); default: all but repricing (with repricing, all)")

@@ -256,6 +256,16 @@ public final class WasmtimeEngine implements WasmEngine {
         }
     }
 
+    /** True when wasmtime's native library loads here (the binding ships it for the common platforms only). */
+    public static boolean isAvailable() {
+        try {
+            new Engine().dispose();
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Stores created so far: fewer than instances when stores are reused. */
     int storesCreated() {
         return storePool.created();
