@@ -234,7 +234,7 @@ public final class ReplayJobBenchmark {
 
     private static Options parse(String[] args) {
         List<String> chains = List.of("devnet-a", "devnet-c");
-        String engine = "chicory";
+        String engine = WasmEngines.defaultName();
         int repeat = 1;
         int chunkEpochs = 50; // the job command's default
         Path dir = Path.of("bench/results");
@@ -393,7 +393,8 @@ public final class ReplayJobBenchmark {
                 tables.contains(Tables.REPRICING.name())
                         ? Optional.of(Repricing.networkVersion(options.priceNetworkVersion()))
                         : Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                SnapshotStore.DEFAULT_BLOCK_CACHE_BYTES);
         Sampler sampler = Sampler.start();
         ReplayJob job = new ReplayJob(config);
         ReplayJob.Plan plan = job.plan();

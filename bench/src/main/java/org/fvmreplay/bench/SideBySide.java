@@ -151,9 +151,20 @@ public final class SideBySide implements Callable<Integer> {
         Path results = dir.resolve("results.tsv");
         log("results: " + results.toAbsolutePath() + "; pinned to CPUs " + cpus);
 
-        VectorSet set = VectorSet.prepare(vectors, dir.resolve("vectors"), passes);
-        log("vectors: %d files, %d variants, %d messages (without %s, which the reference skips)"
-                .formatted(set.files(), set.variants(), set.messages(), REFERENCE_SKIPS));
+        Optional<VectorSet> vectorSet = Optional.empty();
+        if (!noConformance) {
+            VectorSet prepared = VectorSet.prepare(vectors, dir.resolve("vectors"), passes);
+            log("vectors: %d files, %d variants, %d messages (without %s, which the reference skips)"
+                    .formatted(prepared.files(), prepared.variants(), prepared.messages(), REFERENCE_SKIPS));
+            vectorSet = Optional.of(prepared);
+        }
+        List<Path> chainDirs = chains.equals(List.of("none"))
+                ? List.of()
+                : chains.stream().map(Path::of).toList();
+        Map<Path, Path> stores = new LinkedHashMap<>();
+        for (Path chain : chainDirs) {
+            stores.put(chain, importChain(ourJar, chain));
+        }
 
         List<Subject> subjects = new ArrayList<>();
         if (reference != null) {
@@ -162,15 +173,17 @@ public final class SideBySide implements Callable<Integer> {
         for (String engine : engines) {
             subjects.add(Subject.ours(engine, ourJar, javaOpts, actors, dir.resolve("code-cache")));
         }
-        for (Subject subject : subjects) {
-            subject.fillCache(set, cpus);
-        }
         // the reference replays no chain: without vectors to compare on, leave it out
         if (noConformance) {
             subjects.removeIf(Subject::isReference);
         }
+        Optional<Path> firstChain = chainDirs.stream().findFirst();
+        for (Subject subject : subjects) {
+            subject.fillCache(vectorSet, firstChain, firstChain.map(stores::get), cpus);
+        }
 
-        if (!noConformance) {
+        if (vectorSet.isPresent()) {
+            VectorSet set = vectorSet.get();
             List<Run> runs = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 for (Subject subject : subjects) {
@@ -188,13 +201,6 @@ public final class SideBySide implements Callable<Integer> {
         }
 
         List<ChainRun> chainRuns = new ArrayList<>();
-        List<Path> chainDirs = chains.equals(List.of("none"))
-                ? List.of()
-                : chains.stream().map(Path::of).toList();
-        Map<Path, Path> stores = new LinkedHashMap<>();
-        for (Path chain : chainDirs) {
-            stores.put(chain, importChain(ourJar, chain));
-        }
         for (int round = 1; round <= rounds; round++) {
             for (Path chain : chainDirs) {
                 for (Subject subject : subjects) {
@@ -490,14 +496,22 @@ public final class SideBySide implements Callable<Integer> {
                     actors);
         }
 
-        /** An untimed run that fills this subject's code cache, so every timed run finds it filled. */
-        void fillCache(VectorSet set, String cpus) throws IOException, InterruptedException {
+        /**
+         * An untimed run that fills this subject's code cache, so every timed run finds it filled: over the vectors, or
+         * a replay of the first chain when only chains are timed.
+         */
+        void fillCache(Optional<VectorSet> set, Optional<Path> chain, Optional<Path> store, String cpus)
+                throws IOException, InterruptedException {
             if (codeCache.isEmpty()) {
                 return;
             }
             deleteRecursively(codeCache.get());
             log(name + ": filling the code cache " + codeCache.get() + " (untimed)");
-            conformance(set, set.byPasses().keySet().iterator().next(), 0, cpus);
+            if (set.isPresent()) {
+                conformance(set.get(), set.get().byPasses().keySet().iterator().next(), 0, cpus);
+            } else if (chain.isPresent()) {
+                replay(chain.get(), store.orElseThrow(), 0, cpus);
+            }
         }
 
         Run conformance(VectorSet set, int passes, int round, String cpus) throws IOException, InterruptedException {
@@ -529,7 +543,8 @@ public final class SideBySide implements Callable<Integer> {
         private List<String> ourCommand(String subcommand) {
             List<String> c = new ArrayList<>(launcher);
             c.addAll(List.of(subcommand, "--no-progress", "--engine", engine.orElseThrow()));
-            codeCache.ifPresent(d -> c.addAll(List.of("--code-cache", d.toString())));
+            // without a cache of its own a subject must compile every time: the commands' default cache would hide it
+            c.addAll(codeCache.map(d -> List.of("--code-cache", d.toString())).orElse(List.of("--no-code-cache")));
             return c;
         }
 

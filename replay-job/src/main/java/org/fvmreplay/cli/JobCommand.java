@@ -148,6 +148,9 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin
     private CodeCacheOption codeCache = new CodeCacheOption();
 
+    @Mixin
+    private BlockCacheOption blockCache = new BlockCacheOption();
+
     static {
         System.setProperty("fvm.tables", String.join(", ", Tables.names()));
     }
@@ -252,7 +255,8 @@ public final class JobCommand implements Callable<Integer> {
                     tables(repricing.isPresent()),
                     output.toAbsolutePath().normalize().toString(),
                     repricing,
-                    codeCache.dir().map(p -> p.toAbsolutePath().normalize().toString()));
+                    codeCache.dir().map(p -> p.toAbsolutePath().normalize().toString()),
+                    blockCache.bytes());
         } catch (IllegalArgumentException e) {
             throw new ReplayJobException(e.getMessage());
         }

@@ -29,6 +29,8 @@ import org.fvmreplay.fvm.gas.Repricing;
  * @param tables table names to write
  * @param out the output folder
  * @param repricing prices to replay every tipset under a second time, for the {@code repricing} table; empty for none
+ * @param codeCache where the actors' compiled code is kept across runs, or empty
+ * @param blockCacheBytes decoded blocks each TaskManager's store handle keeps in heap (0 for none)
  */
 public record ReplayJobConfig(
         String store,
@@ -42,9 +44,10 @@ public record ReplayJobConfig(
         List<String> tables,
         String out,
         Optional<Repricing> repricing,
-        Optional<String> codeCache)
+        Optional<String> codeCache,
+        long blockCacheBytes)
         implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public ReplayJobConfig {
         requireNonNull(store, "store is null");
@@ -55,6 +58,9 @@ public record ReplayJobConfig(
         requireNonNull(out, "out is null");
         requireNonNull(repricing, "repricing is null");
         requireNonNull(codeCache, "codeCache is null");
+        if (blockCacheBytes < 0) {
+            throw new IllegalArgumentException("block cache " + blockCacheBytes + " bytes: expected 0 or more");
+        }
         if (repricing.isPresent() != tables.contains(Tables.REPRICING.name())) {
             throw new IllegalArgumentException(
                     repricing.isPresent()
@@ -111,7 +117,8 @@ public record ReplayJobConfig(
                 List.copyOf(tables),
                 out,
                 repricing.orElse(null),
-                codeCache.orElse(null));
+                codeCache.orElse(null),
+                blockCacheBytes);
     }
 
     private record Serialized(
@@ -126,9 +133,10 @@ public record ReplayJobConfig(
             List<String> tables,
             String out,
             Repricing repricing,
-            String codeCache)
+            String codeCache,
+            long blockCacheBytes)
             implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
 
         private Object readResolve() {
             return new ReplayJobConfig(
@@ -143,7 +151,8 @@ public record ReplayJobConfig(
                     tables,
                     out,
                     Optional.ofNullable(repricing),
-                    Optional.ofNullable(codeCache));
+                    Optional.ofNullable(codeCache),
+                    blockCacheBytes);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class ReplayResources implements AutoCloseable {
     private ReplayResources(ReplayJobConfig config) {
         this.config = config;
         Path dir = Path.of(config.store());
-        this.store = SnapshotStore.openReadOnly(dir);
+        this.store = SnapshotStore.openReadOnly(dir, config.blockCacheBytes());
         try {
             this.chain = new ChainStore(store.blocks());
             this.network = network(config, store);

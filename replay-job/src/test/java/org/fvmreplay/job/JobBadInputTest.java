@@ -82,6 +82,15 @@ class JobBadInputTest {
     }
 
     @Test
+    void negativeBlockCache() {
+        Path out = tmp.resolve("out-cache");
+        assertThat(runOnDevnet("--block-cache-mib", "-1", "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--block-cache-mib -1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void unknownTable() {
         Path out = tmp.resolve("out-table");
         assertThat(runOnDevnet("--tables", "messages,receipts", "--out", out.toString()))

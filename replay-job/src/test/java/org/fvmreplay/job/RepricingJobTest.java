@@ -39,6 +39,7 @@ import org.fvmreplay.fvm.gas.Repricing;
 import org.fvmreplay.ipld.car.CarBlock;
 import org.fvmreplay.ipld.car.CarReader;
 import org.fvmreplay.ipld.car.CarWriter;
+import org.fvmreplay.snapshots.SnapshotStore;
 import org.fvmreplay.snapshots.TipsetEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,7 +213,8 @@ class RepricingJobTest {
                 List.of("tipsets"),
                 tmp.resolve("unused").toString(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                SnapshotStore.DEFAULT_BLOCK_CACHE_BYTES);
         int differing = 0;
         try (ReplayResources resources = ReplayResources.acquire(config);
                 WasmtimeEngine engine = new WasmtimeEngine(EngineConfig.reference())) {

@@ -17,7 +17,8 @@ import org.fvmreplay.ipld.blockstore.BlockstoreException;
  */
 public final class SnapshotStore implements AutoCloseable {
     public static final int DEFAULT_SHARDS = 4;
-    private static final long DEFAULT_CACHE_BYTES = 128L << 20;
+    /** Bytes of decoded blocks a store keeps in memory by default (heap, least recently used first out). */
+    public static final long DEFAULT_BLOCK_CACHE_BYTES = 128L << 20;
 
     private final Path directory;
     private final StoreManifest manifest;
@@ -80,7 +81,7 @@ public final class SnapshotStore implements AutoCloseable {
         MetaStore meta = new MetaStore(dir.resolve("meta"));
         try {
             ShardedBlockstore blocks =
-                    ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_CACHE_BYTES);
+                    ShardedBlockstore.open(dir, manifest.shards(), shardDecorator, DEFAULT_BLOCK_CACHE_BYTES);
             return new SnapshotStore(dir, manifest, blocks, meta, false);
         } catch (RuntimeException e) {
             meta.close();
@@ -98,7 +99,18 @@ public final class SnapshotStore implements AutoCloseable {
      * store (blocks, bulk loads, catalogue, chain index) throws a {@link SnapshotStoreException}.
      */
     public static SnapshotStore openReadOnly(Path directory) {
+        return openReadOnly(directory, DEFAULT_BLOCK_CACHE_BYTES);
+    }
+
+    /**
+     * {@link #openReadOnly(Path)} with a block cache of {@code blockCacheBytes} (Java heap; 0 for none) instead of
+     * {@link #DEFAULT_BLOCK_CACHE_BYTES}.
+     */
+    public static SnapshotStore openReadOnly(Path directory, long blockCacheBytes) {
         requireNonNull(directory, "directory");
+        if (blockCacheBytes < 0) {
+            throw new IllegalArgumentException("blockCacheBytes must not be negative: " + blockCacheBytes);
+        }
         Path dir = directory.toAbsolutePath().normalize();
         if (!StoreManifest.exists(dir)) {
             String missing = Files.isDirectory(dir) ? "no " + StoreManifest.FILE_NAME : "no such directory";
@@ -110,7 +122,7 @@ public final class SnapshotStore implements AutoCloseable {
         StoreManifest manifest = StoreManifest.read(dir);
         MetaStore meta = MetaStore.openReadOnly(dir.resolve("meta"));
         try {
-            ShardedBlockstore blocks = ShardedBlockstore.openReadOnly(dir, manifest.shards(), DEFAULT_CACHE_BYTES);
+            ShardedBlockstore blocks = ShardedBlockstore.openReadOnly(dir, manifest.shards(), blockCacheBytes);
             return new SnapshotStore(dir, manifest, blocks, meta, true);
         } catch (BlockstoreException e) {
             meta.close();
