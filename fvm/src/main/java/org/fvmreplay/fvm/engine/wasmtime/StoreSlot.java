@@ -93,6 +93,8 @@ final class StoreSlot {
             throw new IllegalStateException("store already holds an instance");
         }
         current = instance;
+        // as in a fresh store: a start function would run against a zero gas counter, not the last instance's
+        gas.set(store, Val.fromI64(0));
         for (ModuleImports.Binding binding : bindings) {
             if (!binding.isGasCounter()
                     && !signatures.containsKey(binding.function().qualifiedName())) {

@@ -79,6 +79,19 @@ class WasmtimeStoreReuseTest {
     }
 
     @Test
+    void aReusedStoreStartsTheNextInstanceWithAZeroGasCounterAsAFreshOneWould() {
+        CompiledModule module = compile(RECORD_I32);
+        HostFunctions host = recording(ValueType.I32, new ArrayList<>());
+        try (WasmInstance first = engine.instantiate(module, host)) {
+            first.setGasCounter(12_345);
+        }
+        try (WasmInstance second = engine.instantiate(module, host)) {
+            assertThat(second.gasCounter()).isZero();
+        }
+        assertThat(engine.storesCreated()).isEqualTo(1);
+    }
+
+    @Test
     void aNestedInstanceTakesAnotherStoreAndBothAreReusedAfterwards() {
         CompiledModule module = compile(RECORD_I32);
         List<Long> outer = new ArrayList<>();
