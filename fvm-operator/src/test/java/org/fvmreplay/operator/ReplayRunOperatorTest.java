@@ -129,7 +129,7 @@ class ReplayRunOperatorTest {
                         "--parallelism",
                         "4",
                         "--engine",
-                        "chicory",
+                        "wasmtime",
                         "--tables",
                         "tipsets,messages,repricing",
                         "--price-nv",

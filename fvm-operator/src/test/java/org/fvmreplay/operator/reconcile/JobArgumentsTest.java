@@ -47,7 +47,7 @@ class JobArgumentsTest {
         assertThat((Long) job.matchedOptionValue("--to", null)).isEqualTo(715L);
         assertThat((Integer) job.matchedOptionValue("--chunk-epochs", null)).isEqualTo(25);
         assertThat((Integer) job.matchedOptionValue("--parallelism", null)).isEqualTo(8);
-        assertThat((String) job.matchedOptionValue("--engine", null)).isEqualTo("wasmtime");
+        assertThat(job.matchedOption("--engine").getValue().toString()).isEqualTo("wasmtime");
         assertThat((List<String>) job.matchedOptionValue("--tables", null))
                 .containsExactly("gas_charges", "state_diffs", "repricing");
         assertThat(job.matchedOption("--price-nv").getValue().toString()).isEqualTo("17");
@@ -74,7 +74,7 @@ class JobArgumentsTest {
                         "--parallelism",
                         "2",
                         "--engine",
-                        "chicory",
+                        "wasmtime",
                         "--out",
                         "/data/out/devnet-a",
                         "--no-progress");
