@@ -463,9 +463,13 @@ public final class SideBySide implements Callable<Integer> {
             List<String> launcher,
             Optional<String> engine,
             Optional<Path> codeCache,
-            Path actors) {
+            Optional<Path> actors) {
         Subject {
+            requireNonNull(name, "name is null");
             launcher = List.copyOf(launcher);
+            requireNonNull(engine, "engine is null");
+            requireNonNull(codeCache, "codeCache is null");
+            requireNonNull(actors, "actors is null");
         }
 
         static Subject reference(Path runner) {
@@ -478,7 +482,7 @@ public final class SideBySide implements Callable<Integer> {
                     List.of(runner.toAbsolutePath().toString(), "--nocapture"),
                     Optional.empty(),
                     Optional.empty(),
-                    null);
+                    Optional.empty());
         }
 
         static Subject ours(String spec, Path jar, String javaOpts, Path actors, Path cacheRoot) {
@@ -493,7 +497,7 @@ public final class SideBySide implements Callable<Integer> {
                     javaCommand(jar, javaOpts),
                     Optional.of(engine),
                     cached ? Optional.of(cacheRoot.resolve(engine)) : Optional.empty(),
-                    actors);
+                    Optional.of(actors));
         }
 
         /**
@@ -527,7 +531,7 @@ public final class SideBySide implements Callable<Integer> {
                             log);
                 } else {
                     List<String> c = ourCommand("conformance");
-                    c.addAll(List.of("--actors", actors.toString(), root.toString()));
+                    c.addAll(List.of("--actors", actors.orElseThrow().toString(), root.toString()));
                     m = Measured.run(c, Map.of(), cpus, log);
                 }
                 String output = ANSI.matcher(Files.readString(log, StandardCharsets.UTF_8))
@@ -579,7 +583,7 @@ public final class SideBySide implements Callable<Integer> {
                     "--network",
                     chain.resolve("manifest.json").toString(),
                     "--actors",
-                    actors.toString(),
+                    actors.orElseThrow().toString(),
                     "--from",
                     "1",
                     // the head's own messages have no receipts in the chain: its child is not there

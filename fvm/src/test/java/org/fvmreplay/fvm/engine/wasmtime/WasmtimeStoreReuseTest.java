@@ -12,9 +12,8 @@ import org.fvmreplay.fvm.engine.HostFunctions;
 import org.fvmreplay.fvm.engine.HostSignature;
 import org.fvmreplay.fvm.engine.WasmInstance;
 import org.fvmreplay.fvm.wasm.binary.ValueType;
+import org.fvmreplay.fvm.wasm.instrument.gas.ConstantCostRules;
 import org.fvmreplay.fvm.wasm.instrument.gas.GasMeteringInjector;
-import org.fvmreplay.fvm.wasm.instrument.gas.GasRules;
-import org.fvmreplay.fvm.wasm.instrument.gas.InstructionCost;
 import org.fvmreplay.ipld.cid.Cid;
 import org.fvmreplay.ipld.cid.Multicodec;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +143,7 @@ class WasmtimeStoreReuseTest {
     }
 
     private CompiledModule compile(String wat) {
-        byte[] wasm = GasMeteringInjector.inject(Wat2Wasm.parse(wat), FREE, "gas");
+        byte[] wasm = GasMeteringInjector.inject(Wat2Wasm.parse(wat), ConstantCostRules.defaults(), "gas");
         return engine.compile(Cid.compute(Multicodec.RAW, 0x12, wasm), wasm);
     }
 
@@ -155,21 +154,4 @@ class WasmtimeStoreReuseTest {
                     return new long[0];
                 })));
     }
-
-    private static final GasRules FREE = new GasRules() {
-        @Override
-        public InstructionCost instructionCost(org.fvmreplay.fvm.wasm.binary.Instruction instruction) {
-            return InstructionCost.fixed(0);
-        }
-
-        @Override
-        public long gasChargeCost() {
-            return 0;
-        }
-
-        @Override
-        public long linearCalcCost() {
-            return 0;
-        }
-    };
 }
