@@ -32,7 +32,7 @@ public final class WasmEngines {
 
     /**
      * The engine used when none is named: wasmtime, the faster of the two and as exact (over the nv18 vectors, one
-     * core, it spends 0.8x the reference's CPU time per message at steady state where Chicory spends 6x; see
+     * core, it spends 1.09x the reference's CPU time per message at steady state where Chicory spends 6.45x; see
      * bench/README.md), or Chicory, pure Java, where wasmtime's native library does not load on this platform (the
      * binding ships it for Linux and macOS on x86-64 and aarch64, and Windows on x86-64).
      */
