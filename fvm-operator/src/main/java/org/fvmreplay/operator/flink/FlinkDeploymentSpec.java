@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fvmreplay.operator.run.ProcessResources;
 
 /** The part of a FlinkDeployment's spec the replay operator writes: an application-mode cluster running one jar. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -104,51 +105,21 @@ public class FlinkDeploymentSpec {
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class ProcessSpec {
-        private Resource resource;
+        // the Flink operator's resource is the same pair of cores and memory size as a ReplayRun's
+        private ProcessResources resource;
 
         public ProcessSpec() {}
 
-        public ProcessSpec(Resource resource) {
+        public ProcessSpec(ProcessResources resource) {
             this.resource = resource;
         }
 
-        public Resource getResource() {
+        public ProcessResources getResource() {
             return resource;
         }
 
-        public void setResource(Resource resource) {
+        public void setResource(ProcessResources resource) {
             this.resource = resource;
-        }
-    }
-
-    /** CPU cores and Flink memory size ({@code 2048m}) of one process. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Resource {
-        private Double cpu;
-        private String memory;
-
-        public Resource() {}
-
-        public Resource(Double cpu, String memory) {
-            this.cpu = cpu;
-            this.memory = memory;
-        }
-
-        public Double getCpu() {
-            return cpu;
-        }
-
-        public void setCpu(Double cpu) {
-            this.cpu = cpu;
-        }
-
-        public String getMemory() {
-            return memory;
-        }
-
-        public void setMemory(String memory) {
-            this.memory = memory;
         }
     }
 

@@ -167,7 +167,7 @@ public final class DesiredFlinkDeployment {
     private static FlinkDeploymentSpec.ProcessSpec process(ProcessResources given, ProcessResources defaults) {
         double cpu = given != null && given.getCpu() != null ? given.getCpu() : defaults.getCpu();
         String memory = given != null && given.getMemory() != null ? given.getMemory() : defaults.getMemory();
-        return new FlinkDeploymentSpec.ProcessSpec(new FlinkDeploymentSpec.Resource(cpu, memory));
+        return new FlinkDeploymentSpec.ProcessSpec(new ProcessResources(cpu, memory));
     }
 
     /** Label values are at most 63 characters; longer run names are cut and hashed like the deployment's name. */

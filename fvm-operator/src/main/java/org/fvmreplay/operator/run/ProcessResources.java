@@ -1,9 +1,16 @@
 package org.fvmreplay.operator.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
-/** CPU and memory of one Flink process (JobManager or TaskManager), in the units Flink's operator takes. */
+/**
+ * CPU and memory of one Flink process (JobManager or TaskManager), in the units Flink's operator takes: a ReplayRun's
+ * field and, as it is, the {@code resource} of the FlinkDeployment made from it (which may carry fields this ignores).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProcessResources {
     @Min(0.1)
     private Double cpu;
