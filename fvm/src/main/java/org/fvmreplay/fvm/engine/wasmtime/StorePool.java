@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Module;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.fvmreplay.fvm.engine.ModuleImports;
+import org.fvmreplay.fvm.engine.HostFunction;
 
 /**
  * The idle {@link StoreSlot}s of one engine, shared by every thread. A store is reused until it has held
@@ -38,15 +38,15 @@ final class StorePool {
     }
 
     /**
-     * An idle store whose host functions agree with {@code bindings} (FVM generations differ in some signatures), or a
+     * An idle store whose host functions agree with {@code functions} (FVM generations differ in some signatures), or a
      * new one.
      */
-    StoreSlot take(List<ModuleImports.Binding> bindings) {
+    StoreSlot take(Map<String, HostFunction> functions) {
         if (closed) {
             throw new IllegalStateException("engine is closed");
         }
         for (StoreSlot slot : idle) {
-            if (slot.accepts(bindings) && idle.remove(slot)) {
+            if (slot.accepts(functions) && idle.remove(slot)) {
                 return slot;
             }
         }

@@ -70,14 +70,14 @@ final class StoreSlot {
         return gas;
     }
 
-    /** True when every binding is either not defined here yet or defined with the same signature. */
-    boolean accepts(List<ModuleImports.Binding> bindings) {
-        for (ModuleImports.Binding binding : bindings) {
-            if (!binding.isGasCounter()) {
-                HostSignature defined = signatures.get(binding.function().qualifiedName());
-                if (defined != null && !defined.equals(binding.function().signature())) {
-                    return false;
-                }
+    /**
+     * True when every function (by qualified name) is either not defined here yet or defined with the same signature.
+     */
+    boolean accepts(Map<String, HostFunction> functions) {
+        for (Map.Entry<String, HostFunction> function : functions.entrySet()) {
+            HostSignature defined = signatures.get(function.getKey());
+            if (defined != null && !defined.equals(function.getValue().signature())) {
+                return false;
             }
         }
         return true;
@@ -87,7 +87,7 @@ final class StoreSlot {
      * Hands the store to {@code instance} and defines the host functions it imports that are not defined yet; returns
      * the name under which to register its module instance (a new one each time: the linker refuses redefinitions).
      */
-    String hold(WasmtimeInstance instance, List<ModuleImports.Binding> bindings) {
+    String hold(WasmtimeInstance instance, Map<String, HostFunction> functions) {
         requireNonNull(instance, "instance is null");
         if (current != null) {
             throw new IllegalStateException("store already holds an instance");
@@ -95,10 +95,9 @@ final class StoreSlot {
         current = instance;
         // as in a fresh store: a start function would run against a zero gas counter, not the last instance's
         gas.set(store, Val.fromI64(0));
-        for (ModuleImports.Binding binding : bindings) {
-            if (!binding.isGasCounter()
-                    && !signatures.containsKey(binding.function().qualifiedName())) {
-                define(binding);
+        for (Map.Entry<String, HostFunction> function : functions.entrySet()) {
+            if (!signatures.containsKey(function.getKey())) {
+                define(function.getKey(), function.getValue());
             }
         }
         return "\u0000fvm-replay-instance-" + instances++;
@@ -132,9 +131,7 @@ final class StoreSlot {
         store.dispose();
     }
 
-    private void define(ModuleImports.Binding binding) {
-        HostFunction declared = binding.function();
-        String qualifiedName = declared.qualifiedName();
+    private void define(String qualifiedName, HostFunction declared) {
         List<ValueType> resultTypes = declared.signature().results();
         FuncType type = new FuncType(valTypes(declared.signature().params()), valTypes(resultTypes));
         Func func = new Func(store, type, (ignored, params, results) -> {
@@ -171,7 +168,7 @@ final class StoreSlot {
             }
         });
         functions.add(func);
-        linker.define(store, binding.module(), binding.name(), Extern.fromFunc(func));
+        linker.define(store, declared.module(), declared.name(), Extern.fromFunc(func));
         signatures.put(qualifiedName, declared.signature());
     }
 

@@ -231,17 +231,18 @@ public final class WasmtimeEngine implements WasmEngine {
                             + " elements, the limit is " + config.maxTableElements(),
                     null);
         }
-        StoreSlot slot = storePool.take(bindings);
+        // the imported host functions by qualified name, made once: the pool, the store and the instance look them up
         Map<String, HostFunction> functions = new HashMap<>();
         for (ModuleImports.Binding binding : bindings) {
             if (!binding.isGasCounter()) {
                 functions.put(binding.function().qualifiedName(), binding.function());
             }
         }
+        StoreSlot slot = storePool.take(functions);
         WasmtimeInstance holder =
                 new WasmtimeInstance(slot, storePool, functions, compiled.exportParams(), memoryLimiter, initialBytes);
         try {
-            String instanceName = slot.hold(holder, bindings);
+            String instanceName = slot.hold(holder, functions);
             // the binding's Instance constructor cannot take a global import, so the linker instantiates the module
             try {
                 slot.linker().module(slot.store(), instanceName, compiled.module());

@@ -51,7 +51,7 @@ final class WasmtimeInstance implements WasmInstance {
         this.pool = requireNonNull(pool, "pool is null");
         this.store = slot.store();
         this.gas = slot.gas();
-        this.hostFunctions = Map.copyOf(hostFunctions);
+        this.hostFunctions = requireNonNull(hostFunctions, "hostFunctions is null");
         this.exportParams = exportParams;
         this.memoryLimiter = requireNonNull(memoryLimiter, "memoryLimiter is null");
         this.accountedMemoryBytes = accountedMemoryBytes;
