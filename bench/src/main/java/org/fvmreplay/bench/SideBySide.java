@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -279,7 +283,7 @@ public final class SideBySide implements Callable<Integer> {
             String figure,
             Map<String, Summary> summaries,
             Optional<Summary> ref,
-            java.util.function.ToDoubleFunction<Summary> value,
+            ToDoubleFunction<Summary> value,
             String format) {
         out.append("| ").append(figure).append(" |");
         for (Summary s : summaries.values()) {
@@ -331,7 +335,7 @@ public final class SideBySide implements Callable<Integer> {
         return out.toString();
     }
 
-    static double median(java.util.stream.DoubleStream values) {
+    static double median(DoubleStream values) {
         double[] sorted = values.sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
@@ -386,7 +390,7 @@ public final class SideBySide implements Callable<Integer> {
                         run.process().wallSeconds(),
                         run.process().cpuSeconds(),
                         run.process().peakRssKib()),
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
     }
 
     private static void log(String line) {
@@ -662,23 +666,24 @@ public final class SideBySide implements Callable<Integer> {
             for (Run r : runs) {
                 byRound.computeIfAbsent(r.round(), k -> new LinkedHashMap<>()).put(r.passes(), r);
             }
-            List<double[]> perRound = new ArrayList<>();
+            // one round's figures: CPU and wall of a single pass, CPU per message at steady state, one-time CPU
+            record Round(double passCpu, double passWall, double marginalCpu, double oneTimeCpu) {}
+            List<Round> perRound = new ArrayList<>();
             for (Map<Integer, Run> round : byRound.values()) {
                 Run lo = round.get(low);
                 Run hi = round.get(high);
                 double marginal = (hi.process().cpuSeconds() - lo.process().cpuSeconds())
                         / ((double) (high - low) * set.messages());
                 double oneTime = lo.process().cpuSeconds() - low * set.messages() * marginal;
-                perRound.add(new double[] {
-                    lo.process().cpuSeconds() / low, lo.process().wallSeconds() / low, marginal, oneTime
-                });
+                perRound.add(new Round(
+                        lo.process().cpuSeconds() / low, lo.process().wallSeconds() / low, marginal, oneTime));
             }
             return new Summary(
                     perRound.size(),
-                    median(perRound.stream().mapToDouble(a -> a[0])),
-                    median(perRound.stream().mapToDouble(a -> a[1])),
-                    median(perRound.stream().mapToDouble(a -> a[2])),
-                    median(perRound.stream().mapToDouble(a -> a[3])),
+                    median(perRound.stream().mapToDouble(Round::passCpu)),
+                    median(perRound.stream().mapToDouble(Round::passWall)),
+                    median(perRound.stream().mapToDouble(Round::marginalCpu)),
+                    median(perRound.stream().mapToDouble(Round::oneTimeCpu)),
                     runs.stream().mapToLong(r -> r.process().peakRssKib()).max().orElse(0));
         }
     }
@@ -710,7 +715,7 @@ public final class SideBySide implements Callable<Integer> {
                 long start = System.nanoTime();
                 Process process = builder.start();
                 long peak = 0;
-                while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
                     peak = Math.max(peak, highWaterMark(process.toHandle()));
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
