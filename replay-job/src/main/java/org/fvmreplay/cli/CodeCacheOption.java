@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --code-cache DIR} / {@code --no-code-cache}: where the actors' compiled code is kept from one run to the next.
@@ -28,8 +31,19 @@ public final class CodeCacheOption {
     @Option(names = "--no-code-cache", description = "compile the actors' code in memory only, keeping nothing on disk")
     private boolean disabled;
 
-    /** The folder: the one given, else the default one when it can be created, else none (with a warning). */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /**
+     * The folder: the one given, else the default one when it can be created, else none (with a warning).
+     *
+     * @throws ParameterException when both {@code --code-cache} and {@code --no-code-cache} are given
+     */
     public Optional<Path> dir() {
+        if (disabled && dir != null) {
+            throw new ParameterException(
+                    command.commandLine(), "--code-cache " + dir + " and --no-code-cache: give one of them");
+        }
         if (disabled) {
             return Optional.empty();
         }

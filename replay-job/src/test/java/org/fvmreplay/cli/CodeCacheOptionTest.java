@@ -1,6 +1,7 @@
 package org.fvmreplay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,6 +34,14 @@ class CodeCacheOptionTest {
     @Test
     void noCodeCacheKeepsNothing() {
         assertThat(parse("--no-code-cache").dir()).isEmpty();
+    }
+
+    @Test
+    void aFolderAndNoCacheAtOnceIsRefused(@TempDir Path dir) {
+        CodeCacheOption both = parse("--code-cache", dir.toString(), "--no-code-cache");
+        assertThatThrownBy(both::dir)
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--no-code-cache");
     }
 
     @Test
